@@ -1,0 +1,49 @@
+# The README's two commands: `make run` and `make test`. Everything else is a step of them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run setup test lint fmt check migrations-check deploy-check lock clean
+
+$(VENV)/.installed: requirements-dev.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+# Migrate the embedded SQLite database under var/, add the seed facts and the demo data.
+# Safe to repeat: nothing is duplicated and nothing staff changed is overwritten.
+setup: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_seed
+	$(MANAGE) create_demo
+
+run: setup
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install
+	$(MANAGE) makemigrations --check --dry-run
+
+test: install lint migrations-check
+	$(BIN)/pytest
+
+# Re-resolve the pinned dependencies from pyproject.toml (needs pip-tools in the venv).
+lock: install
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev -o requirements-dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) var/static

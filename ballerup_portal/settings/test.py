@@ -1,0 +1,20 @@
+"""Test settings: the dev defaults, a fast password hasher and a throw-away media root.
+
+``DATABASE_URL`` from the environment (CI's PostgreSQL run) still wins over SQLite.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("MEDIA_ROOT", tempfile.mkdtemp(prefix="ballerup-test-media-"))
+
+from .dev import *  # noqa: E402,F403
+
+# Hashing with the production hasher makes every login in the suite slow.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests should not need collectstatic; the manifest is tested by the deploy check.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

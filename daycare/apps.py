@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DaycareConfig(AppConfig):
+    """Closing days, inspection reports and the daycare vision (arrive with their issues)."""
+
+    name = "daycare"
+    verbose_name = _("Dagtilbud")

@@ -1,0 +1,36 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class InstitutionType(models.TextChoices):
+    """The kinds of institution the sources name, in the order a district page lists them."""
+
+    DAYCARE_HOUSE = "boernehus", _("Børnehus")
+    DISTRICT_INSTITUTION = "distriktsinstitution", _("Distriktsinstitution")
+    FAMILY_DAYCARE = "dagpleje", _("Dagpleje")
+    SCHOOL = "skole", _("Skole")
+    SPECIAL_SCHOOL = "specialskole", _("Specialskole")
+    AFTER_SCHOOL = "bfo", _("BFO / fritidsordning")
+    CLUB = "klub", _("Klub")
+
+    @classmethod
+    def plural_labels(cls):
+        return {
+            cls.DAYCARE_HOUSE: _("Børnehuse"),
+            cls.DISTRICT_INSTITUTION: _("Distriktsinstitutioner"),
+            cls.FAMILY_DAYCARE: _("Dagpleje"),
+            cls.SCHOOL: _("Skoler"),
+            cls.SPECIAL_SCHOOL: _("Specialskoler"),
+            cls.AFTER_SCHOOL: _("BFO og fritidsordninger"),
+            cls.CLUB: _("Klubber"),
+        }
+
+
+# Types whose houses are led by pedagogical leaders (0–5 years daycare).
+DAYCARE_TYPES = (InstitutionType.DAYCARE_HOUSE, InstitutionType.DISTRICT_INSTITUTION)
+
+
+class RoleType(models.TextChoices):
+    DISTRICT_LEADER = "distriktsleder", _("Distriktsleder")
+    PEDAGOGICAL_LEADER = "paedagogisk_leder", _("Pædagogisk leder")
+    CULTURE_COORDINATOR = "kulturnetvaerkskoordinator", _("Kulturnetværkskoordinator")

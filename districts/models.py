@@ -1,0 +1,279 @@
+"""Districts, their institutions, and the people who lead them.
+
+District membership is many-to-many: Klub Syd is one institution listed under both
+Baltorp and Hedegård. Contact fields are optional because the sources give none; staff
+fill them in, and nothing is invented.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .constants import DAYCARE_TYPES, InstitutionType, RoleType
+from .slugs import danish_slugify
+
+phone_validator = RegexValidator(
+    r"^\+?[0-9 ()-]{8,20}$",
+    _("Skriv et telefonnummer med mindst 8 cifre, fx 44 77 00 00."),
+)
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Fixtures refer to districts and institutions by slug, so loading them twice
+    updates nothing and duplicates nothing."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SluggedModel(models.Model):
+    name = models.CharField(_("navn"), max_length=150, unique=True)
+    slug = models.SlugField(
+        _("webadresse"),
+        max_length=150,
+        unique=True,
+        blank=True,
+        help_text=_("Dannes af navnet, hvis feltet er tomt (æ→ae, ø→oe, å→aa)."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        super().clean()
+        if not self.slug and self.name:
+            self.slug = danish_slugify(self.name)
+
+
+class DistrictQuerySet(models.QuerySet):
+    def with_leaders(self):
+        return self.prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=Role.objects.filter(role_type=RoleType.DISTRICT_LEADER).select_related(
+                    "person"
+                ),
+                to_attr="leader_roles",
+            )
+        )
+
+
+class District(SluggedModel):
+    description = models.TextField(_("beskrivelse"), blank=True)
+
+    objects = SlugNaturalKeyManager.from_queryset(DistrictQuerySet)()
+
+    class Meta:
+        verbose_name = _("distrikt")
+        verbose_name_plural = _("distrikter")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("districts:district_detail", kwargs={"slug": self.slug})
+
+    @property
+    def leader(self):
+        """The district leader's person, from ``with_leaders()`` when it was used."""
+        roles = getattr(self, "leader_roles", None)
+        if roles is None:
+            roles = self.roles.filter(role_type=RoleType.DISTRICT_LEADER).select_related("person")
+        return roles[0].person if roles else None
+
+
+class InstitutionQuerySet(models.QuerySet):
+    def in_district(self, district):
+        return self.filter(districts=district)
+
+    def for_listing(self):
+        """What a list of institutions shows: the type, every district, no N+1."""
+        return self.prefetch_related("districts")
+
+    def with_leaders(self):
+        return self.prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=Role.objects.filter(role_type=RoleType.PEDAGOGICAL_LEADER).select_related(
+                    "person"
+                ),
+                to_attr="leader_roles",
+            )
+        )
+
+
+class Institution(SluggedModel):
+    institution_type = models.CharField(
+        _("type"), max_length=30, choices=InstitutionType.choices, db_index=True
+    )
+    districts = models.ManyToManyField(
+        District,
+        related_name="institutions",
+        verbose_name=_("distrikter"),
+        help_text=_("En institution kan høre til flere distrikter, fx Klub Syd."),
+    )
+    address = models.CharField(_("adresse"), max_length=200, blank=True)
+    postal_code = models.CharField(
+        _("postnummer"),
+        max_length=4,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", _("Et postnummer har fire cifre."))],
+    )
+    city = models.CharField(_("by"), max_length=100, blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("hjemmeside"), blank=True)
+    family_day_carers = models.PositiveSmallIntegerField(
+        _("antal dagplejere"),
+        null=True,
+        blank=True,
+        help_text=_("Kun for dagplejen: hvor mange dagplejere der er i kommunen."),
+    )
+
+    objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
+
+    class Meta:
+        verbose_name = _("institution")
+        verbose_name_plural = _("institutioner")
+        ordering = ["name"]
+
+    def get_absolute_url(self):
+        return reverse("districts:institution_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if (
+            self.family_day_carers is not None
+            and self.institution_type != InstitutionType.FAMILY_DAYCARE
+        ):
+            raise ValidationError(
+                {"family_day_carers": _("Antal dagplejere kan kun angives for en dagpleje.")}
+            )
+
+    @property
+    def has_contact(self):
+        return any((self.address, self.phone, self.email, self.website))
+
+    @property
+    def has_pedagogical_leaders(self):
+        return self.institution_type in DAYCARE_TYPES
+
+    @property
+    def leaders(self):
+        roles = getattr(self, "leader_roles", None)
+        if roles is None:
+            roles = self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).select_related(
+                "person"
+            )
+        return [role.person for role in roles]
+
+
+class Person(models.Model):
+    """Someone who holds a role. ``is_demo`` marks people invented by ``create_demo``."""
+
+    name = models.CharField(_("navn"), max_length=150)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telefon"), max_length=20, blank=True, validators=[phone_validator])
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("brugerkonto"),
+        help_text=_("Den konto personen logger ind med i administrationen, hvis nogen."),
+    )
+    is_demo = models.BooleanField(
+        _("demodata"),
+        default=False,
+        help_text=_("Opdigtet person fra en lokal demo. Findes aldrig i produktion."),
+    )
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.Model):
+    """A person's role: district leader of a district, pedagogical leader of a house,
+    culture network coordinator of a district."""
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="roles", verbose_name=_("person")
+    )
+    role_type = models.CharField(_("rolle"), max_length=40, choices=RoleType.choices)
+    district = models.ForeignKey(
+        District,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("distrikt"),
+    )
+    institution = models.ForeignKey(
+        Institution,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="roles",
+        verbose_name=_("institution"),
+    )
+
+    class Meta:
+        verbose_name = _("rolle")
+        verbose_name_plural = _("roller")
+        ordering = ["role_type", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=Q(role_type=RoleType.DISTRICT_LEADER),
+                name="one_leader_per_district",
+                violation_error_message=_("Distriktet har allerede en distriktsleder."),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "role_type", "district", "institution"],
+                name="unique_role",
+                violation_error_message=_("Personen har allerede denne rolle."),
+            ),
+        ]
+
+    def __str__(self):
+        place = self.institution or self.district
+        return f"{self.person} – {self.get_role_type_display()}, {place}"
+
+    def clean(self):
+        super().clean()
+        if self.role_type in (RoleType.DISTRICT_LEADER, RoleType.CULTURE_COORDINATOR):
+            if not self.district_id:
+                raise ValidationError({"district": _("Vælg det distrikt, rollen gælder.")})
+            if self.institution_id:
+                raise ValidationError(
+                    {"institution": _("Denne rolle gælder et distrikt, ikke en institution.")}
+                )
+        elif self.role_type == RoleType.PEDAGOGICAL_LEADER:
+            if not self.institution_id:
+                raise ValidationError({"institution": _("Vælg det børnehus, rollen gælder.")})
+            if self.district_id:
+                raise ValidationError(
+                    {"district": _("En pædagogisk leder knyttes til et hus, ikke et distrikt.")}
+                )
+            if self.institution.institution_type not in DAYCARE_TYPES:
+                raise ValidationError(
+                    {
+                        "institution": _(
+                            "Pædagogiske ledere hører til børnehuse og distriktsinstitutioner."
+                        )
+                    }
+                )

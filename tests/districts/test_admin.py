@@ -1,0 +1,67 @@
+"""The staff admin in Danish, used as an administrator clicks it."""
+
+import pytest
+
+from districts.models import Institution
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture
+def admin_client(client):
+    client.login(username="admin", password="ballerup-demo-2026")
+    return client
+
+
+def test_admin_is_danish_and_lists_the_portals_models(admin_client):
+    page = admin_client.get("/admin/").content.decode()
+    assert "Distrikter og institutioner" in page
+    for label in ["Distrikter", "Institutioner", "Personer", "Roller"]:
+        assert label in page
+
+
+def test_institution_search_and_filters(admin_client):
+    page = admin_client.get("/admin/districts/institution/", {"q": "Klub"}).content.decode()
+    assert "Klub Syd" in page and "Klub Nord" in page
+    assert "Børnehuset Valhalla" not in page
+    page = admin_client.get(
+        "/admin/districts/institution/", {"institution_type__exact": "specialskole"}
+    ).content.decode()
+    assert "Kasperskolen" in page and "Ordblindeinstituttet" in page
+    assert "Klub Syd" not in page
+
+
+def test_administrator_changes_a_phone_number_and_parents_see_it(admin_client, client):
+    house = Institution.objects.get(slug="boernehuset-lundebjerg")
+    form = admin_client.get(f"/admin/districts/institution/{house.pk}/change/")
+    assert form.status_code == 200
+    data = {
+        "name": house.name,
+        "slug": house.slug,
+        "institution_type": house.institution_type,
+        "districts": [d.pk for d in house.districts.all()],
+        "phone": "44 77 00 11",
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(f"/admin/districts/institution/{house.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert "44 77 00 11" in client.get(house.get_absolute_url()).content.decode()
+
+
+def test_bad_phone_number_gets_a_danish_message_and_changes_nothing(admin_client):
+    house = Institution.objects.get(slug="boernehuset-lundebjerg")
+    data = {
+        "name": house.name,
+        "slug": house.slug,
+        "institution_type": house.institution_type,
+        "districts": [d.pk for d in house.districts.all()],
+        "phone": "ring til os",
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post(f"/admin/districts/institution/{house.pk}/change/", data)
+    assert response.status_code == 200
+    assert "Skriv et telefonnummer med mindst 8 cifre" in response.content.decode()
+    house.refresh_from_db()
+    assert house.phone == ""

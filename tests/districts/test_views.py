@@ -1,0 +1,182 @@
+"""Public pages, as a parent would read them."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from districts.constants import InstitutionType, RoleType
+from districts.models import District, Institution
+from tests.factories import InstitutionFactory, PersonFactory, RoleFactory
+
+pytestmark = pytest.mark.usefixtures("seed")
+
+
+def html(response):
+    return response.content.decode()
+
+
+def test_home_lists_the_five_districts_with_links(client):
+    page = html(client.get("/"))
+    assert '<html lang="da">' in page
+    for district in District.objects.all():
+        assert f'href="{district.get_absolute_url()}"' in page
+        assert district.name in page
+
+
+def test_base_layout_has_skip_link_navigation_and_accessibility_footer(client):
+    page = html(client.get("/distrikter/"))
+    assert page.index('href="#indhold"') < page.index("<nav")
+    assert 'id="indhold"' in page
+    assert 'aria-label="Hovedmenu"' in page
+    assert 'aria-label="Brødkrumme"' in page
+    assert '<a href="/was">Tilgængelighedserklæring</a>' in page
+
+
+def test_no_third_party_assets(client):
+    for url in ["/", "/distrikter/baltorp/", "/institutioner/klub-syd/", "/was"]:
+        page = html(client.get(url))
+        assert "//" not in "".join(part.split('"')[0] for part in page.split('src="')[1:]), url
+        for part in page.split('<link rel="stylesheet" href="')[1:]:
+            assert part.startswith("/static/"), url
+
+
+def test_anonymous_visitors_get_no_cookie(client):
+    for url in ["/", "/distrikter/", "/distrikter/hedegaard/", "/institutioner/dagplejen/"]:
+        response = client.get(url)
+        assert response.cookies == {}, url
+        assert "Set-Cookie" not in response.headers
+
+
+def test_district_list(client):
+    page = html(client.get("/distrikter/"))
+    assert "Måløvhøj" in page
+    assert "8 institutioner" in page  # Skovlunde
+    assert "4 institutioner" in page  # Hedegård
+
+
+def test_district_page_groups_institutions_by_type(client):
+    page = html(client.get("/distrikter/skovlunde/"))
+    assert "<h1>Distrikt Skovlunde</h1>" in page
+    houses = page.index(">Børnehuse</h2>")
+    schools = page.index(">Skoler</h2>")
+    special = page.index(">Specialskoler</h2>")
+    clubs = page.index(">Klubber</h2>")
+    assert houses < schools < special < clubs
+    assert page.index("Børnehuset Sol og Mudder") < schools
+    assert schools < page.index("Ordblindeinstituttet") < clubs
+    for institution in Institution.objects.filter(districts__slug="skovlunde"):
+        assert f'href="{institution.get_absolute_url()}"' in page
+
+
+def test_klub_syd_is_on_both_district_pages_and_says_so(client):
+    baltorp = html(client.get("/distrikter/baltorp/"))
+    hedegaard = html(client.get("/distrikter/hedegaard/"))
+    assert 'href="/institutioner/klub-syd/"' in baltorp
+    assert 'href="/institutioner/klub-syd/"' in hedegaard
+    assert "også i Hedegård" in baltorp
+    assert "også i Baltorp" in hedegaard
+
+
+def test_district_page_shows_its_leader(client):
+    district = District.objects.get(slug="maaloevhoej")
+    RoleFactory(
+        person=PersonFactory(name="Lise Leder", email="lise@example.invalid"),
+        role_type=RoleType.DISTRICT_LEADER,
+        district=district,
+    )
+    page = html(client.get("/distrikter/maaloevhoej/"))
+    assert "Lise Leder" in page
+    assert "mailto:lise@example.invalid" in page
+    # ...and not on another district's page.
+    assert "Lise Leder" not in html(client.get("/distrikter/baltorp/"))
+
+
+def test_district_page_without_leader_says_so(client):
+    assert "Distriktslederen er endnu ikke registreret." in html(
+        client.get("/distrikter/skovvejen/")
+    )
+
+
+def test_unknown_district_is_a_danish_404(client):
+    response = client.get("/distrikter/findes-ikke/")
+    assert response.status_code == 404
+    assert "Siden findes ikke" in html(response)
+
+
+def test_institution_page_shows_type_districts_and_back_links(client):
+    page = html(client.get("/institutioner/klub-syd/"))
+    assert "<h1>Klub Syd</h1>" in page
+    assert "Klub" in page
+    assert 'href="/distrikter/baltorp/"' in page
+    assert 'href="/distrikter/hedegaard/"' in page
+
+
+def test_institution_page_breadcrumb_leads_back_to_its_only_district(client):
+    page = html(client.get("/institutioner/boernehuset-kaerlodden/"))
+    crumbs = page[
+        page.index('aria-label="Brødkrumme"') : page.index("</nav>", page.index("Brødkrumme"))
+    ]
+    assert 'href="/distrikter/maaloevhoej/">Måløvhøj</a>' in crumbs
+    assert 'aria-current="page">Børnehuset Kærlodden' in crumbs
+
+
+def test_institution_contact_box_shows_what_staff_entered_and_nothing_else(client):
+    page = html(client.get("/institutioner/boernehuset-valhalla/"))
+    assert "Kontaktoplysningerne er endnu ikke registreret." in page
+    Institution.objects.filter(slug="boernehuset-valhalla").update(
+        phone="44 77 55 66", email="valhalla@example.invalid"
+    )
+    page = html(client.get("/institutioner/boernehuset-valhalla/"))
+    assert 'href="tel:44775566">44 77 55 66</a>' in page
+    assert "mailto:valhalla@example.invalid" in page
+    assert "Adresse" not in page
+
+
+def test_institution_page_shows_pedagogical_leaders_with_demo_label(client):
+    house = Institution.objects.get(slug="boernehuset-ellekilde")
+    RoleFactory(
+        person=PersonFactory(name="Per Pædagog", is_demo=True),
+        role_type=RoleType.PEDAGOGICAL_LEADER,
+        institution=house,
+        district=None,
+    )
+    page = html(client.get(house.get_absolute_url()))
+    assert "Per Pædagog" in page
+    assert "Demodata" in page
+
+
+def test_dagplejen_shows_its_family_day_carers(client):
+    page = html(client.get("/institutioner/dagplejen/"))
+    assert "Dagplejen har 16 dagplejere i kommunen." in page
+
+
+def test_accessibility_statement(client):
+    page = html(client.get("/was"))
+    assert "<h1>Tilgængelighedserklæring</h1>" in page
+    assert "WCAG 2.1" in page
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/distrikter/", "/distrikter/baltorp/", "/institutioner/boernehuset-bispevangen/"],
+)
+def test_query_count_does_not_grow_with_ten_times_the_data(client, url):
+    before = queries_for(client, url)
+    baltorp, hedegaard = District.objects.filter(slug__in=["baltorp", "hedegaard"])
+    bispevangen = Institution.objects.get(slug="boernehuset-bispevangen")
+    for n in range(Institution.objects.count() * 9):
+        InstitutionFactory(
+            districts=[baltorp, hedegaard] if n % 3 else [baltorp],
+            institution_type=list(InstitutionType)[n % len(InstitutionType)],
+        )
+        RoleFactory(role_type=RoleType.PEDAGOGICAL_LEADER, institution=bispevangen)
+    assert Institution.objects.filter(districts=baltorp).count() > 200
+    after = queries_for(client, url)
+    assert after == before
+    assert before <= 4

@@ -1,0 +1,42 @@
+"""Production settings: no silent fallbacks, and Django's deploy checks pass."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PROD_ENV = {
+    "DJANGO_SETTINGS_MODULE": "ballerup_portal.settings.prod",
+    "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-the-test-" + "y" * 20,
+    "ALLOWED_HOSTS": "boern.ballerup.example",
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+}
+
+
+def manage(*args, **overrides):
+    env = {k: v for k, v in os.environ.items() if k not in PROD_ENV}
+    env.update(PROD_ENV)
+    env.update(overrides)
+    env = {k: v for k, v in env.items() if v is not None}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without(missing):
+    result = manage("check", **{missing: None})
+    assert result.returncode != 0
+    assert f"Miljøvariablen {missing} skal være sat" in result.stderr
