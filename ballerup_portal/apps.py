@@ -6,3 +6,7 @@ class PortalConfig(AppConfig):
 
     name = "ballerup_portal"
     verbose_name = "Ballerup børneportal"
+
+    def ready(self):
+        # Registers the object-level rules with django-rules.
+        from . import permissions  # noqa: F401

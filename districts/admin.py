@@ -1,15 +1,50 @@
+"""The staff admin of districts, institutions, people and roles.
+
+Who may change what is decided in ``ballerup_portal.permissions``; ``PortalModelAdmin``
+applies it, records history and refuses saves over someone else's change.
+"""
+
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from ballerup_portal import permissions
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
+
 from .models import District, Institution, Person, Role
 
 
-class RoleInline(admin.TabularInline):
+class RoleTypeChoicesMixin:
+    """A district leader hands out pedagogical leader and culture coordinator roles only."""
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role_type" and not permissions.is_administrator(request.user):
+            kwargs["choices"] = [
+                (value, label)
+                for value, label in db_field.choices
+                if value in permissions.LEADER_ASSIGNABLE_ROLE_TYPES
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class RoleInline(RoleTypeChoicesMixin, PortalInline):
     model = Role
     extra = 0
     autocomplete_fields = ["person"]
+
+    def get_min_num(self, request, obj=None, **kwargs):
+        # A person a leader adds without a role in their district would vanish from
+        # their view at once; so a leader adds a person together with their role.
+        adding_person = obj is None and self.fk_name in (None, "person")
+        if adding_person and not permissions.is_administrator(request.user):
+            return 1
+        return super().get_min_num(request, obj, **kwargs)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if self.get_min_num(request, obj):
+            kwargs.setdefault("validate_min", True)
+        return super().get_formset(request, obj, **kwargs)
 
 
 class DistrictRoleInline(RoleInline):
@@ -25,11 +60,15 @@ class InstitutionRoleInline(RoleInline):
 
 
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "institution_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictRoleInline]
+    concurrent_change_message = _(
+        "Distriktet er blevet ændret af en anden, siden du åbnede det. "
+        "Genindlæs siden og indtast dine ændringer igen."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_institutions=Count("institutions"))
@@ -39,8 +78,24 @@ class DistrictAdmin(admin.ModelAdmin):
         return obj._institutions
 
 
+class InstitutionForm(VersionedModelForm):
+    concurrent_change_message = _(
+        "Institutionen er blevet ændret af en anden, siden du åbnede den. "
+        "Genindlæs siden og indtast dine ændringer igen."
+    )
+    # Set per request by InstitutionAdmin.get_form: districts the user does not lead.
+    kept_districts = District.objects.none()
+
+    def clean_districts(self):
+        chosen = self.cleaned_data["districts"]
+        kept = list(self.kept_districts.values_list("pk", flat=True))
+        if not kept:
+            return chosen
+        return District.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept])
+
+
 @admin.register(Institution)
-class InstitutionAdmin(admin.ModelAdmin):
+class InstitutionAdmin(PortalModelAdmin):
     list_display = ["name", "institution_type", "district_names", "phone", "email"]
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
@@ -48,6 +103,7 @@ class InstitutionAdmin(admin.ModelAdmin):
     filter_horizontal = ["districts"]
     # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now.
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    form = InstitutionForm
     inlines = [InstitutionRoleInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "institution_type", "districts"]}),
@@ -61,27 +117,43 @@ class InstitutionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("districts")
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        # Klub Syd lies in two districts: its other district stays whatever a leader picks.
+        if obj is not None:
+            form.kept_districts = permissions.districts_kept_from(request.user, obj)
+        return form
+
     @admin.display(description=_("distrikter"))
     def district_names(self, obj):
         return ", ".join(d.name for d in obj.districts.all())
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(PortalModelAdmin):
     list_display = ["name", "email", "phone", "user", "is_demo"]
     list_filter = ["is_demo", "roles__role_type", "roles__district"]
     search_fields = ["name", "email", "phone", "user__username"]
     autocomplete_fields = ["user"]
+    administrator_fields = ["user"]
     inlines = [RoleInline]
+    concurrent_change_message = _(
+        "Personen er blevet ændret af en anden, siden du åbnede den. "
+        "Genindlæs siden og indtast dine ændringer igen."
+    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
     list_display = ["person", "role_type", "district", "institution"]
     list_filter = ["role_type", "district"]
     search_fields = ["person__name", "institution__name", "district__name"]
     autocomplete_fields = ["person", "institution"]
     list_select_related = ["person", "district", "institution"]
+    concurrent_change_message = _(
+        "Rollen er blevet ændret af en anden, siden du åbnede den. "
+        "Genindlæs siden og indtast dine ændringer igen."
+    )

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
 from .slugs import danish_slugify
@@ -72,6 +73,7 @@ class District(SluggedModel):
     description = models.TextField(_("beskrivelse"), blank=True)
 
     objects = SlugNaturalKeyManager.from_queryset(DistrictQuerySet)()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("distrikt")
@@ -139,6 +141,9 @@ class Institution(SluggedModel):
     )
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
+    # The districts are part of an institution's history: moving Klub Syd out of a
+    # district is a change staff must be able to see and undo.
+    history = HistoricalRecords(m2m_fields=[districts])
 
     class Meta:
         verbose_name = _("institution")
@@ -197,6 +202,8 @@ class Person(models.Model):
         help_text=_("Opdigtet person fra en lokal demo. Findes aldrig i produktion."),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("personer")
@@ -230,6 +237,8 @@ class Role(models.Model):
         related_name="roles",
         verbose_name=_("institution"),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("rolle")

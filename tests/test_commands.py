@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 
 from districts.constants import DAYCARE_TYPES, RoleType
@@ -12,15 +13,64 @@ User = get_user_model()
 
 @pytest.mark.usefixtures("demo")
 def test_demo_accounts_for_every_district(settings):
-    assert User.objects.get(username="admin").is_superuser
+    admin = User.objects.get(username="admin")
+    # No account needs to be a superuser: the administrator's rights come from its group.
+    assert not User.objects.filter(is_superuser=True).exists()
+    assert [g.name for g in admin.groups.all()] == ["Administrator"]
+    assert admin.has_perm("districts.delete_district") and admin.has_perm("auth.change_user")
     for district in District.objects.all():
         leader = User.objects.get(username=f"leder-{district.slug}")
         assert leader.is_staff and not leader.is_superuser
         assert leader.check_password(settings.DEMO_PASSWORD)
         assert leader.person.roles.get().district == district
         assert leader.person.roles.get().role_type == RoleType.DISTRICT_LEADER
+        assert [g.name for g in leader.groups.all()] == ["Distriktsleder"]
         coordinator = User.objects.get(username=f"kultur-{district.slug}")
         assert coordinator.person.roles.get().role_type == RoleType.CULTURE_COORDINATOR
+        assert [g.name for g in coordinator.groups.all()] == ["Kulturnetværk"]
+        assert coordinator.is_staff and not coordinator.get_all_permissions()
+
+
+@pytest.mark.usefixtures("seed")
+def test_an_old_superuser_demo_admin_becomes_a_group_member():
+    User.objects.create_superuser("admin", password="gammel-adgangskode-123")
+    call_command("create_demo", verbosity=0)
+    admin = User.objects.get(username="admin")
+    assert not admin.is_superuser
+    assert admin.groups.filter(name="Administrator").exists()
+
+
+@pytest.mark.usefixtures("seed")
+def test_staff_groups_ship_with_their_permissions():
+    leader = Group.objects.get(name="Distriktsleder")
+    codenames = set(leader.permissions.values_list("codename", flat=True))
+    assert {"change_institution", "add_institution", "view_district"} <= codenames
+    assert "change_district" not in codenames and "change_user" not in codenames
+    administrator = Group.objects.get(name="Administrator")
+    assert administrator.permissions.filter(codename="change_group").exists()
+    assert not Group.objects.get(name="Kulturnetværk").permissions.exists()
+
+
+@pytest.mark.usefixtures("seed")
+def test_load_seed_brings_group_permissions_up_to_date_and_keeps_the_rest():
+    leader = Group.objects.get(name="Distriktsleder")
+    shipped = set(leader.permissions.all())
+    # An outdated database: a permission too many, one missing, and staff's own edit.
+    leader.permissions.remove(Permission.objects.get(codename="change_institution"))
+    leader.permissions.add(Permission.objects.get(codename="delete_district"))
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    klub_syd.phone = "44 77 12 34"
+    klub_syd.save()
+    klub_syd.districts.remove(District.objects.get(slug="hedegaard"))
+
+    call_command("load_seed", verbosity=0)
+
+    assert set(leader.permissions.all()) == shipped
+    assert Group.objects.filter(name="Distriktsleder").count() == 1
+    klub_syd.refresh_from_db()
+    assert klub_syd.phone == "44 77 12 34"
+    # Institutions' districts are staff's data: not reset by the seed.
+    assert [d.slug for d in klub_syd.districts.all()] == ["baltorp"]
 
 
 @pytest.mark.usefixtures("demo")

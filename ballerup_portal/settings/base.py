@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
+    "simple_history",
     "ballerup_portal",
     "districts",
     "culture",
@@ -41,6 +42,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the signed-in user on every history entry a request creates (M2M included).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -116,6 +119,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
 
+# Object-level rules (ballerup_portal/permissions.py) first: a district leader's model
+# permission from their group only holds for their own district's objects.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 # Demo accounts (`manage.py create_demo`) only ever exist on a local run.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "ballerup-demo-2026")
 
@@ -128,5 +138,6 @@ LOGGING = {
 }
 
 # Fixtures that `manage.py load_seed` adds to the database (fixtures/, in this order).
-SEED_FIXTURES = ["districts.json"]
+# groups.json: the staff roles and their permissions, brought up to date on every load.
+SEED_FIXTURES = ["groups.json", "districts.json"]
 DEMO_DATA_ALLOWED = False

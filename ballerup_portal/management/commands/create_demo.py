@@ -9,9 +9,11 @@ from itertools import product
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from ballerup_portal.permissions import ADMINISTRATOR, CULTURE_NETWORK, DISTRICT_LEADER
 from districts.constants import DAYCARE_TYPES, RoleType
 from districts.models import District, Institution, Person, Role
 from districts.slugs import danish_slugify
@@ -40,7 +42,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEMO_DATA_ALLOWED:
             raise CommandError("Demodata må kun oprettes i en lokal kørsel (DEMO_DATA_ALLOWED).")
-        if not District.objects.exists():
+        groups = {ADMINISTRATOR, DISTRICT_LEADER, CULTURE_NETWORK}
+        if not District.objects.exists() or Group.objects.filter(name__in=groups).count() < 3:
             raise CommandError("Indlæs grunddata først: manage.py load_seed")
         with transaction.atomic():
             self.create_all()
@@ -52,13 +55,16 @@ class Command(BaseCommand):
 
     def create_all(self):
         names = demo_names()
-        self.account("admin", superuser=True)
+        # Nobody is a superuser: every account works through its group's permissions.
+        self.account("admin", ADMINISTRATOR)
         for district in District.objects.order_by("name"):
-            leader = self.person(self.account(f"leder-{district.slug}"), names)
+            leader = self.person(self.account(f"leder-{district.slug}", DISTRICT_LEADER), names)
             Role.objects.get_or_create(
                 person=leader, role_type=RoleType.DISTRICT_LEADER, district=district
             )
-            coordinator = self.person(self.account(f"kultur-{district.slug}"), names)
+            coordinator = self.person(
+                self.account(f"kultur-{district.slug}", CULTURE_NETWORK), names
+            )
             Role.objects.get_or_create(
                 person=coordinator, role_type=RoleType.CULTURE_COORDINATOR, district=district
             )
@@ -73,13 +79,16 @@ class Command(BaseCommand):
                     person=person, role_type=RoleType.PEDAGOGICAL_LEADER, institution=house
                 )
 
-    def account(self, username, superuser=False):
+    def account(self, username, group):
         user, created = get_user_model().objects.get_or_create(
-            username=username, defaults={"is_staff": True, "is_superuser": superuser}
+            username=username, defaults={"is_staff": True}
         )
-        if created or not user.check_password(settings.DEMO_PASSWORD):
+        # An older local database made the demo admin a superuser; it is a group member now.
+        if created or user.is_superuser or not user.check_password(settings.DEMO_PASSWORD):
+            user.is_superuser = False
             user.set_password(settings.DEMO_PASSWORD)
             user.save()
+        user.groups.add(Group.objects.get(name=group))
         return user
 
     def person(self, user, names):
