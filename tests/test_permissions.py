@@ -1,0 +1,266 @@
+"""The role matrix: who can see and change which district's objects in the admin.
+
+Every role (administrator, the leader of each district, a culture network coordinator,
+an anonymous visitor) against every district's institutions, clicked through the admin.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from districts.constants import RoleType
+from districts.models import District, Institution, Person, Role
+from tests.admin_forms import choices, form_data
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+SLUGS = ["baltorp", "hedegaard", "maaloevhoej", "skovlunde", "skovvejen"]
+INSTITUTIONS = "/admin/districts/institution/"
+
+
+def change_url(obj):
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
+
+
+def login(client, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def own_institution(slug):
+    """An institution of this district only (not Klub Syd)."""
+    return (
+        Institution.objects.filter(districts__slug=slug)
+        .exclude(slug="klub-syd")
+        .order_by("name")
+        .first()
+    )
+
+
+def listed(response, model=Institution):
+    page = response.content.decode()
+    return {obj.slug for obj in model.objects.all() if f'href="{change_url(obj)}"' in page}
+
+
+@pytest.fixture
+def admin_form(client):
+    """The change form of an object as the administrator's browser holds it."""
+
+    def get(obj):
+        login(client, "admin")
+        data = form_data(client.get(change_url(obj)))
+        client.logout()
+        return data
+
+    return get
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_leader_lists_exactly_their_own_districts_institutions(client, slug):
+    login(client, f"leder-{slug}")
+    response = client.get(INSTITUTIONS)
+    assert response.status_code == 200
+    expected = set(Institution.objects.filter(districts__slug=slug).values_list("slug", flat=True))
+    assert listed(response) == expected
+    if slug in ("baltorp", "hedegaard"):
+        assert "klub-syd" in expected
+
+
+def test_administrator_lists_and_opens_every_institution(client):
+    login(client, "admin")
+    assert listed(client.get(INSTITUTIONS)) == set(
+        Institution.objects.values_list("slug", flat=True)
+    )
+    for institution in Institution.objects.all():
+        assert client.get(change_url(institution)).status_code == 200
+
+
+@pytest.mark.parametrize("target", SLUGS)
+@pytest.mark.parametrize("leader", SLUGS)
+def test_leader_changes_own_districts_institution_and_nothing_of_another(
+    client, admin_form, leader, target
+):
+    institution = own_institution(target)
+    stale = admin_form(institution) | {"phone": "44 77 99 99"}
+    login(client, f"leder-{leader}")
+    url = change_url(institution)
+    page = client.get(url)
+    if leader == target:
+        assert page.status_code == 200
+        response = client.post(url, form_data(page) | {"phone": "44 77 99 99"})
+        assert response.status_code == 302
+        institution.refresh_from_db()
+        assert institution.phone == "44 77 99 99"
+    else:
+        assert page.status_code == 403
+        assert client.post(url, stale).status_code == 403
+        assert client.get(f"{url[: -len('change/')]}history/").status_code == 403
+        assert client.post(f"{url[: -len('change/')]}delete/", {"post": "yes"}).status_code == 403
+        institution.refresh_from_db()
+        assert institution.phone == ""
+
+
+@pytest.mark.parametrize("leader", ["baltorp", "hedegaard"])
+def test_klub_syd_is_changed_by_both_leaders_and_keeps_both_districts(client, leader):
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    own = District.objects.get(slug=leader)
+    login(client, f"leder-{leader}")
+    page = client.get(change_url(klub_syd))
+    assert page.status_code == 200
+    # Only their own district is offered; the other district is not theirs to remove.
+    assert choices(page, "districts") == [str(own.pk)]
+    data = form_data(page) | {"email": f"{leader}@klubsyd.invalid", "districts": [own.pk]}
+    assert client.post(change_url(klub_syd), data).status_code == 302
+    klub_syd.refresh_from_db()
+    assert klub_syd.email == f"{leader}@klubsyd.invalid"
+    assert {d.slug for d in klub_syd.districts.all()} == {"baltorp", "hedegaard"}
+
+
+def test_leader_cannot_move_an_institution_into_another_district(client):
+    house = own_institution("baltorp")
+    login(client, "leder-baltorp")
+    page = client.get(change_url(house))
+    other = District.objects.get(slug="skovlunde")
+    response = client.post(change_url(house), form_data(page) | {"districts": [other.pk]})
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed" in response.content.decode()
+    assert [d.slug for d in house.districts.all()] == ["baltorp"]
+
+
+@pytest.mark.parametrize("target", SLUGS)
+def test_leader_adds_an_institution_only_to_their_own_district(client, target):
+    login(client, "leder-skovlunde")
+    page = client.get(f"{INSTITUTIONS}add/")
+    assert page.status_code == 200
+    own = District.objects.get(slug="skovlunde")
+    assert choices(page, "districts") == [str(own.pk)]
+    district = District.objects.get(slug=target)
+    data = form_data(page) | {
+        "name": "Børnehuset Nyt",
+        "slug": "boernehuset-nyt",
+        "institution_type": "boernehus",
+        "districts": [district.pk],
+    }
+    response = client.post(f"{INSTITUTIONS}add/", data)
+    created = Institution.objects.filter(slug="boernehuset-nyt")
+    if target == "skovlunde":
+        assert response.status_code == 302
+        assert [d.slug for d in created.get().districts.all()] == ["skovlunde"]
+    else:
+        assert response.status_code == 200
+        assert not created.exists()
+
+
+def test_leader_views_districts_but_changes_none(client):
+    district = District.objects.get(slug="baltorp")
+    login(client, "leder-baltorp")
+    page = client.get(change_url(district))
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    data = {"name": "Omdøbt", "slug": "baltorp", "roles-TOTAL_FORMS": "0"}
+    assert client.post(change_url(district), data).status_code == 403
+    assert client.get("/admin/districts/district/add/").status_code == 403
+    district.refresh_from_db()
+    assert district.name == "Baltorp"
+
+
+def test_administrator_changes_a_district(client):
+    district = District.objects.get(slug="baltorp")
+    login(client, "admin")
+    page = client.get(change_url(district))
+    data = form_data(page) | {"description": "Distriktet i den sydlige del af kommunen."}
+    assert client.post(change_url(district), data).status_code == 302
+    district.refresh_from_db()
+    assert district.description == "Distriktet i den sydlige del af kommunen."
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_culture_coordinator_logs_in_and_changes_nothing(client, slug):
+    login(client, f"kultur-{slug}")
+    index = client.get("/admin/")
+    assert index.status_code == 200
+    assert "Du har ikke rettigheder til at se eller redigere noget" in index.content.decode()
+    institution = own_institution(slug)
+    assert client.get(INSTITUTIONS).status_code == 403
+    assert client.get(change_url(institution)).status_code == 403
+    data = {"name": "Overtaget", "slug": institution.slug, "institution_type": "klub"}
+    assert client.post(change_url(institution), data).status_code == 403
+    institution.refresh_from_db()
+    assert institution.name != "Overtaget"
+
+
+def test_anonymous_visitor_is_sent_to_the_login(client):
+    institution = own_institution("baltorp")
+    for url in [INSTITUTIONS, change_url(institution), "/admin/districts/person/"]:
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+    client.post(change_url(institution), {"name": "Overtaget", "phone": "44 77 00 00"})
+    institution.refresh_from_db()
+    assert institution.name != "Overtaget" and institution.phone == ""
+
+
+# --- people and roles ------------------------------------------------------------
+
+
+def people_of(slug):
+    return Person.objects.filter(
+        roles__in=Role.objects.filter(district__slug=slug)
+        | Role.objects.filter(institution__districts__slug=slug)
+    ).distinct()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_leader_lists_and_changes_only_their_districts_people(client, slug):
+    login(client, f"leder-{slug}")
+    expected = {p.pk for p in people_of(slug)}
+    page = client.get("/admin/districts/person/").content.decode()
+    shown = {p.pk for p in Person.objects.all() if f'href="{change_url(p)}"' in page}
+    assert shown == expected
+    other = people_of("skovvejen" if slug != "skovvejen" else "baltorp").first()
+    assert client.get(change_url(other)).status_code == 403
+
+
+def test_leader_cannot_link_accounts_or_make_anyone_district_leader(client):
+    login(client, "leder-baltorp")
+    me = get_user_model().objects.get(username="leder-baltorp").person
+    page = client.get(change_url(me))
+    assert page.status_code == 200
+    # The account link is user management: shown, not editable.
+    assert 'name="user"' not in page.content.decode()
+    assert choices(page, "roles-__prefix__-role_type") == [
+        RoleType.PEDAGOGICAL_LEADER,
+        RoleType.CULTURE_COORDINATOR,
+    ]
+    # Their own district-leader role is not theirs to change or hand on.
+    own_role = me.roles.get(role_type=RoleType.DISTRICT_LEADER)
+    assert client.get(change_url(own_role)).status_code == 403
+
+    add = client.get("/admin/districts/role/add/")
+    hedegaard = District.objects.get(slug="hedegaard")
+    baltorp = District.objects.get(slug="baltorp")
+    assert choices(add, "district") == ["", str(baltorp.pk)]
+    helper = people_of("baltorp").exclude(pk=me.pk).first()
+    attempts = [
+        {"person": helper.pk, "role_type": RoleType.DISTRICT_LEADER, "district": hedegaard.pk},
+        {"person": helper.pk, "role_type": RoleType.CULTURE_COORDINATOR, "district": hedegaard.pk},
+        {"person": me.pk, "role_type": RoleType.DISTRICT_LEADER, "district": hedegaard.pk},
+    ]
+    before = Role.objects.count()
+    for attempt in attempts:
+        response = client.post("/admin/districts/role/add/", form_data(add) | attempt)
+        assert response.status_code == 200, attempt
+    assert Role.objects.count() == before
+    assert not Role.objects.filter(district=hedegaard, person__in=[me, helper]).exists()
+
+
+def test_role_inline_offers_only_the_leaders_own_people(client):
+    house = own_institution("maaloevhoej")
+    login(client, "leder-maaloevhoej")
+    page = client.get(change_url(house))
+    offered = {int(pk) for pk in choices(page, "roles-0-person") if pk}
+    assert offered <= {p.pk for p in people_of("maaloevhoej")}
+    stranger = people_of("skovvejen").first()
+    data = form_data(page) | {"roles-0-person": stranger.pk}
+    response = client.post(change_url(house), data)
+    assert response.status_code == 200
+    assert not Role.objects.filter(person=stranger, institution=house).exists()
