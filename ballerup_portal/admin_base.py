@@ -137,6 +137,14 @@ class PortalModelAdmin(SimpleHistoryAdmin):
             permissions.is_administrator(request.user) and self.has_change_permission(request, obj)
         )
 
+    def history_view_title(self, request, obj):
+        return _("Historik: %(object)s") % {"object": obj}
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("Tidligere version af %(object)s") % {"object": obj}
+        return _("Gendan %(object)s") % {"object": obj}
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         # simple-history saves a POST here without asking revert_disabled(); we ask.
         if request.method == "POST":

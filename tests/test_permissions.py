@@ -92,6 +92,7 @@ def test_leader_changes_own_districts_institution_and_nothing_of_another(
         assert institution.phone == "44 77 99 99"
     else:
         assert page.status_code == 403
+        assert "Ingen adgang" in page.content.decode()
         assert client.post(url, stale).status_code == 403
         assert client.get(f"{url[: -len('change/')]}history/").status_code == 403
         assert client.post(f"{url[: -len('change/')]}delete/", {"post": "yes"}).status_code == 403

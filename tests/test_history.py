@@ -1,0 +1,139 @@
+"""Audit history: who changed what, seen in the admin, and restoring an earlier version."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from districts.constants import RoleType
+from districts.models import District, Institution, Person, Role
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+User = get_user_model()
+
+
+def url(obj, view="change"):
+    return f"/admin/districts/{obj._meta.model_name}/{obj.pk}/{view}/"
+
+
+def login(client, username):
+    client.force_login(User.objects.get(username=username))
+    return client
+
+
+def edit(client, obj, **changes):
+    page = client.get(url(obj))
+    response = client.post(url(obj), form_data(page) | changes)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    return response
+
+
+def test_a_change_is_recorded_with_who_and_the_old_and_new_value(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    login(client, "leder-baltorp")
+    edit(client, house, phone="44 77 10 10")
+
+    latest, previous = house.history.all()[:2]
+    assert latest.history_user.username == "leder-baltorp"
+    changes = {c.field: (c.old, c.new) for c in latest.diff_against(previous).changes}
+    assert changes == {"phone": ("", "44 77 10 10")}
+
+    page = client.get(url(house, "history")).content.decode()
+    assert "leder-baltorp" in page
+    assert "44 77 10 10" in page
+
+
+def test_district_changes_of_an_institution_are_recorded(client):
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    baltorp = District.objects.get(slug="baltorp")
+    login(client, "admin")
+    edit(client, klub_syd, districts=[baltorp.pk])
+    latest = klub_syd.history.first()
+    assert latest.history_user.username == "admin"
+    assert [row.district.slug for row in latest.districts.all()] == ["baltorp"]
+    assert "Hedegård" in client.get(url(klub_syd, "history")).content.decode()
+
+
+def test_administrator_restores_an_earlier_version_and_the_restore_is_recorded(client):
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    baltorp = District.objects.get(slug="baltorp")
+    before = klub_syd.history.first()
+    login(client, "admin")
+    edit(client, klub_syd, phone="44 77 20 20", districts=[baltorp.pk])
+
+    restore_url = f"/admin/districts/institution/{klub_syd.pk}/history/{before.history_id}/"
+    page = client.get(restore_url)
+    assert page.status_code == 200
+    response = client.post(restore_url, form_data(page))
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+    klub_syd.refresh_from_db()
+    assert klub_syd.phone == ""
+    assert {d.slug for d in klub_syd.districts.all()} == {"baltorp", "hedegaard"}
+    restored = klub_syd.history.first()
+    assert restored.history_user.username == "admin"
+    assert restored.history_id != before.history_id
+
+
+def test_deleting_is_recorded(client):
+    role = Role.objects.filter(role_type=RoleType.PEDAGOGICAL_LEADER).first()
+    login(client, "admin")
+    response = client.post(url(role, "delete"), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Role.objects.filter(pk=role.pk).exists()
+    deleted = Role.history.filter(id=role.pk).first()
+    assert deleted.history_type == "-"
+    assert deleted.history_user.username == "admin"
+
+
+def test_people_changes_are_recorded(client):
+    person = User.objects.get(username="leder-skovlunde").person
+    login(client, "leder-skovlunde")
+    edit(client, person, phone="44 77 30 30")
+    assert person.history.first().history_user.username == "leder-skovlunde"
+    assert person.history.first().phone == "44 77 30 30"
+
+
+def test_leader_sees_only_history_of_what_they_may_change(client):
+    own = Institution.objects.get(slug="boernehuset-bispevangen")
+    foreign = Institution.objects.get(slug="boernehuset-valhalla")
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    login(client, "leder-baltorp")
+    assert client.get(url(own, "history")).status_code == 200
+    assert client.get(url(klub_syd, "history")).status_code == 200
+    assert client.get(url(foreign, "history")).status_code == 403
+    version = foreign.history.first().history_id
+    assert client.get(url(foreign, f"history/{version}")).status_code == 403
+    # Districts are the administrators' to change: their history too.
+    assert client.get(url(District.objects.get(slug="baltorp"), "history")).status_code == 403
+    other_person = Person.objects.filter(roles__institution=foreign).first()
+    assert client.get(url(other_person, "history")).status_code == 403
+
+
+def test_only_administrators_restore(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    first = house.history.last()
+    login(client, "leder-baltorp")
+    edit(client, house, phone="44 77 40 40")
+    restore_url = url(house, f"history/{first.history_id}")
+    page = client.get(restore_url)
+    assert page.status_code == 200
+    assert 'name="_save"' not in page.content.decode()
+    assert client.post(restore_url, form_data(page)).status_code == 403
+    house.refresh_from_db()
+    assert house.phone == "44 77 40 40"
+
+
+def test_history_pages_are_in_danish(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    login(client, "admin")
+    edit(client, house, phone="44 77 50 50")
+    page = client.get(url(house, "history")).content.decode()
+    assert "Historik: Børnehuset Bispevangen" in page
+    for text in ["Ændret af", "Ændringer", "Telefon:", "44 77 50 50"]:
+        assert text in page, text
+    for english in ["Changed by", "Change reason", "Revert"]:
+        assert english not in page, english
+    version = house.history.last().history_id
+    form = client.get(url(house, f"history/{version}")).content.decode()
+    assert "Gendan Børnehuset Bispevangen" in form and 'value="Gendan"' in form
