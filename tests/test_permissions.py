@@ -265,3 +265,34 @@ def test_role_inline_offers_only_the_leaders_own_people(client):
     response = client.post(change_url(house), data)
     assert response.status_code == 200
     assert not Role.objects.filter(person=stranger, institution=house).exists()
+
+
+def test_administrator_manages_accounts_but_cannot_make_anyone_superuser(client):
+    login(client, "admin")
+    leader = get_user_model().objects.get(username="leder-baltorp")
+    url = f"/admin/auth/user/{leader.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'name="is_superuser"' not in page.content.decode()
+    data = form_data(page) | {"is_superuser": "on", "first_name": "Lene"}
+    assert client.post(url, data).status_code == 302
+    leader.refresh_from_db()
+    assert leader.first_name == "Lene" and not leader.is_superuser
+    me = get_user_model().objects.get(username="admin")
+    own = client.get(f"/admin/auth/user/{me.pk}/change/")
+    data = form_data(own) | {"is_superuser": "on", "first_name": "Ane"}
+    assert client.post(f"/admin/auth/user/{me.pk}/change/", data).status_code == 302
+    me.refresh_from_db()
+    assert me.first_name == "Ane" and not me.is_superuser
+
+
+def test_leader_autocomplete_offers_only_their_own_people(client):
+    login(client, "leder-hedegaard")
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "districts", "model_name": "role", "field_name": "person", "term": ""},
+    )
+    assert response.status_code == 200
+    offered = {int(item["id"]) for item in response.json()["results"]}
+    assert offered
+    assert offered <= {p.pk for p in people_of("hedegaard")}
