@@ -296,3 +296,40 @@ def test_leader_autocomplete_offers_only_their_own_people(client):
     offered = {int(item["id"]) for item in response.json()["results"]}
     assert offered
     assert offered <= {p.pk for p in people_of("hedegaard")}
+
+
+def test_leader_adds_a_person_together_with_a_role_in_their_district(client):
+    house = own_institution("skovvejen")
+    login(client, "leder-skovvejen")
+    add = client.get("/admin/districts/person/add/")
+    base = form_data(add) | {"name": "Ny Pædagogisk Leder"}
+    # Without a role the person would vanish from the leader's view: refused.
+    assert client.post("/admin/districts/person/add/", base).status_code == 200
+    assert not Person.objects.filter(name="Ny Pædagogisk Leder").exists()
+    with_role = base | {
+        "roles-0-role_type": RoleType.PEDAGOGICAL_LEADER,
+        "roles-0-institution": house.pk,
+    }
+    assert client.post("/admin/districts/person/add/", with_role).status_code == 302
+    person = Person.objects.get(name="Ny Pædagogisk Leder")
+    assert person.roles.get().institution == house
+    assert client.get(change_url(person)).status_code == 200
+
+
+def test_a_person_in_two_districts_is_changed_but_not_deleted_by_one_leader(client):
+    person = people_of("baltorp").exclude(user__isnull=False).first()
+    skovlunde = District.objects.get(slug="skovlunde")
+    elsewhere = Role.objects.create(
+        person=person, role_type=RoleType.CULTURE_COORDINATOR, district=skovlunde
+    )
+    login(client, "leder-baltorp")
+    page = client.get(change_url(person))
+    assert page.status_code == 200
+    # The Skovlunde role is not in the Baltorp leader's form, so it cannot be removed.
+    assert f'value="{elsewhere.pk}"' not in page.content.decode()
+    assert client.post(change_url(person), form_data(page)).status_code == 302
+    assert (
+        client.post(change_url(person)[: -len("change/")] + "delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert Role.objects.filter(pk=elsewhere.pk).exists()
