@@ -2,16 +2,10 @@
 Policy without a single violation or console error. Self-contained (Chromium from the
 system, driven by Playwright) so it does not depend on the tests/browser harness."""
 
-import os
-
 import pytest
 from playwright.sync_api import sync_playwright
 
 from districts.models import Institution
-
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the
-# test itself would otherwise be refused as "async unsafe".
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -41,6 +35,14 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("demo")]
+
+
+@pytest.fixture
+def klub_syd(demo):
+    # Read before the browser starts: Playwright's sync API runs an event loop in this
+    # thread, where Django refuses ORM calls (or, with DJANGO_ALLOW_ASYNC_UNSAFE, opens a
+    # second connection that outlives the test and blocks dropping the test database).
+    return Institution.objects.get(slug="klub-syd")
 
 
 @pytest.fixture
@@ -83,7 +85,7 @@ def visit(page, url):
     return response
 
 
-def test_pages_and_admin_run_under_the_policy_without_violations(page, live_server):
+def test_pages_and_admin_run_under_the_policy_without_violations(klub_syd, page, live_server):
     for path in PUBLIC_PAGES:
         response = visit(page, live_server.url + path)
         assert "default-src 'none'" in response.headers["content-security-policy"]
@@ -96,9 +98,8 @@ def test_pages_and_admin_run_under_the_policy_without_violations(page, live_serv
     visit(page, live_server.url + "/admin/")
     assert page.get_by_text("Distrikter og institutioner").count() == 1
 
-    house = Institution.objects.get(slug="klub-syd")
     # The change page uses the admin's JavaScript: filter_horizontal, inlines, prepopulate.
-    visit(page, f"{live_server.url}/admin/districts/institution/{house.pk}/change/")
+    visit(page, f"{live_server.url}/admin/districts/institution/{klub_syd.pk}/change/")
     assert page.locator("#id_districts_from").count() == 1  # built by SelectFilter2.js
     visit(page, f"{live_server.url}/admin/districts/institution/add/")
     page.locator("#id_name").press_sequentially("Klub Solsikken")
