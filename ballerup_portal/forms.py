@@ -46,6 +46,9 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
         **AdminAuthenticationForm.error_messages,
         "otp_missing": _("Skriv engangskoden fra din godkendelsesapp."),
         "otp_wrong": _("Engangskoden er forkert eller udløbet. Prøv igen med en ny kode."),
+        "otp_throttled": _(
+            "For mange forkerte engangskoder. Vent lidt, og prøv igen med en ny kode."
+        ),
     }
 
     def clean(self):
@@ -55,6 +58,10 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
             token = cleaned_data.get("otp_token")
             if not token:
                 raise forms.ValidationError(self.error_messages["otp_missing"], code="otp_missing")
+            if two_factor.is_throttled(user):
+                raise forms.ValidationError(
+                    self.error_messages["otp_throttled"], code="otp_throttled"
+                )
             device = two_factor.verify_login_token(user, token)
             if device is None:
                 raise forms.ValidationError(self.error_messages["otp_wrong"], code="otp_wrong")

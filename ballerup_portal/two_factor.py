@@ -59,6 +59,12 @@ def verify_login_token(user, token):
     return None
 
 
+def is_throttled(user):
+    """True while every confirmed device refuses codes after recent wrong ones."""
+    devices = list(confirmed_devices(user))
+    return bool(devices) and not any(device.verify_is_allowed()[0] for device in devices)
+
+
 def confirm_device(device, token):
     """Confirm ``device`` if ``token`` is its current code; drop other unconfirmed ones."""
     with transaction.atomic():

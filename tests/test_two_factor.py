@@ -144,3 +144,14 @@ def test_codes_can_be_typed_with_a_space_as_the_app_shows_them(client, staff, se
     spaced = code(device)
     spaced = f"{spaced[:3]} {spaced[3:]}"
     assert login(client, otp_token=spaced).headers["Location"] == "/admin/"
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_guessing_codes_is_slowed_down(client, staff):
+    device = confirmed_device(staff)
+    login(client, otp_token=code(device, drift=-10))
+    # Right after a wrong code even the right one is refused, so codes cannot be tried
+    # at speed; the wait doubles with each further wrong code.
+    response = login(client, otp_token=code(device))
+    assert "For mange forkerte engangskoder. Vent lidt" in response.content.decode()
+    assert "_auth_user_id" not in client.session
