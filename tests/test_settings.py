@@ -16,7 +16,12 @@ PROD_ENV = {
 
 
 def manage(*args, **overrides):
-    env = {k: v for k, v in os.environ.items() if k not in PROD_ENV}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a server never has it.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PROD_ENV and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(PROD_ENV)
     env.update(overrides)
     env = {k: v for k, v in env.items() if v is not None}

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Only this module (through ``env``) reads the
 environment; ``dev`` and ``test`` fill in local defaults before importing it."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,7 +16,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The admin with the portal's two-factor login (ballerup_portal/admin_site.py).
+    "ballerup_portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -25,6 +27,10 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "ballerup_portal",
     "districts",
     "culture",
@@ -41,10 +47,24 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the signed-in user on every history entry a request creates (M2M included).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ballerup_portal.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before any password is checked.
+# Then the object-level rules (ballerup_portal/permissions.py): a district leader's model
+# permission from their group only holds for their own district's objects.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "ballerup_portal.urls"
@@ -109,6 +129,69 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
+# Reverse proxies in front of gunicorn that set X-Forwarded-For (0 locally: the client is
+# REMOTE_ADDR). Production's default is in prod.py.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Login protection (django-axes): five failed logins for one username from one client
+# address lock that combination for 15 minutes; the same user elsewhere and other users
+# from the same address can still log in. The client address comes from
+# ballerup_portal.security.client_ip, which honours TRUSTED_PROXY_COUNT; django-ipware,
+# which axes' AXES_IPWARE_* settings configure, is not installed.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "ballerup_portal.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "ballerup_portal.security.lockout_response"
+
+# Two-factor login (TOTP) for every staff login to the admin. prod.py turns it on.
+REQUIRE_2FA = env_bool("REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Ballerup børneportal"
+
+# Content Security Policy (django-csp): nothing inline, nothing from elsewhere. The pages
+# use only our own CSS, images and fonts and no JavaScript; the admin its own scripts.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # data: for the small SVG icons Bootstrap's CSS carries inline.
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features the portal never uses, switched off for every page (our middleware).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
@@ -118,13 +201,6 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
-
-# Object-level rules (ballerup_portal/permissions.py) first: a district leader's model
-# permission from their group only holds for their own district's objects.
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 
 # Demo accounts (`manage.py create_demo`) only ever exist on a local run.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "ballerup-demo-2026")

@@ -16,6 +16,9 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# Every staff login needs the one-time code (REQUIRE_2FA=0 only for an emergency).
+REQUIRE_2FA = env_bool("REQUIRE_2FA", default=True)
+
 # Number of reverse proxies in front of gunicorn that set X-Forwarded-For/-Proto.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 1)
 if TRUSTED_PROXY_COUNT:

@@ -18,3 +18,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Test clients log in with client.login(), which gives django-axes no request to count
+# against; tests/test_login_protection.py turns axes on and logs in through the form.
+AXES_ENABLED = False

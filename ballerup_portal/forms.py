@@ -1,0 +1,89 @@
+"""The admin login with a one-time code, and the form that confirms a new device."""
+
+from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from . import two_factor
+
+TOKEN_WIDGET_ATTRS = {
+    "autocomplete": "one-time-code",
+    "inputmode": "numeric",
+    "pattern": "[0-9]{6}",
+    "maxlength": "6",
+}
+
+
+class OneTimeCodeField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Engangskode"))
+        kwargs.setdefault("widget", forms.TextInput(attrs=TOKEN_WIDGET_ATTRS))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # People copy codes as "123 456"; the app shows them that way.
+        value = "".join((value or "").split())
+        value = super().clean(value)
+        if value and not (len(value) == 6 and value.isdigit()):
+            raise forms.ValidationError(_("Engangskoden er 6 cifre."), code="format")
+        return value
+
+
+class PortalAdminLoginForm(AdminAuthenticationForm):
+    """Username and password, then, for staff who have set up two-factor login, the code
+    from their authenticator app. Staff without a device log in with the password and
+    are sent on to enrolment when two-factor login is required."""
+
+    otp_token = OneTimeCodeField(
+        required=False,
+        help_text=_(
+            "De 6 cifre fra din godkendelsesapp. Har du ikke sat to-trinslogin op endnu, "
+            "så lad feltet stå tomt."
+        ),
+    )
+
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "otp_missing": _("Skriv engangskoden fra din godkendelsesapp."),
+        "otp_wrong": _("Engangskoden er forkert eller udløbet. Prøv igen med en ny kode."),
+        "otp_throttled": _(
+            "For mange forkerte engangskoder. Vent lidt, og prøv igen med en ny kode."
+        ),
+    }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        user = self.get_user()
+        if user is not None and two_factor.has_confirmed_device(user):
+            token = cleaned_data.get("otp_token")
+            if not token:
+                raise forms.ValidationError(self.error_messages["otp_missing"], code="otp_missing")
+            if two_factor.is_throttled(user):
+                raise forms.ValidationError(
+                    self.error_messages["otp_throttled"], code="otp_throttled"
+                )
+            device = two_factor.verify_login_token(user, token)
+            if device is None:
+                raise forms.ValidationError(self.error_messages["otp_wrong"], code="otp_wrong")
+            # django-otp's user_logged_in handler records the device in the session.
+            user.otp_device = device
+        return cleaned_data
+
+
+class ConfirmDeviceForm(forms.Form):
+    otp_token = OneTimeCodeField(
+        help_text=_("Skriv de 6 cifre, som godkendelsesappen viser nu."),
+    )
+
+    def __init__(self, *args, device, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.device = device
+
+    def clean_otp_token(self):
+        token = self.cleaned_data["otp_token"]
+        if not two_factor.confirm_device(self.device, token):
+            raise forms.ValidationError(
+                _("Koden passer ikke. Tjek, at telefonens ur går rigtigt, og prøv en ny kode."),
+                code="otp_wrong",
+            )
+        return token

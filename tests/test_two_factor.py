@@ -1,0 +1,157 @@
+"""Two-factor login for staff: with REQUIRE_2FA on, the password alone opens nothing;
+staff enrol an authenticator app themselves and then log in with its code."""
+
+import re
+
+import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tests.factories import UserFactory
+
+PASSWORD = "korrekt-hest-batteri"
+
+
+@pytest.fixture
+def require_2fa(settings):
+    settings.REQUIRE_2FA = True
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="leder", password=PASSWORD, is_superuser=True)
+
+
+def code(device, drift=0):
+    """The code the staff member's phone shows now (``drift`` steps later)."""
+    token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift)
+    return f"{token:06d}"
+
+
+def login(client, password=PASSWORD, otp_token=""):
+    return client.post(
+        "/admin/login/",
+        {"username": "leder", "password": password, "otp_token": otp_token, "next": "/admin/"},
+    )
+
+
+def confirmed_device(user):
+    return TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+
+
+def test_off_in_development_the_password_opens_the_admin(client, staff, settings):
+    settings.REQUIRE_2FA = False
+    assert login(client).headers["Location"] == "/admin/"
+    assert "Distrikter og institutioner" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_the_password_alone_sends_staff_to_enrolment_not_into_the_admin(client, staff):
+    response = login(client)
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/2fa/")
+    # Every admin page keeps sending them back until a device is confirmed.
+    index = client.get("/admin/", follow=True)
+    assert index.redirect_chain[-1][0].startswith("/admin/2fa/")
+    assert "Administrationen kræver to-trinslogin" in index.content.decode()
+    change = client.get("/admin/districts/district/")
+    assert change.status_code == 302
+    assert not change.headers["Location"].startswith("/admin/districts/")
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_enrolment_end_to_end(client, staff):
+    login(client)
+    page = client.get("/admin/2fa/").content.decode()
+    # A QR code without inline style, and the key as text for typing in by hand.
+    svg = page[page.index("<svg") : page.index("</svg>")]
+    assert "style" not in svg
+    assert all(" src=" in tag for tag in re.findall(r"<script[^>]*>", page)), "inline script"
+    secret = re.search(r'<code class="totp-secret">([A-Z2-7 ]+)</code>', page).group(1)
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    assert secret.replace(" ", "") in device.config_url
+    # Reloading the page shows the same key, so a half-finished scan still works.
+    assert secret in client.get("/admin/2fa/").content.decode()
+
+    wrong = client.post("/admin/2fa/", {"otp_token": code(device, drift=-10)})
+    assert wrong.status_code == 200
+    assert "Koden passer ikke" in wrong.content.decode()
+    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert client.get("/admin/").status_code == 302
+
+    # django-otp throttles a device after a wrong code; wait it out as a person would.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
+    done = client.post("/admin/2fa/", {"otp_token": code(device)}, follow=True)
+    assert done.redirect_chain[-1][0] == "/admin/"
+    page = done.content.decode()
+    assert "To-trinslogin er sat op" in page
+    assert "Distrikter og institutioner" in page
+    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_enrolled_staff_need_the_code_and_a_wrong_code_gives_no_access(client, staff):
+    device = confirmed_device(staff)
+
+    missing = login(client)
+    assert missing.status_code == 200
+    assert "Skriv engangskoden fra din godkendelsesapp." in missing.content.decode()
+    assert "_auth_user_id" not in client.session
+
+    wrong = login(client, otp_token="12345")
+    assert "Engangskoden er 6 cifre." in wrong.content.decode()
+    wrong = login(client, otp_token=code(device, drift=-10))
+    assert "Engangskoden er forkert eller udløbet" in wrong.content.decode()
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302
+
+    # django-otp throttles a device after a wrong code; wait it out as a person would.
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
+    right = login(client, otp_token=code(device))
+    assert right.headers["Location"] == "/admin/"
+    assert "Distrikter og institutioner" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_a_wrong_password_with_a_right_code_gives_no_access(client, staff):
+    device = confirmed_device(staff)
+    response = login(client, password="forkert-forkert", otp_token=code(device))
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_a_password_alone_cannot_add_a_new_device_to_an_enrolled_account(client, staff):
+    confirmed_device(staff)
+    # Logged in by password only (as when REQUIRE_2FA was switched on after login).
+    client.force_login(staff)
+    response = client.get("/admin/2fa/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/login/")
+    assert client.get("/admin/").status_code == 302
+    assert not TOTPDevice.objects.filter(user=staff, confirmed=False).exists()
+
+
+def test_visitors_who_are_not_logged_in_cannot_enrol(client, db):
+    response = client.get("/admin/2fa/")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/admin/login/")
+
+
+def test_codes_can_be_typed_with_a_space_as_the_app_shows_them(client, staff, settings):
+    settings.REQUIRE_2FA = True
+    device = confirmed_device(staff)
+    spaced = code(device)
+    spaced = f"{spaced[:3]} {spaced[3:]}"
+    assert login(client, otp_token=spaced).headers["Location"] == "/admin/"
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_guessing_codes_is_slowed_down(client, staff):
+    device = confirmed_device(staff)
+    login(client, otp_token=code(device, drift=-10))
+    # Right after a wrong code even the right one is refused, so codes cannot be tried
+    # at speed; the wait doubles with each further wrong code.
+    response = login(client, otp_token=code(device))
+    assert "For mange forkerte engangskoder. Vent lidt" in response.content.decode()
+    assert "_auth_user_id" not in client.session
