@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -6,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from .models import District, Institution, Person, Role
 
 
-class RoleInline(admin.TabularInline):
+# Stacked, not tabular: Django's tabular inline leaves its fields and delete box without
+# labels (axe: "Form elements must have labels"); the stacked one labels every field.
+class RoleInline(admin.StackedInline):
     model = Role
     extra = 0
     autocomplete_fields = ["person"]
@@ -45,9 +48,13 @@ class InstitutionAdmin(admin.ModelAdmin):
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["districts"]
-    # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now. Five districts
+    # fit in checkboxes, which work without JavaScript; filter_horizontal's widget puts
+    # ARIA labels where they are not allowed (axe: aria-prohibited-attr).
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
     inlines = [InstitutionRoleInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "institution_type", "districts"]}),
