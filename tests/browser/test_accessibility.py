@@ -5,8 +5,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from districts.models import Institution
+from tests.public_pages import PUBLIC_PAGES
 
-from .pages import PUBLIC_PAGES
+from .journeys import log_in
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 axe = Axe()
@@ -33,16 +34,10 @@ def test_public_page_has_no_axe_violations(open_page, path):
     assert not violations, f"axe on {path}:\n" + "\n".join(violations)
 
 
-def log_in(page, username="admin"):
-    page.get_by_label("Brugernavn").fill(username)
-    page.get_by_label("Adgangskode").fill("ballerup-demo-2026")
-    page.get_by_role("button", name="Log ind").click()
-
-
 def test_admin_pages_staff_use_have_no_axe_violations(open_page):
     page = open_page("/admin/login/")
     found = {"login": axe_violations(page)}
-    log_in(page)
+    log_in(page, "admin")
     page.get_by_role("heading", name="Administration").wait_for()
     found["index"] = axe_violations(page)
     page.get_by_role("link", name="Institutioner", exact=True).click()

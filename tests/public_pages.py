@@ -1,4 +1,4 @@
-"""The pages the browser tests visit: every public page type and the admin staff use."""
+"""Every public page type, by name: the pages the browser and HTML checks visit."""
 
 PUBLIC_PAGES = {
     "forside": "/",
