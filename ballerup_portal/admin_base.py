@@ -195,8 +195,12 @@ class PortalModelAdmin(SimpleHistoryAdmin):
         return limit_choices(formfield, request.user)
 
 
-class PortalInline(admin.TabularInline):
-    """Inlines show and offer only what the user may change."""
+class PortalInline(admin.StackedInline):
+    """Inlines show and offer only what the user may change.
+
+    Stacked, not tabular: Django's tabular inline leaves its fields and delete box without
+    labels (axe: "Form elements must have labels"); the stacked one labels every field.
+    """
 
     def get_queryset(self, request):
         return permissions.scoped(super().get_queryset(request), request.user)

@@ -4,6 +4,7 @@ Who may change what is decided in ``ballerup_portal.permissions``; ``PortalModel
 applies it, records history and refuses saves over someone else's change.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db import models
 from django.db.models import Count
@@ -100,10 +101,14 @@ class InstitutionAdmin(PortalModelAdmin):
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
     prepopulated_fields = {"slug": ["name"]}
-    filter_horizontal = ["districts"]
-    # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now.
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = InstitutionForm
+    # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now. Five districts
+    # fit in checkboxes, which work without JavaScript; filter_horizontal's widget puts
+    # ARIA labels where they are not allowed (axe: aria-prohibited-attr).
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
+    }
     inlines = [InstitutionRoleInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "institution_type", "districts"]}),

@@ -31,9 +31,13 @@ class _FormParser(HTMLParser):
             kind = attrs.get("type", "text")
             if kind in ("submit", "button", "file"):
                 return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self._add(name, attrs.get("value", "on" if kind == "checkbox" else ""))
+            value = attrs.get("value", "on" if kind == "checkbox" else "")
+            if kind in ("checkbox", "radio"):
+                # A group of checkboxes offers its choices the way a select's options do.
+                self.options.setdefault(name, []).append(value)
+                if "checked" not in attrs:
+                    return
+            self._add(name, value)
         elif tag == "select" and name:
             self._select = name
             self.data.setdefault(name, [])
@@ -73,7 +77,7 @@ def form_data(response):
 
 
 def choices(response, name):
-    """The option values a select offers (blank included)."""
+    """The values a select or a group of checkboxes offers (a select's blank included)."""
     parser = _FormParser()
     parser.feed(response.content.decode())
     return parser.options.get(name, [])

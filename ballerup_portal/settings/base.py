@@ -202,6 +202,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
 
+# Where visitors report accessibility problems (shown in the accessibility statement at
+# /was). The sources give no address, so none is invented: empty shows a general note.
+ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "")
+
 # Demo accounts (`manage.py create_demo`) only ever exist on a local run.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "ballerup-demo-2026")
 

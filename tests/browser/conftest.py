@@ -1,0 +1,87 @@
+"""Real-browser harness: Debian's Chromium driven by Playwright against the live server.
+
+One browser for the whole session; every test gets a fresh context (cookies, viewport)
+and a database holding the seed facts and the demo accounts. A missing Chromium fails
+the tests: a browser test that cannot run has not passed.
+"""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+SCREENSHOT_DIR = settings.BASE_DIR / "test-artifacts" / "screenshots"
+BROWSER_DIR = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="package")
+def browser(django_db_setup):
+    """One Chromium for all browser tests, closed when they are done so that its event
+    loop does not outlive them."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium is missing at {CHROMIUM}: install Debian's package "
+            "(apt-get install chromium); .ci/run does this.",
+            pytrace=False,
+        )
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread, and Django refuses ORM
+    # calls from a thread with a running loop. Allowed only while the browser runs: the
+    # variable must not leak into other tests (`check --deploy` rejects it).
+    with pytest.MonkeyPatch.context() as env, sync_playwright() as playwright:
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, transactional_db):
+    """The live server's base URL, with the seed facts and the demo accounts loaded."""
+    call_command("load_seed", verbosity=0)
+    call_command("create_demo", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
+def open_page(browser, site):
+    """``open_page(path="/", viewport=DESKTOP, **context_options)``: a fresh page at a path."""
+    contexts = []
+
+    def open_page(path="/", viewport=DESKTOP, **options):
+        context = browser.new_context(base_url=site, viewport=viewport, locale="da-DK", **options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(path)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(open_page):
+    return open_page()

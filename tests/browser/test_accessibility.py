@@ -1,0 +1,133 @@
+"""WCAG 2.1 AA in Chromium: axe-core on every public page type and on the admin pages
+staff use, the skip link, visible focus, and reflow at 320 px and at 200 % zoom."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from districts.models import Institution
+from tests.public_pages import PUBLIC_PAGES
+
+from .journeys import log_in
+
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+axe = Axe()
+
+
+def axe_violations(page):
+    """Axe's WCAG A/AA violations, one readable paragraph each."""
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    report = []
+    for violation in results.response["violations"]:
+        nodes = "\n".join(
+            f"    {' '.join(node['target'])}: {node['failureSummary'].splitlines()[-1].strip()}"
+            for node in violation["nodes"]
+        )
+        report.append(f"{violation['id']} ({violation['impact']}): {violation['help']}\n{nodes}")
+    return report
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
+def test_public_page_has_no_axe_violations(open_page, path):
+    page = open_page(path)
+    assert page.locator("h1").count() == 1
+    violations = axe_violations(page)
+    assert not violations, f"axe on {path}:\n" + "\n".join(violations)
+
+
+def test_admin_pages_staff_use_have_no_axe_violations(open_page):
+    page = open_page("/admin/login/")
+    found = {"login": axe_violations(page)}
+    log_in(page, "admin")
+    page.get_by_role("heading", name="Administration").wait_for()
+    found["index"] = axe_violations(page)
+    page.get_by_role("link", name="Institutioner", exact=True).click()
+    page.get_by_role("heading", name="Vælg institution, der skal ændres").wait_for()
+    found["institution changelist"] = axe_violations(page)
+    page.get_by_role("link", name="Børnehuset Bispevangen").click()
+    page.get_by_label("Telefon").wait_for()
+    found["institution change form"] = axe_violations(page)
+    report = [f"axe on admin {name}:\n" + "\n".join(v) for name, v in found.items() if v]
+    assert not report, "\n".join(report)
+
+
+def test_skip_link_is_first_focusable_and_moves_focus_to_main(page):
+    skip = page.get_by_role("link", name="Gå til indhold")
+    assert skip.bounding_box()["width"] <= 1  # hidden until focused
+
+    page.keyboard.press("Tab")
+    assert skip.evaluate("el => el === document.activeElement")
+    box = skip.bounding_box()
+    assert box["width"] > 40 and box["height"] > 20
+    assert skip.is_visible()
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "indhold"
+    assert page.evaluate("document.activeElement.tagName") == "MAIN"
+    # The next Tab continues inside the content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('main')")
+
+
+FOCUS_STYLE = """el => {
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    const shadow = style.boxShadow && style.boxShadow !== 'none';
+    return {outline, shadow, text: (el.innerText || el.name || el.id).trim().slice(0, 40)};
+}"""
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/distrikter/baltorp/", "/institutioner/dagplejen/", "/was", "/admin/login/"]
+)
+def test_focus_is_always_visible(open_page, path):
+    page = open_page(path)
+    # Number every element a keyboard user should reach, then Tab through them all.
+    tabbable = page.evaluate(
+        """() => [...document.querySelectorAll('a[href], button, input, select, textarea')]
+            .filter(el => !el.disabled && el.type !== 'hidden' && el.offsetParent !== null)
+            .map((el, i) => { el.dataset.tabCheck = i; return i; }).length"""
+    )
+    assert tabbable >= 3
+    # Start from the top of the page, as on arrival (the admin login autofocuses a field).
+    page.evaluate(
+        """() => {
+            const body = document.body;
+            body.tabIndex = -1;
+            body.focus();
+            body.removeAttribute('tabindex');
+        }"""
+    )
+    reached = set()
+    for _ in range(tabbable):
+        page.keyboard.press("Tab")
+        state = page.evaluate_handle("document.activeElement").evaluate(FOCUS_STYLE)
+        assert state["outline"] or state["shadow"], f"no visible focus on {state['text']!r}"
+        reached.add(page.evaluate("document.activeElement.dataset.tabCheck"))
+    assert reached == {str(i) for i in range(tabbable)}, f"Tab missed elements on {path}"
+
+
+def no_horizontal_scroll(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.parametrize(
+    "viewport",
+    [
+        pytest.param({"viewport": {"width": 320, "height": 640}}, id="320px"),
+        pytest.param(
+            {"viewport": {"width": 640, "height": 450}, "device_scale_factor": 2}, id="zoom-200"
+        ),
+    ],
+)
+def test_pages_reflow_without_horizontal_scroll(open_page, viewport):
+    # The longest name in the seed data is the hardest test of a narrow screen.
+    longest = max(Institution.objects.all(), key=lambda i: len(i.name))
+    paths = [*PUBLIC_PAGES.values(), longest.get_absolute_url(), "/admin/login/"]
+    page = open_page("/", **viewport)
+    overflowing = {}
+    for path in paths:
+        page.goto(path)
+        assert page.locator("main, #content").first.is_visible(), path
+        if not no_horizontal_scroll(page):
+            overflowing[path] = page.evaluate("document.documentElement.scrollWidth")
+    assert not overflowing, f"horizontal scroll at {viewport}: {overflowing}"

@@ -1,0 +1,46 @@
+"""A district leader keeps their own district's houses current, and only those.
+
+Needs the district leaders' permissions (staff groups and object rules), which arrive
+with the roles branch; until then the leader account may change nothing.
+"""
+
+from playwright.sync_api import expect
+
+from districts.models import Institution
+
+from .journeys import heading, log_in
+
+
+def test_district_leader_changes_a_house_in_their_district_and_no_other(page, live_server):
+    page.get_by_role("contentinfo").get_by_role("link", name="Log ind for medarbejdere").click()
+    log_in(page, "leder-baltorp")
+
+    page.get_by_role("link", name="Institutioner", exact=True).click()
+    listed = page.locator("#result_list")
+    expect(listed.get_by_role("link", name="Børnehuset Grantoften")).to_be_visible()
+    expect(listed.get_by_role("link", name="Børnehuset Bispevangen")).to_be_visible()
+    # Skovvejen's houses are not theirs to change, so they are not offered.
+    for other in ["Børnehuset Valhalla", "Børnehuset Lundegården", "Klub Nord"]:
+        expect(listed.get_by_role("link", name=other)).to_have_count(0)
+
+    listed.get_by_role("link", name="Børnehuset Grantoften").click()
+    page.get_by_label("Telefon").fill("44 77 56 78")
+    page.get_by_role("button", name="Gem", exact=True).click()
+    expect(page.get_by_text("blev ændret")).to_be_visible()
+
+    page.get_by_role("link", name="Se side", exact=True).click()
+    page.get_by_role("link", name="Baltorp", exact=True).click()
+    page.get_by_role("link", name="Børnehuset Grantoften").click()
+    assert heading(page) == "Børnehuset Grantoften"
+    expect(
+        page.get_by_role("complementary").get_by_role("link", name="44 77 56 78")
+    ).to_be_visible()
+
+    # Typing the address of a Skovvejen house's form does not open it either: refused
+    # (403/404) or, Django's way for objects outside the queryset, sent to the index.
+    valhalla = Institution.objects.get(slug="boernehuset-valhalla")
+    response = page.goto(f"{live_server.url}/admin/districts/institution/{valhalla.pk}/change/")
+    redirected = response.request.redirected_from is not None
+    assert response.status in (403, 404) or redirected, response.status
+    expect(page.get_by_label("Telefon")).to_have_count(0)
+    assert Institution.objects.get(pk=valhalla.pk).phone == ""

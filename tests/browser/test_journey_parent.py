@@ -1,0 +1,43 @@
+"""A parent on a phone finds their district and daycare house, goes back to the
+district and reads the accessibility statement, all by clicking."""
+
+from playwright.sync_api import expect
+
+from .conftest import PHONE
+from .journeys import heading
+
+
+def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(open_page):
+    page = open_page("/", viewport=PHONE, is_mobile=True, has_touch=True)
+    assert heading(page) == "Børn og unge i Ballerup Kommune"
+    expect(page.get_by_role("heading", name="Find dit distrikt")).to_be_visible()
+    for name in ["Baltorp", "Hedegård", "Måløvhøj", "Skovlunde", "Skovvejen"]:
+        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Baltorp", exact=True).click()
+    assert heading(page) == "Distrikt Baltorp"
+    houses = page.get_by_role("region", name="Børnehuse")
+    expect(houses.get_by_role("link", name="Børnehuset Bispevangen")).to_be_visible()
+    expect(houses.get_by_role("link", name="Børnehuset Grantoften")).to_be_visible()
+    expect(page.get_by_role("link", name="Klub Syd")).to_be_visible()
+    expect(page.get_by_text("også i Hedegård")).to_be_visible()
+    leader = page.get_by_role("complementary")
+    expect(leader.get_by_role("heading", name="Distriktsleder")).to_be_visible()
+    expect(leader.get_by_text("Demodata")).to_be_visible()
+
+    houses.get_by_role("link", name="Børnehuset Bispevangen").click()
+    assert heading(page) == "Børnehuset Bispevangen"
+    expect(page.get_by_text("Børnehus", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Pædagogisk ledelse")).to_be_visible()
+    expect(page.get_by_text("Kontaktoplysningerne er endnu ikke registreret.")).to_be_visible()
+
+    crumbs = page.get_by_role("navigation", name="Brødkrumme")
+    expect(crumbs.get_by_text("Børnehuset Bispevangen")).to_have_attribute("aria-current", "page")
+    crumbs.get_by_role("link", name="Baltorp").click()
+    assert heading(page) == "Distrikt Baltorp"
+
+    footer = page.get_by_role("contentinfo")
+    footer.get_by_role("link", name="Tilgængelighedserklæring").click()
+    assert heading(page) == "Tilgængelighedserklæring"
+    expect(page.get_by_text("WCAG 2.1", exact=False).first).to_be_visible()
+    expect(page.get_by_text("Digitaliseringsstyrelsen").first).to_be_visible()
