@@ -64,22 +64,70 @@ def site(live_server, transactional_db):
     return live_server.url
 
 
+# Runs in every page before the page's own code. Init scripts are not subject to the
+# page's Content Security Policy; everything the page itself loads or runs is.
+RECORD_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+class BrowserProblems:
+    """What went wrong in the pages of one test, whatever the test itself checks:
+    console errors (Chromium logs every CSP violation there), script errors, and
+    stylesheets, scripts or images that failed to load. A 403 or 404 *page* is a
+    page, not a problem; Chromium's "Failed to load resource" line for it is dropped."""
+
+    def __init__(self):
+        self.found = []
+
+    def watch(self, page):
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.found.append(f"script error: {error}"))
+        page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            self.found.append(f"console: {message.text}")
+
+    def _response(self, response):
+        if response.status >= 400 and response.request.resource_type != "document":
+            self.found.append(f"{response.status} for {response.url}")
+
+    def csp_violations(self, page):
+        return page.evaluate("window.__cspViolations || []")
+
+
 @pytest.fixture
-def open_page(browser, site):
-    """``open_page(path="/", viewport=DESKTOP, **context_options)``: a fresh page at a path."""
+def browser_problems():
+    return BrowserProblems()
+
+
+@pytest.fixture
+def open_page(browser, site, browser_problems):
+    """``open_page(path="/", viewport=DESKTOP, **context_options)``: a fresh page at a path.
+
+    Every browser test fails on a CSP violation, a console error or a broken asset in any
+    page it opened, so each journey also checks the policy and the assets on its way.
+    """
     contexts = []
 
     def open_page(path="/", viewport=DESKTOP, **options):
         context = browser.new_context(base_url=site, viewport=viewport, locale="da-DK", **options)
         context.set_default_timeout(10_000)
+        context.add_init_script(RECORD_CSP_VIOLATIONS)
         contexts.append(context)
         page = context.new_page()
+        browser_problems.watch(page)
         page.goto(path)
         return page
 
     yield open_page
     for context in contexts:
         context.close()
+    assert browser_problems.found == [], "\n".join(browser_problems.found)
 
 
 @pytest.fixture

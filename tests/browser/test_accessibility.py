@@ -13,9 +13,20 @@ WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 axe = Axe()
 
 
-def axe_violations(page):
-    """Axe's WCAG A/AA violations, one readable paragraph each."""
+def axe_violations(page, browser_problems):
+    """Axe's WCAG A/AA violations, one readable paragraph each.
+
+    axe-core adds a <style> element of its own while it checks some pages, which the
+    page's policy rightly blocks; that one message is axe's, not the page's, and is
+    dropped. Everything else the page does wrong during the run still fails the test.
+    """
+    before = len(browser_problems.found)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_AA}})
+    browser_problems.found[before:] = [
+        problem
+        for problem in browser_problems.found[before:]
+        if not problem.startswith("console: Applying inline style violates")
+    ]
     report = []
     for violation in results.response["violations"]:
         nodes = "\n".join(
@@ -27,25 +38,25 @@ def axe_violations(page):
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES.values(), ids=PUBLIC_PAGES.keys())
-def test_public_page_has_no_axe_violations(open_page, path):
+def test_public_page_has_no_axe_violations(open_page, browser_problems, path):
     page = open_page(path)
     assert page.locator("h1").count() == 1
-    violations = axe_violations(page)
+    violations = axe_violations(page, browser_problems)
     assert not violations, f"axe on {path}:\n" + "\n".join(violations)
 
 
-def test_admin_pages_staff_use_have_no_axe_violations(open_page):
+def test_admin_pages_staff_use_have_no_axe_violations(open_page, browser_problems):
     page = open_page("/admin/login/")
-    found = {"login": axe_violations(page)}
+    found = {"login": axe_violations(page, browser_problems)}
     log_in(page, "admin")
     page.get_by_role("heading", name="Administration").wait_for()
-    found["index"] = axe_violations(page)
+    found["index"] = axe_violations(page, browser_problems)
     page.get_by_role("link", name="Institutioner", exact=True).click()
     page.get_by_role("heading", name="Vælg institution, der skal ændres").wait_for()
-    found["institution changelist"] = axe_violations(page)
+    found["institution changelist"] = axe_violations(page, browser_problems)
     page.get_by_role("link", name="Børnehuset Bispevangen").click()
     page.get_by_label("Telefon").wait_for()
-    found["institution change form"] = axe_violations(page)
+    found["institution change form"] = axe_violations(page, browser_problems)
     report = [f"axe on admin {name}:\n" + "\n".join(v) for name, v in found.items() if v]
     assert not report, "\n".join(report)
 
