@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from ballerup_portal import permissions
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 
+from .constants import InstitutionType
 from .models import District, Institution, Person, Role
 
 
@@ -87,6 +88,16 @@ class InstitutionForm(VersionedModelForm):
     # Set per request by InstitutionAdmin.get_form: districts the user does not lead.
     kept_districts = District.objects.none()
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kept = [district.name for district in self.kept_districts]
+        if kept and "districts" in self.fields:
+            # Say what the checkboxes leave out, so Klub Syd's other district is no surprise.
+            self.fields["districts"].help_text = _(
+                "Institutionen hører også til %(districts)s. Det bevares, når du gemmer; "
+                "kun det distrikts leder eller en administrator kan ændre det."
+            ) % {"districts": ", ".join(kept)}
+
     def clean_districts(self):
         chosen = self.cleaned_data["districts"]
         kept = list(self.kept_districts.values_list("pk", flat=True))
@@ -121,6 +132,13 @@ class InstitutionAdmin(PortalModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("districts")
+
+    def get_fieldsets(self, request, obj=None):
+        # Only Dagplejen has family day carers; a school's form need not ask.
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is not None and obj.institution_type != InstitutionType.FAMILY_DAYCARE:
+            return [fs for fs in fieldsets if "family_day_carers" not in fs[1]["fields"]]
+        return fieldsets
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -109,6 +109,8 @@ def test_klub_syd_is_changed_by_both_leaders_and_keeps_both_districts(client, le
     assert page.status_code == 200
     # Only their own district is offered; the other district is not theirs to remove.
     assert choices(page, "districts") == [str(own.pk)]
+    other = "Hedegård" if leader == "baltorp" else "Baltorp"
+    assert f"Institutionen hører også til {other}. Det bevares" in page.content.decode()
     data = form_data(page) | {"email": f"{leader}@klubsyd.invalid", "districts": [own.pk]}
     assert client.post(change_url(klub_syd), data).status_code == 302
     klub_syd.refresh_from_db()

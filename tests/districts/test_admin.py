@@ -51,3 +51,10 @@ def test_bad_phone_number_gets_a_danish_message_and_changes_nothing(admin_client
     assert "Skriv et telefonnummer med mindst 8 cifre" in response.content.decode()
     house.refresh_from_db()
     assert house.phone == ""
+
+
+def test_only_dagplejen_is_asked_for_its_number_of_family_day_carers(admin_client):
+    for slug, asked in [("dagplejen", True), ("klub-syd", False), ("baltorpskolen", False)]:
+        institution = Institution.objects.get(slug=slug)
+        page = admin_client.get(f"/admin/districts/institution/{institution.pk}/change/")
+        assert ('name="family_day_carers"' in page.content.decode()) is asked, slug
