@@ -1,6 +1,7 @@
-"""Response headers that neither Django nor django-csp sets."""
+"""Response headers that neither Django nor django-csp sets: permissions and caching."""
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 def permissions_policy_header(policy):
@@ -20,4 +21,30 @@ class PermissionsPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
+        return response
+
+
+class PublicCacheMiddleware:
+    """Lets browsers and a caching proxy keep public pages a short while for visitors who
+    are not logged in, and keeps everything else private.
+
+    Only successful GET/HEAD responses that set no cookie and no ``Cache-Control`` of their
+    own (the admin sets ``never_cache``) become public. ``Vary: Cookie`` keeps a staff
+    member who logs in from being served the anonymous copy, so staff see their own edits
+    at once; parents may see a change up to ``PUBLIC_CACHE_SECONDS`` later.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
+            return response
+        patch_vary_headers(response, ["Cookie"])
+        anonymous = not request.user.is_authenticated
+        if response.status_code == 200 and anonymous and not response.cookies:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
         return response

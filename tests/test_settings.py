@@ -15,7 +15,8 @@ PROD_ENV = {
 }
 
 
-def manage(*args, **overrides):
+def production_env(**overrides):
+    """This process's environment with production settings; ``None`` removes a variable."""
     # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for themselves; a server never has it.
     env = {
         k: v
@@ -24,11 +25,14 @@ def manage(*args, **overrides):
     }
     env.update(PROD_ENV)
     env.update(overrides)
-    env = {k: v for k, v in env.items() if v is not None}
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def manage(*args, **overrides):
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
-        env=env,
+        env=production_env(**overrides),
         capture_output=True,
         text=True,
         timeout=120,
