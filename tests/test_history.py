@@ -137,3 +137,18 @@ def test_history_pages_are_in_danish(client):
     version = house.history.last().history_id
     form = client.get(url(house, f"history/{version}")).content.decode()
     assert "Gendan Børnehuset Bispevangen" in form and 'value="Gendan"' in form
+
+
+def test_history_starts_with_the_seed_facts_so_a_first_change_shows_what_it_replaced(client):
+    district = District.objects.get(slug="skovvejen")
+    (created,) = district.history.all()
+    assert created.history_type == "+"
+    assert created.history_change_reason == "Grunddata fra kilderne"
+
+    login(client, "admin")
+    edit(client, district, description="Distriktet ved Skovvejens Skole.")
+    page = client.get(url(district, "history")).content.decode()
+    assert "Oprettet" in page and "systemet" in page
+    assert "Distriktet ved Skovvejens Skole." in page
+    latest, previous = district.history.all()[:2]
+    assert latest.diff_against(previous).changed_fields == ["description"]

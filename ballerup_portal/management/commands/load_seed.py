@@ -14,6 +14,8 @@ from django.core import serializers
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+SEED_CHANGE_REASON = "Grunddata fra kilderne"
+
 # (app_label, model) → many-to-many fields the fixture owns and brings up to date.
 SYNCED_M2M = {("auth", "group"): ["permissions"]}
 
@@ -40,13 +42,25 @@ class Command(BaseCommand):
                 if item.object.pk is not None:
                     existing = model._default_manager.filter(pk=item.object.pk).first()
                 if existing is None:
-                    item.save()
+                    self.add(item)
                     added += 1
                     continue
                 kept += 1
                 if self.sync_m2m(existing, item.m2m_data):
                     updated += 1
         return added, kept, updated
+
+    def add(self, item):
+        """Save a new row as a normal save, not a raw one as ``loaddata`` does, so the
+        audit history starts with it: the first staff change then shows the seed value
+        it replaced."""
+        if item.deferred_fields:
+            item.save()  # forward references: only the deserializer can resolve them
+            return
+        item.object._change_reason = SEED_CHANGE_REASON
+        item.object.save()
+        for field, values in item.m2m_data.items():
+            getattr(item.object, field).set(values)
 
     def sync_m2m(self, existing, m2m_data):
         """Set the fixture-owned links of an existing row; True if any changed."""
