@@ -180,3 +180,15 @@ def test_query_count_does_not_grow_with_ten_times_the_data(client, url):
     after = queries_for(client, url)
     assert after == before
     assert before <= 4
+
+
+def test_server_error_page_is_danish_and_needs_no_database(rf, django_assert_num_queries):
+    from django.views.defaults import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(rf.get("/distrikter/baltorp/"))
+    page = html(response)
+    assert response.status_code == 500
+    assert '<html lang="da">' in page
+    assert "Der skete en fejl" in page
+    assert 'href="/was"' in page
