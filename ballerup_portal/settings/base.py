@@ -144,6 +144,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "ballerup_portal.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "ballerup_portal.security.lockout_response"
+# Failed logins and lock-outs are still logged, with just the username and address that
+# are counted; verbose mode adds the user agent and prints a banner on every command.
+AXES_VERBOSE = False
 
 # Two-factor login (TOTP) for every staff login to the admin. prod.py turns it on.
 REQUIRE_2FA = env_bool("REQUIRE_2FA", default=False)
