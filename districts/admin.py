@@ -30,10 +30,12 @@ class RoleTypeChoicesMixin:
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
+# Plain selects, not autocomplete_fields: select2's empty combobox has no accessible name
+# (axe: aria-input-field-name), and a select works without JavaScript. The lists are
+# short, because each is narrowed to what the user may choose.
 class RoleInline(RoleTypeChoicesMixin, PortalInline):
     model = Role
     extra = 0
-    autocomplete_fields = ["person"]
 
     def get_min_num(self, request, obj=None, **kwargs):
         # A person a leader adds without a role in their district would vanish from
@@ -157,7 +159,6 @@ class PersonAdmin(PortalModelAdmin):
     list_display = ["name", "email", "phone", "user", "is_demo"]
     list_filter = ["is_demo", "roles__role_type", "roles__district"]
     search_fields = ["name", "email", "phone", "user__username"]
-    autocomplete_fields = ["user"]
     administrator_fields = ["user"]
     inlines = [RoleInline]
     concurrent_change_message = _(
@@ -174,7 +175,6 @@ class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
     list_display = ["person", "role_type", "district", "institution"]
     list_filter = ["role_type", "district"]
     search_fields = ["person__name", "institution__name", "district__name"]
-    autocomplete_fields = ["person", "institution"]
     list_select_related = ["person", "district", "institution"]
     concurrent_change_message = _(
         "Rollen er blevet ændret af en anden, siden du åbnede den. "

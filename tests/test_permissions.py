@@ -288,16 +288,17 @@ def test_administrator_manages_accounts_but_cannot_make_anyone_superuser(client)
     assert me.first_name == "Ane" and not me.is_superuser
 
 
-def test_leader_autocomplete_offers_only_their_own_people(client):
+def test_leader_is_offered_only_their_own_people_and_houses_for_a_role(client):
     login(client, "leder-hedegaard")
-    response = client.get(
-        "/admin/autocomplete/",
-        {"app_label": "districts", "model_name": "role", "field_name": "person", "term": ""},
-    )
-    assert response.status_code == 200
-    offered = {int(item["id"]) for item in response.json()["results"]}
+    page = client.get("/admin/districts/role/add/")
+    assert page.status_code == 200
+    offered = {int(pk) for pk in choices(page, "person") if pk}
     assert offered
-    assert offered <= {p.pk for p in people_of("hedegaard")}
+    assert offered == {p.pk for p in people_of("hedegaard")}
+    houses = {int(pk) for pk in choices(page, "institution") if pk}
+    assert houses == set(
+        Institution.objects.filter(districts__slug="hedegaard").values_list("pk", flat=True)
+    )
 
 
 def test_leader_adds_a_person_together_with_a_role_in_their_district(client):
