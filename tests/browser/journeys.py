@@ -1,6 +1,7 @@
 """Steps that several journeys share."""
 
 from django.conf import settings
+from playwright.sync_api import expect
 
 
 def log_in(page, username):
@@ -15,3 +16,19 @@ def log_in(page, username):
 
 def heading(page):
     return page.get_by_role("heading", level=1).inner_text()
+
+
+def save(page):
+    """Press the admin's "Gem" and wait for its confirmation."""
+    page.get_by_role("button", name="Gem", exact=True).click()
+    expect(page.get_by_text("blev ændret")).to_be_visible()
+
+
+def visit_public_institution(page, district, institution):
+    """From the admin to the public site as a visitor goes there: the front page, the
+    district, the institution. Returns the page's contact box."""
+    page.get_by_role("link", name="Se side", exact=True).click()
+    page.get_by_role("link", name=district, exact=True).click()
+    page.get_by_role("link", name=institution).click()
+    assert heading(page) == institution
+    return page.get_by_role("complementary")
