@@ -1,4 +1,6 @@
-"""User management for administrators, without a way to raise their own rights.
+"""Account management for administrators: users, and their two-factor devices.
+
+Users: without a way for an administrator to raise their own rights.
 
 The Administrator group may manage accounts and groups. Only a superuser (the
 break-glass account created with ``createsuperuser``) may hand out superuser status or
@@ -9,6 +11,7 @@ step past every rule in ``ballerup_portal.permissions``.
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 User = get_user_model()
 
@@ -32,3 +35,27 @@ class PortalUserAdmin(UserAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(is_superuser=False)
+
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class TwoFactorDeviceAdmin(admin.ModelAdmin):
+    """Who has set up two-factor login. An administrator removes the device of a lost
+    phone, so that its owner can set up a new one; the secret key is never shown (the
+    package's own admin shows it, and its QR code, to anyone who may view devices)."""
+
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request):
+        # A device is only ever created by its owner, on the enrolment page.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -5,8 +5,10 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessAttempt
+from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.test import Client
 from django.utils import timezone
 
 from tests.factories import UserFactory
@@ -119,3 +121,18 @@ def test_a_short_password_is_refused_with_a_danish_message(staff):
     assert (
         "Denne adgangskode er for kort. Den skal indeholde mindst 12 tegn." in error.value.messages
     )
+
+
+@pytest.mark.usefixtures("demo")
+def test_an_administrator_lifts_a_lock_out_in_the_admin(client, staff):
+    assert_locked_out(fail(client, "leder", OFFICE, 5)[-1])
+    attempt = AccessAttempt.objects.get(username="leder")
+
+    admin = Client()
+    admin.force_login(get_user_model().objects.get(username="admin"))  # Administrator
+    listed = admin.get("/admin/axes/accessattempt/").content.decode()
+    assert "leder" in listed and OFFICE in listed
+    delete_url = f"/admin/axes/accessattempt/{attempt.pk}/delete/"
+    assert admin.post(delete_url, {"post": "yes"}).status_code == 302
+
+    assert_logged_in(login(client, "leder", PASSWORD, OFFICE))

@@ -4,6 +4,9 @@ staff enrol an authenticator app themselves and then log in with its code."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -155,3 +158,27 @@ def test_guessing_codes_is_slowed_down(client, staff):
     response = login(client, otp_token=code(device))
     assert "For mange forkerte engangskoder. Vent lidt" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.usefixtures("demo", "require_2fa")
+def test_an_administrator_removes_a_lost_phone_without_ever_seeing_its_key(client, staff):
+    device = confirmed_device(staff)
+    admin = Client()
+    admin.force_login(get_user_model().objects.get(username="admin"))  # Administrator
+    admin_session = admin.session
+    # The administrator has logged in with their own code, as production requires.
+    admin_device = confirmed_device(get_user_model().objects.get(username="admin"))
+    admin_session[DEVICE_ID_SESSION_KEY] = admin_device.persistent_id
+    admin_session.save()
+
+    listed = admin.get("/admin/otp_totp/totpdevice/").content.decode()
+    assert "leder" in listed
+    shown = admin.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in shown and "otpauth://" not in shown
+    assert admin.get("/admin/otp_totp/totpdevice/add/").status_code == 403
+
+    delete_url = f"/admin/otp_totp/totpdevice/{device.pk}/delete/"
+    assert admin.post(delete_url, {"post": "yes"}).status_code == 302
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+    # Its owner logs in with the password and is sent to set up the new phone.
+    assert "/admin/2fa/" in login(client).headers["Location"]
