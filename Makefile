@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run setup test lint fmt migrations-check audit lock clean
+.PHONY: install run setup test lint fmt migrations-check audit messages lock clean
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ test: install lint migrations-check
 # per-release JSON that pip-audit reads, so every package would count as unauditable.
 audit: install
 	$(BIN)/pip-audit --strict --disable-pip --require-hashes --progress-spinner off -r requirements-dev.lock
+
+# Compile the Danish catalogue for third-party apps (locale/); the .mo is committed.
+messages:
+	msgfmt --check-format -o locale/da/LC_MESSAGES/django.mo locale/da/LC_MESSAGES/django.po
 
 # Re-resolve the pinned dependencies from pyproject.toml (needs pip-tools in the venv).
 lock: install

@@ -1,7 +1,10 @@
+from axes import apps as axes_apps
 from django.apps import AppConfig
 
 # Imported as a module so Django's AdminConfig is not mistaken for this app's config.
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_totp import apps as totp_apps
 
 
 class PortalConfig(AppConfig):
@@ -24,3 +27,24 @@ class PortalAdminConfig(admin_apps.AdminConfig):
 
     default = False
     default_site = "ballerup_portal.admin_site.PortalAdminSite"
+
+
+class AxesConfig(axes_apps.AppConfig):
+    """django-axes under a Danish name in the admin."""
+
+    verbose_name = _("Loginbeskyttelse")
+
+
+class TOTPConfig(totp_apps.DefaultConfig):
+    """django-otp's TOTP devices under Danish names in the admin."""
+
+    verbose_name = _("To-trinslogin")
+
+    def ready(self):
+        super().ready()
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # The package's names are plain strings, not translatable. Set at run time only:
+        # migrations read the model's original options, so this adds no migration.
+        TOTPDevice._meta.verbose_name = _("godkendelsesapp")
+        TOTPDevice._meta.verbose_name_plural = _("godkendelsesapps")

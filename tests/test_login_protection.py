@@ -132,6 +132,7 @@ def test_an_administrator_lifts_a_lock_out_in_the_admin(client, staff):
     admin.force_login(get_user_model().objects.get(username="admin"))  # Administrator
     listed = admin.get("/admin/axes/accessattempt/").content.decode()
     assert "leder" in listed and OFFICE in listed
+    assert "Loginbeskyttelse" in listed and "IP-adresse" in listed  # Danish, like the rest
     delete_url = f"/admin/axes/accessattempt/{attempt.pk}/delete/"
     assert admin.post(delete_url, {"post": "yes"}).status_code == 302
 

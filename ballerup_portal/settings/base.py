@@ -28,9 +28,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "csp",
-    "axes",
+    "ballerup_portal.apps.AxesConfig",  # django-axes, named in Danish
     "django_otp",
-    "django_otp.plugins.otp_totp",
+    "ballerup_portal.apps.TOTPConfig",  # django-otp TOTP, named in Danish
     "ballerup_portal",
     "districts",
     "culture",
