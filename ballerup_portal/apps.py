@@ -38,7 +38,7 @@ class AxesConfig(axes_apps.AppConfig):
 class TOTPConfig(totp_apps.DefaultConfig):
     """django-otp's TOTP devices under Danish names in the admin."""
 
-    verbose_name = _("To-trinslogin")
+    verbose_name = _("To-trinslogin for medarbejdere")
 
     def ready(self):
         super().ready()

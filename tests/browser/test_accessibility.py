@@ -72,7 +72,7 @@ def test_admin_pages_staff_use_have_no_axe_violations(open_page, browser_problem
     page.get_by_role("link", name="Måløvhøj").click()
     page.get_by_label("Beskrivelse").wait_for()
     found["district change form"] = axe_violations(page, browser_problems)
-    page.get_by_role("link", name="To-trinslogin").click()
+    page.get_by_role("link", name="Mit to-trinslogin").click()
     page.get_by_label("Engangskode").wait_for()
     found["two-factor enrolment"] = axe_violations(page, browser_problems)
     report = [f"axe on admin {name}:\n" + "\n".join(v) for name, v in found.items() if v]
