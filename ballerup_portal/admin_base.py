@@ -91,7 +91,8 @@ class PortalModelAdmin(SimpleHistoryAdmin):
     form = VersionedModelForm
     # Shown when a save would overwrite someone else's change; the model's own wording.
     concurrent_change_message = None
-    # Fields only administrators may change (account links: that is user management).
+    # Fields only administrators may change: account links (that is user management) and
+    # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
 
     def _perm(self, action):

@@ -67,7 +67,6 @@ class InstitutionRoleInline(RoleInline):
 class DistrictAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "institution_count"]
     search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
     inlines = [DistrictRoleInline]
     concurrent_change_message = _(
         "Distriktet er blevet ændret af en anden, siden du åbnede det. "
@@ -113,7 +112,8 @@ class InstitutionAdmin(PortalModelAdmin):
     list_display = ["name", "institution_type", "district_names", "phone", "email"]
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
-    prepopulated_fields = {"slug": ["name"]}
+    # Only administrators see the slug (a changed web address breaks links).
+    administrator_fields = ["slug"]
     form = InstitutionForm
     # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now. Five districts
     # fit in checkboxes, which work without JavaScript; filter_horizontal's widget puts

@@ -31,6 +31,8 @@ class SlugNaturalKeyManager(models.Manager):
         return self.get(slug=slug)
 
 
+# No prepopulated_fields in the admin: its JavaScript writes ø as o, not oe. A blank
+# slug is made here, on the server, with the Danish rule.
 class SluggedModel(models.Model):
     name = models.CharField(_("navn"), max_length=150, unique=True)
     slug = models.SlugField(
@@ -54,6 +56,18 @@ class SluggedModel(models.Model):
         super().clean()
         if not self.slug and self.name:
             self.slug = danish_slugify(self.name)
+            # A form that does not show the slug does not check it is unique either.
+            taken = type(self)._default_manager.filter(slug=self.slug).exclude(pk=self.pk)
+            if taken.exists():
+                raise ValidationError(
+                    {
+                        "name": _(
+                            "Navnet giver webadressen »%(slug)s«, som en anden side "
+                            "allerede har. Vælg et andet navn."
+                        )
+                        % {"slug": self.slug}
+                    }
+                )
 
 
 class DistrictQuerySet(models.QuerySet):

@@ -336,3 +336,34 @@ def test_a_person_in_two_districts_is_changed_but_not_deleted_by_one_leader(clie
         == 403
     )
     assert Role.objects.filter(pk=elsewhere.pk).exists()
+
+
+def test_only_administrators_change_a_web_address(client):
+    house = own_institution("baltorp")
+    address = house.get_absolute_url()
+    login(client, "leder-baltorp")
+    page = client.get(change_url(house))
+    assert 'name="slug"' not in page.content.decode()
+    data = form_data(page) | {"slug": "nyt-navn-i-adressen", "phone": "44 77 00 01"}
+    assert client.post(change_url(house), data).status_code == 302
+    house.refresh_from_db()
+    assert house.phone == "44 77 00 01"
+    assert house.get_absolute_url() == address  # parents' links and bookmarks still work
+
+    login(client, "admin")
+    assert 'name="slug"' in client.get(change_url(house)).content.decode()
+
+
+def test_a_new_name_whose_web_address_is_taken_gets_a_danish_message(client):
+    login(client, "leder-baltorp")
+    page = client.get(f"{INSTITUTIONS}add/")
+    baltorp = District.objects.get(slug="baltorp")
+    data = form_data(page) | {
+        "name": "Klub-Syd",
+        "institution_type": "klub",
+        "districts": [baltorp.pk],
+    }
+    response = client.post(f"{INSTITUTIONS}add/", data)
+    assert response.status_code == 200
+    assert "Navnet giver webadressen »klub-syd«" in response.content.decode()
+    assert not Institution.objects.filter(name="Klub-Syd").exists()

@@ -37,12 +37,6 @@ def test_public_pages_and_admin_run_under_the_policy(open_page, browser_problems
     expect(page.get_by_text("Tilføj endnu en Rolle")).to_have_count(1)
     assert_no_violations(page, browser_problems)
 
-    # prepopulate.js fills the slug from the name as staff type it.
-    page.goto("/admin/districts/institution/add/")
-    page.get_by_label("Navn").press_sequentially("Klub Solsikken")
-    expect(page.locator("#id_slug")).to_have_value("klub-solsikken")
-    assert_no_violations(page, browser_problems)
-
     # The enrolment page's QR code is an inline SVG that needs no inline style.
     page.goto("/admin/2fa/")
     expect(page.locator("svg.totp-qr")).to_be_visible()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from districts.models import Institution
+from districts.models import District, Institution
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -58,3 +58,10 @@ def test_only_dagplejen_is_asked_for_its_number_of_family_day_carers(admin_clien
         institution = Institution.objects.get(slug=slug)
         page = admin_client.get(f"/admin/districts/institution/{institution.pk}/change/")
         assert ('name="family_day_carers"' in page.content.decode()) is asked, slug
+
+
+def test_a_blank_web_address_is_made_with_the_danish_rule(admin_client):
+    page = admin_client.get("/admin/districts/district/add/")
+    data = form_data(page) | {"name": "Ny Løvehøj", "slug": ""}
+    assert admin_client.post("/admin/districts/district/add/", data).status_code == 302
+    assert District.objects.get(name="Ny Løvehøj").slug == "ny-loevehoej"
