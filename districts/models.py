@@ -71,6 +71,9 @@ class SluggedModel(models.Model):
 
 
 class DistrictQuerySet(models.QuerySet):
+    def with_institution_count(self):
+        return self.annotate(institution_count=models.Count("institutions", distinct=True))
+
     def with_leaders(self):
         return self.prefetch_related(
             Prefetch(

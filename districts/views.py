@@ -7,12 +7,12 @@ from .models import District, Institution
 
 
 def home(request):
-    districts = District.objects.order_by("name")
+    districts = District.objects.with_institution_count().order_by("name")
     return render(request, "districts/home.html", {"districts": districts})
 
 
 def district_list(request):
-    districts = District.objects.with_leaders().prefetch_related("institutions").order_by("name")
+    districts = District.objects.with_leaders().with_institution_count().order_by("name")
     return render(request, "districts/district_list.html", {"districts": districts})
 
 

@@ -21,6 +21,8 @@ def test_home_lists_the_five_districts_with_links(client):
     for district in District.objects.all():
         assert f'href="{district.get_absolute_url()}"' in page
         assert district.name in page
+    assert "8 institutioner" in page  # Skovlunde
+    assert "4 institutioner" in page  # Hedegård, Klub Syd counted in both districts
 
 
 def test_base_layout_has_skip_link_navigation_and_accessibility_footer(client):
