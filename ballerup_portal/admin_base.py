@@ -29,9 +29,9 @@ VERSION_FIELD = "version_token"
 
 
 def current_version(model, pk):
-    """A fingerprint of the row and its many-to-many links as they are in the database.
-
-    Any change, made in the admin or anywhere else, changes it.
+    """A fingerprint of the row, its many-to-many links and the rows that point to it
+    (what the change form edits inline: a person's or a house's roles) as they are in
+    the database. Any change, made in this form, another one or anywhere else, changes it.
     """
     rows = model._default_manager.filter(pk=pk)
     values = rows.values(*[f.attname for f in model._meta.concrete_fields]).first()
@@ -40,6 +40,12 @@ def current_version(model, pk):
     parts = [sorted(values.items())]
     for field in model._meta.many_to_many:
         parts.append(sorted(pk for pk in rows.values_list(field.name, flat=True) if pk))
+    for relation in model._meta.related_objects:
+        if relation.one_to_many:
+            related = relation.related_model
+            linked = related._default_manager.filter(**{relation.field.name: pk})
+            attnames = [f.attname for f in related._meta.concrete_fields]
+            parts.append(list(linked.order_by("pk").values_list(*attnames)))
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 

@@ -118,10 +118,14 @@ def districts_kept_from(user, institution):
 
 def may_delete_person(user, person):
     """A person is deleted with all their roles, so a leader may delete only a person
-    whose every role lies in their own district."""
+    whose every role is one they could have handed out, in their own district. A person
+    with a staff account is user management: administrators only."""
     if is_administrator(user):
         return True
-    return not person.roles.exclude(_roles_in(led_district_ids(user))).exists()
+    if person.user_id is not None:
+        return False
+    own_roles = _roles_in(led_district_ids(user)) & Q(role_type__in=LEADER_ASSIGNABLE_ROLE_TYPES)
+    return not person.roles.exclude(own_roles).exists()
 
 
 # --- the rules -------------------------------------------------------------------

@@ -13,19 +13,23 @@ from django.utils.translation import gettext_lazy as _
 from ballerup_portal import permissions
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 
-from .constants import InstitutionType
+from .constants import InstitutionType, RoleType
 from .models import District, Institution, Person, Role
 
 
 class RoleTypeChoicesMixin:
-    """A district leader hands out pedagogical leader and culture coordinator roles only."""
+    """Offers only the role types that fit where the role is edited (``role_types``), and
+    to a district leader only the pedagogical leader and culture coordinator roles."""
+
+    role_types = tuple(RoleType)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "role_type" and not permissions.is_administrator(request.user):
+        if db_field.name == "role_type":
+            allowed = set(self.role_types)
+            if not permissions.is_administrator(request.user):
+                allowed &= set(permissions.LEADER_ASSIGNABLE_ROLE_TYPES)
             kwargs["choices"] = [
-                (value, label)
-                for value, label in db_field.choices
-                if value in permissions.LEADER_ASSIGNABLE_ROLE_TYPES
+                (value, label) for value, label in db_field.choices if value in allowed
             ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
@@ -54,12 +58,16 @@ class RoleInline(RoleTypeChoicesMixin, PortalInline):
 class DistrictRoleInline(RoleInline):
     fk_name = "district"
     fields = ["person", "role_type"]
+    # A role edited on a district page is a district's role; a pedagogical leader
+    # belongs to a house and would need a field this inline does not show.
+    role_types = (RoleType.DISTRICT_LEADER, RoleType.CULTURE_COORDINATOR)
     verbose_name_plural = _("roller i distriktet")
 
 
 class InstitutionRoleInline(RoleInline):
     fk_name = "institution"
     fields = ["person", "role_type"]
+    role_types = (RoleType.PEDAGOGICAL_LEADER,)
     verbose_name_plural = _("ledere af institutionen")
 
 
@@ -134,6 +142,12 @@ class InstitutionAdmin(PortalModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("districts")
+
+    def get_inline_instances(self, request, obj=None):
+        # Only daycare houses have pedagogical leaders; a school's form offers none.
+        if obj is not None and not obj.has_pedagogical_leaders:
+            return []
+        return super().get_inline_instances(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         # Only Dagplejen has family day carers; a school's form need not ask.

@@ -179,6 +179,17 @@ class Institution(SluggedModel):
             raise ValidationError(
                 {"family_day_carers": _("Antal dagplejere kan kun angives for en dagpleje.")}
             )
+        leads = self.pk and self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).exists()
+        if leads and self.institution_type not in DAYCARE_TYPES:
+            # The leaders would vanish from the public page but stay in the database.
+            raise ValidationError(
+                {
+                    "institution_type": _(
+                        "Institutionen har pædagogiske ledere, og dem har kun børnehuse og "
+                        "distriktsinstitutioner. Fjern lederne først, og skift så typen."
+                    )
+                }
+            )
 
     @property
     def has_contact(self):
@@ -268,9 +279,18 @@ class Role(models.Model):
                 name="one_leader_per_district",
                 violation_error_message=_("Distriktet har allerede en distriktsleder."),
             ),
+            # A role has a district or an institution, never both; NULLs are distinct
+            # in a unique index, so each kind gets its own constraint.
             models.UniqueConstraint(
-                fields=["person", "role_type", "district", "institution"],
-                name="unique_role",
+                fields=["person", "role_type", "district"],
+                condition=Q(institution__isnull=True),
+                name="unique_district_role",
+                violation_error_message=_("Personen har allerede denne rolle."),
+            ),
+            models.UniqueConstraint(
+                fields=["person", "role_type", "institution"],
+                condition=Q(district__isnull=True),
+                name="unique_institution_role",
                 violation_error_message=_("Personen har allerede denne rolle."),
             ),
         ]

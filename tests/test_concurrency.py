@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from districts.models import District, Institution
+from districts.constants import RoleType
+from districts.models import District, Institution, Role
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -88,3 +89,25 @@ def test_other_models_refuse_stale_forms_in_their_own_words():
     )
     district.refresh_from_db()
     assert district.description == "Første udgave."
+
+
+def test_a_role_changed_elsewhere_makes_the_persons_open_form_stale():
+    """The person form edits the person's roles inline: a role moved meanwhile in the role
+    admin must not be moved back by saving the older person form."""
+    role = Role.objects.filter(
+        role_type=RoleType.PEDAGOGICAL_LEADER, institution__slug="boernehuset-bispevangen"
+    ).get()
+    person_url = change_url(role.person)
+    leader, administrator = logged_in("leder-baltorp"), logged_in("admin")
+    leader_form = form_data(leader.get(person_url))
+
+    grantoften = Institution.objects.get(slug="boernehuset-grantoften")
+    role_form = form_data(administrator.get(change_url(role))) | {"institution": grantoften.pk}
+    assert administrator.post(change_url(role), role_form).status_code == 302
+
+    response = leader.post(person_url, leader_form | {"phone": "44 77 02 02"})
+    assert response.status_code == 200
+    assert "Personen er blevet ændret af en anden" in response.content.decode()
+    role.refresh_from_db()
+    assert role.institution == grantoften
+    assert role.person.phone == ""

@@ -367,3 +367,44 @@ def test_a_new_name_whose_web_address_is_taken_gets_a_danish_message(client):
     assert response.status_code == 200
     assert "Navnet giver webadressen »klub-syd«" in response.content.decode()
     assert not Institution.objects.filter(name="Klub-Syd").exists()
+
+
+def test_role_forms_offer_only_the_role_types_that_fit_where_they_are_edited(client):
+    login(client, "admin")
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    on_house = client.get(change_url(house))
+    assert choices(on_house, "roles-__prefix__-role_type") == [RoleType.PEDAGOGICAL_LEADER]
+    district = District.objects.get(slug="baltorp")
+    on_district = client.get(change_url(district))
+    assert choices(on_district, "roles-__prefix__-role_type") == [
+        RoleType.DISTRICT_LEADER,
+        RoleType.CULTURE_COORDINATOR,
+    ]
+    # A school has no pedagogical leaders, so its form has no role rows at all.
+    school = Institution.objects.get(slug="baltorpskolen")
+    assert "roles-TOTAL_FORMS" not in client.get(change_url(school)).content.decode()
+
+
+def test_a_role_type_that_does_not_fit_gets_a_message_not_an_error_page(client):
+    login(client, "leder-baltorp")
+    house = Institution.objects.get(slug="boernehuset-grantoften")
+    page = client.get(change_url(house))
+    person = people_of("baltorp").first()
+    data = form_data(page) | {
+        "roles-TOTAL_FORMS": str(int(form_data(page)["roles-TOTAL_FORMS"]) + 1),
+        f"roles-{form_data(page)['roles-TOTAL_FORMS']}-person": person.pk,
+        f"roles-{form_data(page)['roles-TOTAL_FORMS']}-role_type": RoleType.CULTURE_COORDINATOR,
+    }
+    response = client.post(change_url(house), data)
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed" in response.content.decode()
+    assert not Role.objects.filter(institution=house, role_type=RoleType.CULTURE_COORDINATOR)
+
+
+def test_leader_cannot_delete_a_person_who_has_a_staff_account(client):
+    coordinator = get_user_model().objects.get(username="kultur-baltorp").person
+    login(client, "leder-baltorp")
+    delete_url = change_url(coordinator).replace("/change/", "/delete/")
+    response = client.post(delete_url, {"post": "yes"})
+    assert response.status_code == 403
+    assert Person.objects.filter(pk=coordinator.pk).exists()

@@ -32,8 +32,8 @@ def test_public_pages_and_admin_run_under_the_policy(open_page, browser_problems
 
     # The change page uses the admin's JavaScript: the inline's "add another" link is
     # built by inlines.js, so it exists only if the script ran under the policy.
-    klub_syd = Institution.objects.get(slug="klub-syd")
-    page.goto(f"/admin/districts/institution/{klub_syd.pk}/change/")
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    page.goto(f"/admin/districts/institution/{house.pk}/change/")
     expect(page.get_by_text("Tilføj endnu en Rolle")).to_have_count(1)
     assert_no_violations(page, browser_problems)
 

@@ -4,7 +4,7 @@ district and reads the accessibility statement, all by clicking."""
 from playwright.sync_api import expect
 
 from .conftest import PHONE
-from .journeys import heading
+from .journeys import district_card, heading
 
 
 def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(open_page):
@@ -12,9 +12,11 @@ def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(ope
     assert heading(page) == "Børn og unge i Ballerup Kommune"
     expect(page.get_by_role("heading", name="Find dit distrikt")).to_be_visible()
     for name in ["Baltorp", "Hedegård", "Måløvhøj", "Skovlunde", "Skovvejen"]:
-        expect(page.get_by_role("link", name=name, exact=True)).to_be_visible()
+        expect(district_card(page, name)).to_be_visible()
 
-    page.get_by_role("link", name="Baltorp", exact=True).click()
+    card = district_card(page, "Baltorp")
+    expect(card).to_contain_text("6 institutioner")
+    card.click()
     assert heading(page) == "Distrikt Baltorp"
     houses = page.get_by_role("region", name="Børnehuse")
     expect(houses.get_by_role("link", name="Børnehuset Bispevangen")).to_be_visible()

@@ -58,3 +58,30 @@ def test_district_leader_needs_a_district_and_only_one_per_district():
     with pytest.raises(ValidationError) as exc:
         second.full_clean()
     assert "Distriktet har allerede en distriktsleder." in str(exc.value)
+
+
+@pytest.mark.django_db
+def test_the_same_role_twice_is_refused():
+    house = InstitutionFactory()
+    person = PersonFactory()
+    Role.objects.create(person=person, role_type=RoleType.PEDAGOGICAL_LEADER, institution=house)
+    again = Role(person=person, role_type=RoleType.PEDAGOGICAL_LEADER, institution=house)
+    with pytest.raises(ValidationError) as exc:
+        again.full_clean()
+    assert "Personen har allerede denne rolle." in str(exc.value)
+    district = DistrictFactory()
+    Role.objects.create(person=person, role_type=RoleType.CULTURE_COORDINATOR, district=district)
+    with pytest.raises(ValidationError):
+        Role(person=person, role_type=RoleType.CULTURE_COORDINATOR, district=district).full_clean()
+
+
+@pytest.mark.django_db
+def test_a_house_with_leaders_cannot_become_a_school():
+    house = InstitutionFactory()
+    Role.objects.create(
+        person=PersonFactory(), role_type=RoleType.PEDAGOGICAL_LEADER, institution=house
+    )
+    house.institution_type = InstitutionType.SCHOOL
+    with pytest.raises(ValidationError) as exc:
+        house.full_clean()
+    assert "Fjern lederne først" in str(exc.value)
