@@ -224,7 +224,10 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
-# Fixtures that `manage.py load_seed` adds to the database (fixtures/, in this order).
-# groups.json: the staff roles and their permissions, brought up to date on every load.
-SEED_FIXTURES = ["groups.json", "districts.json"]
+# Fixtures that `manage.py load_seed` loads from fixtures/, in this order, and how:
+# "update": missing rows are added and group permissions brought up to date on every
+# load (the staff roles belong to the code); "once": loaded into an empty table only,
+# after which the facts are the staff's to keep current (a rename, a new web address or
+# a deletion is never undone by a later deploy).
+SEED_FIXTURES = {"groups.json": "update", "districts.json": "once"}
 DEMO_DATA_ALLOWED = False

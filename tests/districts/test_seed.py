@@ -108,3 +108,13 @@ def test_loading_again_duplicates_nothing_and_keeps_staff_edits():
     assert Institution.objects.count() == 29
     assert District.objects.count() == 5
     assert Institution.objects.get(slug="boernehuset-valhalla").phone == "44 77 12 34"
+
+
+def test_a_later_load_undoes_no_staff_decision():
+    """Deploys run load_seed again: what staff deleted or re-addressed stays so."""
+    Institution.objects.get(slug="boernehuset-valhalla").delete()
+    District.objects.filter(slug="maaloevhoej").update(slug="maaloev")
+    call_command("load_seed", verbosity=0)
+    assert not Institution.objects.filter(name="Børnehuset Valhalla").exists()
+    assert District.objects.count() == 5
+    assert District.objects.filter(slug="maaloev").exists()

@@ -1,14 +1,21 @@
-"""Load the seed facts from ``fixtures/`` without touching what staff have changed.
+"""Load the seed fixtures without touching what staff have changed.
 
 ``loaddata`` would overwrite every field of an existing row, wiping a phone number a
-district leader entered. This command only adds rows that are missing (matched by
-natural key), so running ``make run`` again keeps the data and duplicates nothing.
+district leader entered. This command never overwrites a row, so running ``make run`` or
+a deploy again keeps the data and duplicates nothing. ``settings.SEED_FIXTURES`` says
+how each fixture is loaded:
 
-The one exception is a staff group's permissions: they define the role, they belong to
-the code and not to staff, so a new release's ``groups.json`` must reach a database that
-already has the group. Those many-to-many links are set to the fixture's on every load.
+- ``"once"`` (the facts from the sources): only into empty tables. After that the facts
+  are the staff's: a later load brings back no institution they deleted and trips over
+  no web address they changed.
+- ``"update"`` (the staff groups): missing rows are added (matched by natural key), and a
+  group's permissions are set to the fixture's: they define the role and belong to the
+  code, so a new release's ``groups.json`` reaches a database that has the group.
 """
 
+import json
+
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
@@ -25,30 +32,34 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         fixture_dir = settings.BASE_DIR / "fixtures"
-        for name in settings.SEED_FIXTURES:
-            added, kept, updated = self.load(fixture_dir / name)
+        for name, mode in settings.SEED_FIXTURES.items():
+            result = self.load(fixture_dir / name, mode)
             if options["verbosity"]:
-                self.stdout.write(
-                    f"{name}: {added} tilføjet, {kept} fandtes allerede, {updated} opdateret"
-                )
+                self.stdout.write(f"{name}: {result}")
 
     @transaction.atomic
-    def load(self, path):
+    def load(self, path, mode):
+        text = path.read_text(encoding="utf-8")
+        if mode == "once":
+            # Checked before deserializing: natural keys staff have since changed (a
+            # district's web address) would not resolve any more.
+            labels = {entry["model"] for entry in json.loads(text)}
+            if any(apps.get_model(label)._default_manager.exists() for label in labels):
+                return "findes allerede; rettes nu af medarbejderne, ikke af grunddata"
         added = kept = updated = 0
-        with open(path, encoding="utf-8") as fh:
-            for item in serializers.deserialize("json", fh, handle_forward_references=True):
-                model = type(item.object)
-                existing = None
-                if item.object.pk is not None:
-                    existing = model._default_manager.filter(pk=item.object.pk).first()
-                if existing is None:
-                    self.add(item)
-                    added += 1
-                    continue
-                kept += 1
-                if self.sync_m2m(existing, item.m2m_data):
-                    updated += 1
-        return added, kept, updated
+        for item in serializers.deserialize("json", text, handle_forward_references=True):
+            model = type(item.object)
+            existing = None
+            if item.object.pk is not None:
+                existing = model._default_manager.filter(pk=item.object.pk).first()
+            if existing is None:
+                self.add(item)
+                added += 1
+                continue
+            kept += 1
+            if self.sync_m2m(existing, item.m2m_data):
+                updated += 1
+        return f"{added} tilføjet, {kept} fandtes allerede, {updated} opdateret"
 
     def add(self, item):
         """Save a new row as a normal save, not a raw one as ``loaddata`` does, so the
