@@ -2,7 +2,9 @@
 
 import os
 
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Loopback by default: the TLS proxy in front is trusted to set X-Forwarded-For and
+# -Proto (TRUSTED_PROXY_COUNT), so nobody may reach gunicorn past it and forge them.
+bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 wsgi_app = "ballerup_portal.wsgi:application"

@@ -11,6 +11,7 @@ step past every rule in ``ballerup_portal.permissions``.
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 User = get_user_model()
@@ -43,15 +44,23 @@ admin.site.unregister(TOTPDevice)
 @admin.register(TOTPDevice)
 class TwoFactorDeviceAdmin(admin.ModelAdmin):
     """Who has set up two-factor login. An administrator removes the device of a lost
-    phone, so that its owner can set up a new one; the secret key is never shown (the
-    package's own admin shows it, and its QR code, to anyone who may view devices)."""
+    phone ("Slet valgte"), so that its owner can set up a new one; the secret key is never
+    shown (the package's own admin shows it, and its QR code, to anyone who may view
+    devices). A list only: the package's field names and help texts are English."""
 
-    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
-    list_filter = ["confirmed"]
+    list_display = ["staff_member", "device_name", "is_confirmed", "created", "last_used"]
+    list_display_links = None
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
     readonly_fields = fields
     list_select_related = ["user"]
+
+    def get_queryset(self, request):
+        # Like the user admin: a superuser's account is out of an administrator's reach.
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        return queryset.filter(user__is_superuser=False)
 
     def has_add_permission(self, request):
         # A device is only ever created by its owner, on the enrolment page.
@@ -59,3 +68,23 @@ class TwoFactorDeviceAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("medarbejder"), ordering="user__username")
+    def staff_member(self, obj):
+        return obj.user
+
+    @admin.display(description=_("navn"), ordering="name")
+    def device_name(self, obj):
+        return obj.name
+
+    @admin.display(description=_("bekræftet"), boolean=True, ordering="confirmed")
+    def is_confirmed(self, obj):
+        return obj.confirmed
+
+    @admin.display(description=_("oprettet"), ordering="created_at")
+    def created(self, obj):
+        return obj.created_at
+
+    @admin.display(description=_("senest brugt"), ordering="last_used_at")
+    def last_used(self, obj):
+        return obj.last_used_at

@@ -162,6 +162,8 @@ def test_guessing_codes_is_slowed_down(client, staff):
 
 @pytest.mark.usefixtures("demo", "require_2fa")
 def test_an_administrator_removes_a_lost_phone_without_ever_seeing_its_key(client, staff):
+    staff.is_superuser = False  # an ordinary staff member's phone
+    staff.save()
     device = confirmed_device(staff)
     admin = Client()
     admin.force_login(get_user_model().objects.get(username="admin"))  # Administrator
@@ -171,8 +173,12 @@ def test_an_administrator_removes_a_lost_phone_without_ever_seeing_its_key(clien
     admin_session[DEVICE_ID_SESSION_KEY] = admin_device.persistent_id
     admin_session.save()
 
+    superuser = UserFactory(username="noedadgang", is_superuser=True)
+    confirmed_device(superuser)
     listed = admin.get("/admin/otp_totp/totpdevice/").content.decode()
     assert "leder" in listed
+    assert "noedadgang" not in listed  # a superuser's device is out of reach
+    assert "Medarbejder" in listed and "Senest brugt" in listed
     shown = admin.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
     assert device.key not in shown and "otpauth://" not in shown
     assert admin.get("/admin/otp_totp/totpdevice/add/").status_code == 403

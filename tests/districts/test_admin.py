@@ -65,3 +65,16 @@ def test_a_blank_web_address_is_made_with_the_danish_rule(admin_client):
     data = form_data(page) | {"name": "Ny Løvehøj", "slug": ""}
     assert admin_client.post("/admin/districts/district/add/", data).status_code == 302
     assert District.objects.get(name="Ny Løvehøj").slug == "ny-loevehoej"
+
+
+def test_demo_marking_is_not_staff_editable(admin_client):
+    from districts.models import Person
+
+    person = Person.objects.filter(is_demo=True).first()
+    url = f"/admin/districts/person/{person.pk}/change/"
+    page = admin_client.get(url)
+    assert 'name="is_demo"' not in page.content.decode()
+    data = form_data(page) | {"is_demo": ""}
+    assert admin_client.post(url, data).status_code == 302
+    person.refresh_from_db()
+    assert person.is_demo

@@ -194,3 +194,12 @@ def test_server_error_page_is_danish_and_needs_no_database(rf, django_assert_num
     assert '<html lang="da">' in page
     assert "Der skete en fejl" in page
     assert 'href="/was"' in page
+
+
+def test_bad_request_page_is_danish(rf):
+    from django.core.exceptions import BadRequest
+    from django.views.defaults import bad_request
+
+    response = bad_request(rf.get("/"), BadRequest())
+    assert response.status_code == 400
+    assert "Forkert forespørgsel" in html(response)
