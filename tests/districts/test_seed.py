@@ -92,9 +92,12 @@ def test_dagplejen_has_the_16_family_day_carers_of_the_om_os_page():
 
 
 def test_nothing_is_invented():
-    """The sources give no contact details and no people: the fixtures hold none."""
+    """The sources give no contact details, descriptions or people: the fixtures hold
+    none of them."""
     for institution in Institution.objects.all():
         assert not institution.has_contact, institution
+        assert (institution.postal_code, institution.city) == ("", ""), institution
+    assert not District.objects.exclude(description="").exists()
     from districts.models import Person
 
     assert not Person.objects.exists()

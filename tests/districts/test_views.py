@@ -21,8 +21,10 @@ def test_home_lists_the_five_districts_with_links(client):
     for district in District.objects.all():
         assert f'href="{district.get_absolute_url()}"' in page
         assert district.name in page
-    assert "8 institutioner" in page  # Skovlunde
-    assert "4 institutioner" in page  # Hedegård, Klub Syd counted in both districts
+    assert 'Skovlunde<span class="district-card-meta">8 institutioner' in page
+    # Klub Syd counts in both of its districts.
+    assert 'Hedegård<span class="district-card-meta">4 institutioner' in page
+    assert 'Baltorp<span class="district-card-meta">6 institutioner' in page
 
 
 def test_base_layout_has_skip_link_navigation_and_accessibility_footer(client):
@@ -52,8 +54,9 @@ def test_anonymous_visitors_get_no_cookie(client):
 def test_district_list(client):
     page = html(client.get("/distrikter/"))
     assert "Måløvhøj" in page
-    assert "8 institutioner" in page  # Skovlunde
-    assert "4 institutioner" in page  # Hedegård
+    for name, count in [("Skovlunde", 8), ("Hedegård", 4), ("Baltorp", 6)]:
+        entry = page[page.index(f">{name}</a>") :]
+        assert entry.index(f"{count} institutioner") < entry.index("</li>"), name
 
 
 def test_district_page_groups_institutions_by_type(client):
@@ -108,7 +111,7 @@ def test_unknown_district_is_a_danish_404(client):
 def test_institution_page_shows_type_districts_and_back_links(client):
     page = html(client.get("/institutioner/klub-syd/"))
     assert "<h1>Klub Syd</h1>" in page
-    assert "Klub" in page
+    assert '<p class="lead">Klub</p>' in page  # the type, not just the name
     assert 'href="/distrikter/baltorp/"' in page
     assert 'href="/distrikter/hedegaard/"' in page
 
