@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_login_failed
 from django.utils.translation import gettext_lazy as _
 
 from . import two_factor
@@ -57,17 +58,30 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
         if user is not None and two_factor.has_confirmed_device(user):
             token = cleaned_data.get("otp_token")
             if not token:
+                self.count_failed_login()
                 raise forms.ValidationError(self.error_messages["otp_missing"], code="otp_missing")
             if two_factor.is_throttled(user):
+                self.count_failed_login()
                 raise forms.ValidationError(
                     self.error_messages["otp_throttled"], code="otp_throttled"
                 )
             device = two_factor.verify_login_token(user, token)
             if device is None:
+                self.count_failed_login()
                 raise forms.ValidationError(self.error_messages["otp_wrong"], code="otp_wrong")
             # django-otp's user_logged_in handler records the device in the session.
             user.otp_device = device
         return cleaned_data
+
+    def count_failed_login(self):
+        """A right password with a missing, wrong or throttled code is a failed login too, counted
+        by django-axes like a wrong password: guessing codes, or confirming a guessed
+        password by the message it gets, is locked out after the same five tries."""
+        user_login_failed.send(
+            sender=__name__,
+            credentials={"username": self.cleaned_data.get("username")},
+            request=self.request,
+        )
 
 
 class ConfirmDeviceForm(forms.Form):

@@ -137,3 +137,18 @@ def test_an_administrator_lifts_a_lock_out_in_the_admin(client, staff):
     assert admin.post(delete_url, {"post": "yes"}).status_code == 302
 
     assert_logged_in(login(client, "leder", PASSWORD, OFFICE))
+
+
+def test_wrong_one_time_codes_count_towards_the_lock_out(client, staff):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.create(user=staff, name="Telefon", confirmed=True)
+    for _ in range(5):
+        response = client.post(
+            "/admin/login/",
+            {"username": "leder", "password": PASSWORD, "otp_token": "000000", "next": "/"},
+            REMOTE_ADDR=OFFICE,
+        )
+    assert_locked_out(response)
+    # Even the right password and (any) code now meets the lock-out page.
+    assert_locked_out(login(client, "leder", PASSWORD, OFFICE))
