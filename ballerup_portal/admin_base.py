@@ -213,8 +213,14 @@ class PortalInline(admin.StackedInline):
         return permissions.scoped(super().get_queryset(request), request.user)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        return limit_choices(formfield, request.user)
+        formfield = limit_choices(
+            super().formfield_for_foreignkey(db_field, request, **kwargs), request.user
+        )
+        if formfield is not None:
+            # Read the choices once for all rows: a select per inline row would otherwise
+            # query them again, and a house with ten roles cost thirty extra queries.
+            formfield.choices = list(formfield.choices)
+        return formfield
 
 
 def limit_choices(formfield, user):

@@ -41,6 +41,10 @@ class RoleInline(RoleTypeChoicesMixin, PortalInline):
     model = Role
     extra = 0
 
+    def get_queryset(self, request):
+        # Each row's heading names its person and place (Role.__str__).
+        return super().get_queryset(request).select_related("person", "district", "institution")
+
     def get_min_num(self, request, obj=None, **kwargs):
         # A person a leader adds without a role in their district would vanish from
         # their view at once; so a leader adds a person together with their role.

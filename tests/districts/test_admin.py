@@ -78,3 +78,29 @@ def test_demo_marking_is_not_staff_editable(admin_client):
     assert admin_client.post(url, data).status_code == 302
     person.refresh_from_db()
     assert person.is_demo
+
+
+def test_a_house_form_makes_as_many_queries_with_ten_leaders_as_with_one(client):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from districts.constants import RoleType
+    from districts.models import Role
+    from tests.factories import PersonFactory
+
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    client.force_login(get_user_model().objects.get(username="leder-baltorp"))
+    url = f"/admin/districts/institution/{house.pk}/change/"
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    one = queries()
+    for _ in range(9):
+        Role.objects.create(
+            person=PersonFactory(), role_type=RoleType.PEDAGOGICAL_LEADER, institution=house
+        )
+    assert queries() == one
