@@ -66,14 +66,15 @@ def is_throttled(user):
 
 
 def confirm_device(device, token):
-    """Confirm ``device`` if ``token`` is its current code; drop other unconfirmed ones."""
+    """Confirm ``device`` if ``token`` is its current code. It replaces every other device
+    of the user: setting up a new phone retires the old one, which may be lost."""
     with transaction.atomic():
         device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
         if not device.verify_token(token):
             return False
         device.confirmed = True
         device.save(update_fields=["confirmed"])
-        TOTPDevice.objects.filter(user=device.user, confirmed=False).delete()
+        TOTPDevice.objects.filter(user=device.user).exclude(pk=device.pk).delete()
     return True
 
 

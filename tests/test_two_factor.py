@@ -188,3 +188,18 @@ def test_an_administrator_removes_a_lost_phone_without_ever_seeing_its_key(clien
     assert not TOTPDevice.objects.filter(pk=device.pk).exists()
     # Its owner logs in with the password and is sent to set up the new phone.
     assert "/admin/2fa/" in login(client).headers["Location"]
+
+
+def test_setting_up_a_new_phone_retires_the_old_one(client, staff):
+    old = confirmed_device(staff)
+    assert login(client, otp_token=code(old)).status_code == 302  # verified with the old
+    client.get("/admin/2fa/")
+    new = TOTPDevice.objects.get(user=staff, confirmed=False)
+    assert client.post("/admin/2fa/", {"otp_token": code(new)}).status_code == 302
+    assert list(TOTPDevice.objects.filter(user=staff)) == [new]
+    # The old phone's code no longer opens the admin.
+    client.logout()
+    TOTPDevice.objects.filter(pk=new.pk).update(last_t=-1)
+    refused = login(client, otp_token=code(old))
+    assert refused.status_code == 200
+    assert "Engangskoden er forkert" in refused.content.decode()
