@@ -10,18 +10,36 @@ step past every rule in ``ballerup_portal.permissions``.
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .admin_base import DanishHistoryAdmin
 
 User = get_user_model()
 
 
 admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+class AccountHistoryAdmin(DanishHistoryAdmin):
+    """Accounts and groups show their history (who changed which rights, and when), but
+    an old version is not restored with a click: that would hand back rights someone
+    deliberately took away. An administrator re-enters what should be restored."""
+
+    def revert_disabled(self, request, obj=None):
+        return True
+
+
+@admin.register(Group)
+class PortalGroupAdmin(AccountHistoryAdmin, GroupAdmin):
+    pass
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(AccountHistoryAdmin, UserAdmin):
     superuser_only_fields = ["is_superuser", "user_permissions"]
 
     def get_readonly_fields(self, request, obj=None):

@@ -15,8 +15,17 @@ class PortalConfig(AppConfig):
     verbose_name = "Ballerup børneportal"
 
     def ready(self):
+        from django.contrib.auth.models import update_last_login
+        from django.contrib.auth.signals import user_logged_in
+
         # Registers the object-level rules with django-rules.
         from . import permissions  # noqa: F401
+        from .models import update_last_login_without_history
+
+        # django.contrib.auth (earlier in INSTALLED_APPS, so ready first) stamps
+        # last_login on every login; ours does the same without an audit version.
+        user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
+        user_logged_in.connect(update_last_login_without_history, dispatch_uid="update_last_login")
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

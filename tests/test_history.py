@@ -152,3 +152,37 @@ def test_history_starts_with_the_seed_facts_so_a_first_change_shows_what_it_repl
     assert "Distriktet ved Skovvejens Skole." in page
     latest, previous = district.history.all()[:2]
     assert latest.diff_against(previous).changed_fields == ["description"]
+
+
+def test_account_and_group_changes_are_recorded_without_password_hashes(client):
+    leader = User.objects.get(username="leder-skovvejen")
+    administrators = leader.groups.model.objects.get(name="Administrator")
+    login(client, "admin")
+    page = client.get(url_for_user(leader))
+    data = form_data(page) | {"groups": [administrators.pk], "first_name": "Sanne"}
+    assert client.post(url_for_user(leader), data).status_code == 302
+
+    latest = leader.history.first()
+    assert latest.history_user.username == "admin"
+    assert latest.first_name == "Sanne"
+    assert [g.group_id for g in latest.groups.all()] == [administrators.pk]
+    assert not hasattr(latest, "password")
+    history = client.get(f"/admin/auth/user/{leader.pk}/history/").content.decode()
+    assert "Historik: leder-skovvejen" in history and "Sanne" in history
+    # Rights are not handed back with a click.
+    version = client.get(f"/admin/auth/user/{leader.pk}/history/{latest.history_id}/")
+    assert version.status_code == 200
+    assert 'value="Gendan"' not in version.content.decode()
+
+
+def test_a_login_adds_no_version_to_the_account(client):
+    leader = User.objects.get(username="leder-hedegaard")
+    versions = leader.history.count()
+    assert client.login(username="leder-hedegaard", password="ballerup-demo-2026")
+    leader.refresh_from_db()
+    assert leader.last_login is not None
+    assert leader.history.count() == versions
+
+
+def url_for_user(user):
+    return f"/admin/auth/user/{user.pk}/change/"
