@@ -12,7 +12,7 @@ class PortalConfig(AppConfig):
 
     default = True
     name = "ballerup_portal"
-    verbose_name = "Ballerup børneportal"
+    verbose_name = _("Ballerup børneportal")
 
     def ready(self):
         from django.contrib.auth.models import update_last_login
