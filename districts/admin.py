@@ -94,10 +94,6 @@ class DistrictAdmin(PortalModelAdmin):
 
 
 class InstitutionForm(VersionedModelForm):
-    concurrent_change_message = _(
-        "Institutionen er blevet ændret af en anden, siden du åbnede den. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )
     # Set per request by InstitutionAdmin.get_form: districts the user does not lead.
     kept_districts = District.objects.none()
 
@@ -124,6 +120,10 @@ class InstitutionAdmin(PortalModelAdmin):
     list_display = ["name", "institution_type", "district_names", "phone", "email"]
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
+    concurrent_change_message = _(
+        "Institutionen er blevet ændret af en anden, siden du åbnede den. "
+        "Genindlæs siden og indtast dine ændringer igen."
+    )
     # Only administrators see the slug (a changed web address breaks links).
     administrator_fields = ["slug"]
     form = InstitutionForm
