@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run setup test lint fmt migrations-check audit messages lock clean
+.PHONY: install run setup test test-fast lint fmt migrations-check audit messages lock clean
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ migrations-check: install
 
 test: install lint migrations-check
 	$(BIN)/pytest
+
+# Everything but the browser tests: the quick loop while editing.
+test-fast: install lint migrations-check
+	$(BIN)/pytest -m "not browser"
 
 # Known vulnerabilities in the pinned dependencies (PyPI's advisory data; needs network).
 # Not yet a step of `test`: on the current build machines pypi.org answers 404 for the

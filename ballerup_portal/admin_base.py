@@ -1,14 +1,16 @@
 """What every portal ModelAdmin shares: object-level permissions, history, no lost updates.
 
-- Permissions: the changelist and every choice in a form are narrowed by the rules in
-  ``ballerup_portal.permissions``; another district's object answers 403 (it exists, the
-  user may not touch it), never "perhaps it was deleted".
+- Permissions: the changelist and every choice in a form are narrowed by the scopes each
+  app registers in its ``rules.py`` (``ballerup_portal.permissions``); another district's
+  object answers 403 (it exists, the user may not touch it), never "perhaps it was
+  deleted".
 - History: django-simple-history records every save; the history page shows who changed
   which field from what to what. Only users who may change an object see its history,
   and only administrators restore an earlier version.
-- No lost updates: the change form carries a version token, a fingerprint of the object
-  as it was when the form was opened. If someone saved the object in between, the save is
-  refused with a Danish message and nothing changes.
+- No lost updates: the change form carries a version token, a fingerprint of what the
+  form edits (its fields, many-to-many links and inline rows) as it was when opened. If
+  someone saved it in between, the save is refused with a Danish message naming the
+  object, and nothing changes.
 """
 
 import hashlib
@@ -18,6 +20,7 @@ from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import router, transaction
+from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
@@ -28,24 +31,28 @@ from . import permissions
 VERSION_FIELD = "version_token"
 
 
-def current_version(model, pk):
-    """A fingerprint of the row, its many-to-many links and the rows that point to it
-    (what the change form edits inline: a person's or a house's roles) as they are in
-    the database. Any change, made in this form, another one or anywhere else, changes it.
+def current_version(model, pk, fields=None, inlines=()):
+    """A fingerprint of what a change form edits, as it is in the database: the row's
+    ``fields`` (all concrete fields when ``None``) and many-to-many links among them, and
+    the rows of each inline, given as ``(related model, name of its foreign key)``.
+
+    Only what the form edits counts: a closing day or a report pointing at a house is no
+    reason to refuse a save of the house's form, and is not read when it is rendered.
     """
+    opts = model._meta
+    concrete = [f.attname for f in opts.concrete_fields if fields is None or f.name in fields]
     rows = model._default_manager.filter(pk=pk)
-    values = rows.values(*[f.attname for f in model._meta.concrete_fields]).first()
+    values = rows.values(opts.pk.attname, *concrete).first()
     if values is None:
         return ""
     parts = [sorted(values.items())]
-    for field in model._meta.many_to_many:
-        parts.append(sorted(pk for pk in rows.values_list(field.name, flat=True) if pk))
-    for relation in model._meta.related_objects:
-        if relation.one_to_many:
-            related = relation.related_model
-            linked = related._default_manager.filter(**{relation.field.name: pk})
-            attnames = [f.attname for f in related._meta.concrete_fields]
-            parts.append(list(linked.order_by("pk").values_list(*attnames)))
+    for field in opts.many_to_many:
+        if fields is None or field.name in fields:
+            parts.append(sorted(pk for pk in rows.values_list(field.name, flat=True) if pk))
+    for related, fk_name in inlines:
+        linked = related._default_manager.filter(**{fk_name: pk})
+        attnames = [f.attname for f in related._meta.concrete_fields]
+        parts.append(list(linked.order_by("pk").values_list(*attnames)))
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
@@ -53,20 +60,21 @@ class VersionedModelForm(forms.ModelForm):
     """A model form that refuses to save over a change made since it was opened."""
 
     version_token = forms.CharField(widget=forms.HiddenInput, required=False)
-    concurrent_change_message = _(
-        "Oplysningerne er blevet ændret af en anden, siden du åbnede dem. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )
+    # Set by PortalModelAdmin.get_form: the inline rows edited on the same page.
+    version_inlines = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields[VERSION_FIELD].initial = current_version(
-                type(self.instance), self.instance.pk
-            )
+            self.fields[VERSION_FIELD].initial = self.current_version()
             historic = to_historic(self.instance)
             if historic is not None and not self.is_bound:
                 self._initial_from_history(historic)
+
+    def current_version(self):
+        return current_version(
+            type(self.instance), self.instance.pk, set(self.base_fields), self.version_inlines
+        )
 
     def _initial_from_history(self, historic):
         # simple-history's restore form shows the old fields but today's many-to-many
@@ -86,8 +94,15 @@ class VersionedModelForm(forms.ModelForm):
         if transaction.get_connection(using).in_atomic_block:
             # Hold the row until this save commits, so two saves cannot both pass the check.
             list(model._default_manager.select_for_update().filter(pk=pk).values_list("pk"))
-        if self.data.get(self.add_prefix(VERSION_FIELD)) != current_version(model, pk):
-            raise ValidationError(self.concurrent_change_message, code="changed_meanwhile")
+        if self.data.get(self.add_prefix(VERSION_FIELD)) != self.current_version():
+            raise ValidationError(
+                _(
+                    "»%(object)s« er blevet ændret af en anden, siden du åbnede siden. "
+                    "Genindlæs siden og indtast dine ændringer igen."
+                )
+                % {"object": self.instance},
+                code="changed_meanwhile",
+            )
         return cleaned
 
 
@@ -107,8 +122,6 @@ class PortalModelAdmin(DanishHistoryAdmin):
     """Base class of every portal ModelAdmin."""
 
     form = VersionedModelForm
-    # Shown when a save would overwrite someone else's change; the model's own wording.
-    concurrent_change_message = None
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
@@ -193,8 +206,10 @@ class PortalModelAdmin(DanishHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if self.concurrent_change_message:
-            form.concurrent_change_message = self.concurrent_change_message
+        form.version_inlines = tuple(
+            (inline.model, _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name).name)
+            for inline in self.get_inline_instances(request, obj)
+        )
         return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -18,8 +18,7 @@ class PortalConfig(AppConfig):
         from django.contrib.auth.models import update_last_login
         from django.contrib.auth.signals import user_logged_in
 
-        # Registers the object-level rules with django-rules.
-        from . import permissions  # noqa: F401
+        from . import checks  # noqa: F401  (registers the system checks)
         from .models import update_last_login_without_history
 
         # django.contrib.auth (earlier in INSTALLED_APPS, so ready first) stamps

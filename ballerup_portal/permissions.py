@@ -1,31 +1,35 @@
-"""Who may change which object: every object-level rule of the portal, in one module.
+"""Object-level permissions: the app-agnostic base every app's ``rules.py`` builds on.
 
 The staff groups (``fixtures/groups.json``) give the *model* permissions: a district
-leader may change institutions. The rules here narrow them to *objects*: which
-institutions, people and roles. A staff user is tied to the rules through their person
-and its roles (``Person.user`` → ``Role.district`` / ``Role.institution``).
+leader may change institutions. Each app narrows them to *objects* in its own
+``<app>/rules.py`` by registering a scope per model: a ``Q`` over the rows a user may
+change (which houses, which network, which board). A scope is used two ways so the two
+cannot drift apart: as a queryset filter (the admin's changelist and form choices) and,
+through ``django-rules``, as a predicate behind ``user.has_perm(perm, obj)``.
 
-Each model has one scope, a ``Q`` over its rows, used two ways so they cannot drift
-apart: as a queryset filter (the admin's changelist and choices) and, through
-``django-rules``, as a predicate behind ``user.has_perm(perm, obj)``.
+Ownership is a relation the app's scope follows (a district leader's district, a culture
+ambassador's seat in a network), not a privilege of one group. Administrators (the
+Administrator group, or a superuser) are not narrowed. A model without a registered
+scope is administrators' only, and ``manage.py check`` fails when a model with a portal
+admin has none (``ballerup_portal.checks``).
 
-Administrators (the Administrator group, or a superuser) are not narrowed.
+This module imports no app: the apps import it.
 """
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import rules
 from django.db.models import Q
-
-from districts.constants import RoleType
-from districts.models import District, Institution, Person, Role
 
 ADMINISTRATOR = "Administrator"
 DISTRICT_LEADER = "Distriktsleder"
 CULTURE_NETWORK = "Kulturnetværk"
 
-# Role types a district leader may hand out. Appointing a district leader is an
-# administrator's decision, so a leader can never make anyone, themselves included, the
-# leader of a district.
-LEADER_ASSIGNABLE_ROLE_TYPES = (RoleType.PEDAGOGICAL_LEADER, RoleType.CULTURE_COORDINATOR)
+# No rows: what a user without a relation to a model may change.
+NOTHING = Q(pk__in=[])
+# Every row.
+EVERYTHING = Q()
 
 
 def is_administrator(user):
@@ -33,62 +37,85 @@ def is_administrator(user):
         return False
     if user.is_superuser:
         return True
-    if not hasattr(user, "_portal_is_administrator"):
-        user._portal_is_administrator = user.groups.filter(name=ADMINISTRATOR).exists()
-    return user._portal_is_administrator
+    return cached_on_user(
+        user, "administrator", lambda: user.groups.filter(name=ADMINISTRATOR).exists()
+    )
 
 
-def led_district_ids(user):
-    """The districts this user leads (as district leader), cached on the user object."""
-    if not (user.is_authenticated and user.is_active):
-        return frozenset()
-    if not hasattr(user, "_portal_led_districts"):
-        user._portal_led_districts = frozenset(
-            Role.objects.filter(
-                person__user=user, role_type=RoleType.DISTRICT_LEADER, district__isnull=False
-            ).values_list("district_id", flat=True)
-        )
-    return user._portal_led_districts
+def cached_on_user(user, key, compute):
+    """``compute()`` once per user object, which lives as long as its request."""
+    cache = user.__dict__.setdefault("_portal_permission_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return cache[key]
 
 
-def _institutions_in(district_ids):
-    return Institution.objects.filter(districts__in=district_ids).values("pk")
+def _everything_but_delete_rules(user, obj):
+    return True
 
 
-def _roles_in(district_ids):
-    """Roles in the districts, or at an institution in one of them."""
-    return Q(district__in=district_ids) | Q(institution__in=_institutions_in(district_ids))
+@dataclass(frozen=True)
+class Scope:
+    """How one model's rows narrow for a user who is not an administrator.
+
+    ``change(user)`` is a ``Q`` of the rows the user may change. ``view`` (what the admin
+    lists) and ``choice`` (what a form offers to pick) default to ``change``.
+    ``may_delete(user, obj)`` adds a further condition for deleting an object in scope.
+    """
+
+    change: Callable
+    view: Callable | None = None
+    choice: Callable | None = None
+    may_delete: Callable = _everything_but_delete_rules
+
+
+_scopes: dict[type, Scope] = {}
+
+
+def register(model, *, change, view=None, choice=None, may_delete=None):
+    """Give ``model`` its scope and its view/change/delete rules."""
+    scope = Scope(
+        change=change,
+        view=view,
+        choice=choice,
+        may_delete=may_delete or _everything_but_delete_rules,
+    )
+    _scopes[model] = scope
+    opts = model._meta
+    for action, predicate in (("view", may_view), ("change", may_change), ("delete", may_delete_)):
+        perm = f"{opts.app_label}.{action}_{opts.model_name}"
+        rules.set_perm(perm, _holds(perm) & predicate)
+    return scope
+
+
+def has_scope(model):
+    return model in _scopes
 
 
 def change_scope(user, model):
     """A ``Q`` of the rows of ``model`` that ``user`` may change, or ``None`` for all."""
     if is_administrator(user):
         return None
-    districts = led_district_ids(user)
-    if model is Institution:
-        # Klub Syd lies in Baltorp and Hedegård: both leaders may change it.
-        return Q(pk__in=_institutions_in(districts))
-    if model is Person:
-        # The people holding a role in the district or at one of its institutions.
-        return Q(pk__in=Role.objects.filter(_roles_in(districts)).values("person_id"))
-    if model is Role:
-        return _roles_in(districts) & Q(role_type__in=LEADER_ASSIGNABLE_ROLE_TYPES)
-    # Districts, and any model without a rule yet: administrators only.
-    return Q(pk__in=[])
+    scope = _scopes.get(model)
+    return NOTHING if scope is None else scope.change(user)
 
 
 def view_scope(user, model):
-    """What ``user`` sees in the admin: what they may change, and every district."""
-    if model is District and not is_administrator(user):
-        return Q()
-    return change_scope(user, model)
+    if is_administrator(user):
+        return None
+    scope = _scopes.get(model)
+    if scope is None:
+        return NOTHING
+    return (scope.view or scope.change)(user)
 
 
 def choice_scope(user, model):
-    """What ``user`` may pick in a form: their own districts, and what they may change."""
-    if model is District and not is_administrator(user):
-        return Q(pk__in=led_district_ids(user))
-    return change_scope(user, model)
+    if is_administrator(user):
+        return None
+    scope = _scopes.get(model)
+    if scope is None:
+        return NOTHING
+    return (scope.choice or scope.change)(user)
 
 
 def scoped(queryset, user, scope=change_scope):
@@ -96,36 +123,13 @@ def scoped(queryset, user, scope=change_scope):
     return queryset if q is None else queryset.filter(q)
 
 
-def _in_scope(user, obj, scope):
+def in_scope(user, obj, scope=change_scope):
     q = scope(user, type(obj))
     if q is None:
         return True
     if obj.pk is None:
         return False
     return type(obj)._default_manager.filter(q, pk=obj.pk).exists()
-
-
-def districts_kept_from(user, institution):
-    """The districts of ``institution`` the user does not lead; an edit keeps them.
-
-    A Baltorp leader editing Klub Syd may choose among Baltorp's districts only, and
-    Hedegård stays: no leader can take an institution away from another district.
-    """
-    if is_administrator(user) or institution.pk is None:
-        return District.objects.none()
-    return institution.districts.exclude(pk__in=led_district_ids(user))
-
-
-def may_delete_person(user, person):
-    """A person is deleted with all their roles, so a leader may delete only a person
-    whose every role is one they could have handed out, in their own district. A person
-    with a staff account is user management: administrators only."""
-    if is_administrator(user):
-        return True
-    if person.user_id is not None:
-        return False
-    own_roles = _roles_in(led_district_ids(user)) & Q(role_type__in=LEADER_ASSIGNABLE_ROLE_TYPES)
-    return not person.roles.exclude(own_roles).exists()
 
 
 # --- the rules -------------------------------------------------------------------
@@ -143,30 +147,18 @@ def _holds(perm):
 
 @rules.predicate
 def may_change(user, obj):
-    return obj is not None and _in_scope(user, obj, change_scope)
+    return obj is not None and in_scope(user, obj, change_scope)
 
 
 @rules.predicate
 def may_view(user, obj):
-    return obj is not None and _in_scope(user, obj, view_scope)
+    return obj is not None and in_scope(user, obj, view_scope)
 
 
-@rules.predicate
-def may_delete(user, obj):
-    if obj is None or not _in_scope(user, obj, change_scope):
+@rules.predicate(name="may_delete")
+def may_delete_(user, obj):
+    if obj is None or not in_scope(user, obj, change_scope):
         return False
-    if isinstance(obj, Person):
-        return may_delete_person(user, obj)
-    return True
-
-
-def _register():
-    predicates = {"view": may_view, "change": may_change, "delete": may_delete}
-    for model in (District, Institution, Person, Role):
-        opts = model._meta
-        for action, predicate in predicates.items():
-            perm = f"{opts.app_label}.{action}_{opts.model_name}"
-            rules.set_perm(perm, _holds(perm) & predicate)
-
-
-_register()
+    if is_administrator(user):
+        return True
+    return _scopes[type(obj)].may_delete(user, obj)

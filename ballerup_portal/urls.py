@@ -2,8 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from districts import views as district_views
-
 from . import views
 
 admin.site.site_header = _("Ballerup børneportal – administration")
@@ -11,7 +9,7 @@ admin.site.site_title = _("Ballerup børneportal")
 admin.site.index_title = _("Administration")
 
 urlpatterns = [
-    path("", district_views.home, name="home"),
+    path("", views.home, name="home"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
     path("", include("districts.urls")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,6 @@
 """The staff admin of districts, institutions, people and roles.
 
-Who may change what is decided in ``ballerup_portal.permissions``; ``PortalModelAdmin``
+Who may change what is decided in ``districts.rules``; ``PortalModelAdmin``
 applies it, records history and refuses saves over someone else's change.
 """
 
@@ -15,6 +15,7 @@ from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, Versioned
 
 from .constants import InstitutionType, RoleType
 from .models import District, Institution, Person, Role
+from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
 
 
 class RoleTypeChoicesMixin:
@@ -27,7 +28,7 @@ class RoleTypeChoicesMixin:
         if db_field.name == "role_type":
             allowed = set(self.role_types)
             if not permissions.is_administrator(request.user):
-                allowed &= set(permissions.LEADER_ASSIGNABLE_ROLE_TYPES)
+                allowed &= set(LEADER_ASSIGNABLE_ROLE_TYPES)
             kwargs["choices"] = [
                 (value, label) for value, label in db_field.choices if value in allowed
             ]
@@ -80,10 +81,6 @@ class DistrictAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "institution_count"]
     search_fields = ["name"]
     inlines = [DistrictRoleInline]
-    concurrent_change_message = _(
-        "Distriktet er blevet ændret af en anden, siden du åbnede det. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_institutions=Count("institutions"))
@@ -120,10 +117,6 @@ class InstitutionAdmin(PortalModelAdmin):
     list_display = ["name", "institution_type", "district_names", "phone", "email"]
     list_filter = ["institution_type", "districts"]
     search_fields = ["name", "address", "email", "phone"]
-    concurrent_change_message = _(
-        "Institutionen er blevet ændret af en anden, siden du åbnede den. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )
     # Only administrators see the slug (a changed web address breaks links).
     administrator_fields = ["slug"]
     form = InstitutionForm
@@ -164,7 +157,7 @@ class InstitutionAdmin(PortalModelAdmin):
         form = super().get_form(request, obj, change, **kwargs)
         # Klub Syd lies in two districts: its other district stays whatever a leader picks.
         if obj is not None:
-            form.kept_districts = permissions.districts_kept_from(request.user, obj)
+            form.kept_districts = districts_kept_from(request.user, obj)
         return form
 
     @admin.display(description=_("distrikter"))
@@ -181,10 +174,6 @@ class PersonAdmin(PortalModelAdmin):
     readonly_fields = ["is_demo"]
     administrator_fields = ["user"]
     inlines = [RoleInline]
-    concurrent_change_message = _(
-        "Personen er blevet ændret af en anden, siden du åbnede den. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
@@ -196,7 +185,3 @@ class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
     list_filter = ["role_type", "district"]
     search_fields = ["person__name", "institution__name", "district__name"]
     list_select_related = ["person", "district", "institution"]
-    concurrent_change_message = _(
-        "Rollen er blevet ændret af en anden, siden du åbnede den. "
-        "Genindlæs siden og indtast dine ændringer igen."
-    )

@@ -192,6 +192,12 @@ class Institution(SluggedModel):
             )
 
     @property
+    def only_district(self):
+        """The institution's district when it has exactly one (Klub Syd has two)."""
+        districts = list(self.districts.all())
+        return districts[0] if len(districts) == 1 else None
+
+    @property
     def has_contact(self):
         return any((self.address, self.phone, self.email, self.website))
 

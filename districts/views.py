@@ -6,11 +6,6 @@ from .constants import InstitutionType
 from .models import District, Institution
 
 
-def home(request):
-    districts = District.objects.with_institution_count().order_by("name")
-    return render(request, "districts/home.html", {"districts": districts})
-
-
 def district_list(request):
     districts = District.objects.with_leaders().with_institution_count().order_by("name")
     return render(request, "districts/district_list.html", {"districts": districts})

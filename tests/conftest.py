@@ -1,18 +1,86 @@
+"""Shared fixtures: the seeded database, logins, and the CI rule that nothing is skipped.
+
+The seed facts and the demo data are loaded once per test session (``django_db_setup``);
+every test runs in a transaction that is rolled back, so each starts from the seeded
+database. A test that needs an empty database asks for ``empty_db``.
+"""
+
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from django.test import Client
+
+
+def _load_seed_and_demo():
+    # Both commands add nothing to a database that has their data already.
+    call_command("load_seed", verbosity=0)
+    call_command("create_demo", verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        _load_seed_and_demo()
 
 
 @pytest.fixture
 def seed(db):
-    """The real seed facts from fixtures/, loaded the way `make run` loads them."""
-    call_command("load_seed", verbosity=0)
+    """The seed facts from fixtures/ and the demo accounts. Loaded once per session;
+    loaded again after a transactional test has emptied the database."""
+    _load_seed_and_demo()
+
+
+# The seed and the demo data are loaded together; both names say what a test relies on.
+demo = seed
+
+
+# Kept by empty_db: what migrations create, and what caches in memory would point to.
+KEPT_TABLES = {"django_migrations", "django_content_type", "auth_permission"}
 
 
 @pytest.fixture
-def demo(seed):
-    call_command("create_demo", verbosity=0)
+def empty_db(db):
+    """A database without the seed facts or demo data (rolled back after the test).
+
+    Not ``flush``: it would recreate content types and permissions under new ids, and
+    Django's in-memory content type cache would point at rows the rollback removes.
+    """
+    tables = [t for t in connection.introspection.django_table_names() if t not in KEPT_TABLES]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables):
+            cursor.execute(statement)
+
+
+@pytest.fixture
+def seed_only(empty_db):
+    """The seed facts without the demo data."""
+    call_command("load_seed", verbosity=0)
+
+
+def login(client, username):
+    """Log ``client`` in as the account ``username`` (a demo account, say); returns it."""
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def logged_in(username):
+    """A new test client logged in as ``username``: for two staff members at once."""
+    return login(Client(), username)
+
+
+def admin_url(obj, view="change"):
+    """The admin page of ``obj``: ``change``, ``delete``, ``history``."""
+    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/{view}/"
+
+
+@pytest.fixture
+def administrator(client, seed):
+    """A client logged in as the demo Administrator (a group member, not a superuser)."""
+    return login(client, "admin")
 
 
 def pytest_sessionfinish(session, exitstatus):

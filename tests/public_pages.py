@@ -1,4 +1,5 @@
-"""Every public page type, by name: the pages the browser and HTML checks visit."""
+"""Every public page type, by name: the one list the cross-cutting tests (headers, caching,
+axe, the HTML checker, screenshots) read. A new page is covered by adding it here."""
 
 PUBLIC_PAGES = {
     "forside": "/",
@@ -10,3 +11,6 @@ PUBLIC_PAGES = {
     "tilgaengelighed": "/was",
     "404": "/findes-ikke/",
 }
+
+# The pages that exist (the 404 page is not cached, for one).
+EXISTING_PAGES = {name: path for name, path in PUBLIC_PAGES.items() if name != "404"}

@@ -8,16 +8,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from districts.models import Institution
-from tests.test_settings import manage
+from tests.portal.test_settings import manage
+from tests.public_pages import PUBLIC_PAGES
 
-PUBLIC_PAGES = [
-    "/",
-    "/distrikter/",
-    "/distrikter/baltorp/",
-    "/institutioner/klub-syd/",
-    "/was",
-    "/findes-ikke/",
-]
 UNSAFE = {"'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "data:", "http:", "https:"}
 
 
@@ -56,7 +49,7 @@ def assert_strict_headers(response, where):
 
 
 @pytest.mark.usefixtures("seed")
-@pytest.mark.parametrize("url", PUBLIC_PAGES)
+@pytest.mark.parametrize("url", PUBLIC_PAGES.values())
 def test_public_pages_send_strict_security_headers(client, url):
     response = client.get(url)
     assert response.status_code == (404 if url == "/findes-ikke/" else 200)
@@ -75,7 +68,7 @@ def test_admin_login_and_change_page_send_the_same_headers(client):
 
 @pytest.mark.usefixtures("seed")
 def test_public_pages_have_no_inline_style_or_script(client):
-    for url in PUBLIC_PAGES:
+    for url in PUBLIC_PAGES.values():
         page = client.get(url).content.decode()
         assert " style=" not in page and "<style" not in page, url
         assert "<script" not in page, url

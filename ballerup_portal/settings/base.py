@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "culture",
     "daycare",
     "governance",
+    # Imports every app's rules.py (its object-level permission scopes) at start-up.
+    "rules.apps.AutodiscoverRulesConfig",
 ]
 
 MIDDLEWARE = [
@@ -59,8 +61,9 @@ MIDDLEWARE = [
 ]
 
 # django-axes first: it refuses a locked-out login before any password is checked.
-# Then the object-level rules (ballerup_portal/permissions.py): a district leader's model
-# permission from their group only holds for their own district's objects.
+# Then the object-level rules (each app's rules.py on ballerup_portal/permissions.py):
+# a district leader's model permission from their group only holds for their own
+# district's objects.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",

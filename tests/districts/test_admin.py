@@ -8,74 +8,68 @@ from tests.admin_forms import form_data
 pytestmark = pytest.mark.usefixtures("demo")
 
 
-@pytest.fixture
-def admin_client(client):
-    client.login(username="admin", password="ballerup-demo-2026")
-    return client
-
-
-def test_admin_is_danish_and_lists_the_portals_models(admin_client):
-    page = admin_client.get("/admin/").content.decode()
+def test_admin_is_danish_and_lists_the_portals_models(administrator):
+    page = administrator.get("/admin/").content.decode()
     assert "Distrikter og institutioner" in page
     for label in ["Distrikter", "Institutioner", "Personer", "Roller"]:
         assert label in page
 
 
-def test_institution_search_and_filters(admin_client):
-    page = admin_client.get("/admin/districts/institution/", {"q": "Klub"}).content.decode()
+def test_institution_search_and_filters(administrator):
+    page = administrator.get("/admin/districts/institution/", {"q": "Klub"}).content.decode()
     assert "Klub Syd" in page and "Klub Nord" in page
     assert "Børnehuset Valhalla" not in page
-    page = admin_client.get(
+    page = administrator.get(
         "/admin/districts/institution/", {"institution_type__exact": "specialskole"}
     ).content.decode()
     assert "Kasperskolen" in page and "Ordblindeinstituttet" in page
     assert "Klub Syd" not in page
 
 
-def test_administrator_changes_a_phone_number_and_parents_see_it(admin_client, client):
+def test_administrator_changes_a_phone_number_and_parents_see_it(administrator, client):
     house = Institution.objects.get(slug="boernehuset-lundebjerg")
-    form = admin_client.get(f"/admin/districts/institution/{house.pk}/change/")
+    form = administrator.get(f"/admin/districts/institution/{house.pk}/change/")
     assert form.status_code == 200
     data = form_data(form) | {"phone": "44 77 00 11"}
-    response = admin_client.post(f"/admin/districts/institution/{house.pk}/change/", data)
+    response = administrator.post(f"/admin/districts/institution/{house.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     assert "44 77 00 11" in client.get(house.get_absolute_url()).content.decode()
 
 
-def test_bad_phone_number_gets_a_danish_message_and_changes_nothing(admin_client):
+def test_bad_phone_number_gets_a_danish_message_and_changes_nothing(administrator):
     house = Institution.objects.get(slug="boernehuset-lundebjerg")
-    form = admin_client.get(f"/admin/districts/institution/{house.pk}/change/")
+    form = administrator.get(f"/admin/districts/institution/{house.pk}/change/")
     data = form_data(form) | {"phone": "ring til os"}
-    response = admin_client.post(f"/admin/districts/institution/{house.pk}/change/", data)
+    response = administrator.post(f"/admin/districts/institution/{house.pk}/change/", data)
     assert response.status_code == 200
     assert "Skriv et telefonnummer med mindst 8 cifre" in response.content.decode()
     house.refresh_from_db()
     assert house.phone == ""
 
 
-def test_only_dagplejen_is_asked_for_its_number_of_family_day_carers(admin_client):
+def test_only_dagplejen_is_asked_for_its_number_of_family_day_carers(administrator):
     for slug, asked in [("dagplejen", True), ("klub-syd", False), ("baltorpskolen", False)]:
         institution = Institution.objects.get(slug=slug)
-        page = admin_client.get(f"/admin/districts/institution/{institution.pk}/change/")
+        page = administrator.get(f"/admin/districts/institution/{institution.pk}/change/")
         assert ('name="family_day_carers"' in page.content.decode()) is asked, slug
 
 
-def test_a_blank_web_address_is_made_with_the_danish_rule(admin_client):
-    page = admin_client.get("/admin/districts/district/add/")
+def test_a_blank_web_address_is_made_with_the_danish_rule(administrator):
+    page = administrator.get("/admin/districts/district/add/")
     data = form_data(page) | {"name": "Ny Løvehøj", "slug": ""}
-    assert admin_client.post("/admin/districts/district/add/", data).status_code == 302
+    assert administrator.post("/admin/districts/district/add/", data).status_code == 302
     assert District.objects.get(name="Ny Løvehøj").slug == "ny-loevehoej"
 
 
-def test_demo_marking_is_not_staff_editable(admin_client):
+def test_demo_marking_is_not_staff_editable(administrator):
     from districts.models import Person
 
     person = Person.objects.filter(is_demo=True).first()
     url = f"/admin/districts/person/{person.pk}/change/"
-    page = admin_client.get(url)
+    page = administrator.get(url)
     assert 'name="is_demo"' not in page.content.decode()
     data = form_data(page) | {"is_demo": ""}
-    assert admin_client.post(url, data).status_code == 302
+    assert administrator.post(url, data).status_code == 302
     person.refresh_from_db()
     assert person.is_demo
 
@@ -87,7 +81,7 @@ def test_a_house_form_makes_as_many_queries_with_ten_leaders_as_with_one(client)
 
     from districts.constants import RoleType
     from districts.models import Role
-    from tests.factories import PersonFactory
+    from tests.districts.factories import PersonFactory
 
     house = Institution.objects.get(slug="boernehuset-bispevangen")
     client.force_login(get_user_model().objects.get(username="leder-baltorp"))

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from districts.constants import InstitutionType, RoleType
 from districts.models import Institution, Role
 from districts.slugs import danish_slugify
-from tests.factories import DistrictFactory, InstitutionFactory, PersonFactory
+from tests.districts.factories import DistrictFactory, InstitutionFactory, PersonFactory
 
 
 @pytest.mark.parametrize(

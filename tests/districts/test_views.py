@@ -5,8 +5,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from districts.constants import InstitutionType, RoleType
-from districts.models import District, Institution
-from tests.factories import InstitutionFactory, PersonFactory, RoleFactory
+from districts.models import District, Institution, Role
+from tests.districts.factories import InstitutionFactory, PersonFactory, RoleFactory
 
 pytestmark = pytest.mark.usefixtures("seed")
 
@@ -84,6 +84,7 @@ def test_klub_syd_is_on_both_district_pages_and_says_so(client):
 
 def test_district_page_shows_its_leader(client):
     district = District.objects.get(slug="maaloevhoej")
+    district.roles.filter(role_type=RoleType.DISTRICT_LEADER).delete()  # the demo leader
     RoleFactory(
         person=PersonFactory(name="Lise Leder", email="lise@example.invalid"),
         role_type=RoleType.DISTRICT_LEADER,
@@ -97,6 +98,7 @@ def test_district_page_shows_its_leader(client):
 
 
 def test_district_page_without_leader_says_so(client):
+    Role.objects.filter(role_type=RoleType.DISTRICT_LEADER, district__slug="skovvejen").delete()
     assert "Distriktslederen er endnu ikke registreret." in html(
         client.get("/distrikter/skovvejen/")
     )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from districts.constants import RoleType
 from districts.models import District, Institution, Person, Role
 from tests.admin_forms import form_data
+from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -14,11 +15,6 @@ User = get_user_model()
 
 def url(obj, view="change"):
     return f"/admin/districts/{obj._meta.model_name}/{obj.pk}/{view}/"
-
-
-def login(client, username):
-    client.force_login(User.objects.get(username=username))
-    return client
 
 
 def edit(client, obj, **changes):

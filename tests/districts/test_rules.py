@@ -10,20 +10,12 @@ from django.contrib.auth import get_user_model
 from districts.constants import RoleType
 from districts.models import District, Institution, Person, Role
 from tests.admin_forms import choices, form_data
+from tests.conftest import admin_url, login
 
 pytestmark = pytest.mark.usefixtures("demo")
 
 SLUGS = ["baltorp", "hedegaard", "maaloevhoej", "skovlunde", "skovvejen"]
 INSTITUTIONS = "/admin/districts/institution/"
-
-
-def change_url(obj):
-    return f"/admin/{obj._meta.app_label}/{obj._meta.model_name}/{obj.pk}/change/"
-
-
-def login(client, username):
-    client.force_login(get_user_model().objects.get(username=username))
-    return client
 
 
 def own_institution(slug):
@@ -38,7 +30,7 @@ def own_institution(slug):
 
 def listed(response, model=Institution):
     page = response.content.decode()
-    return {obj.slug for obj in model.objects.all() if f'href="{change_url(obj)}"' in page}
+    return {obj.slug for obj in model.objects.all() if f'href="{admin_url(obj)}"' in page}
 
 
 @pytest.fixture
@@ -47,7 +39,7 @@ def admin_form(client):
 
     def get(obj):
         login(client, "admin")
-        data = form_data(client.get(change_url(obj)))
+        data = form_data(client.get(admin_url(obj)))
         client.logout()
         return data
 
@@ -71,7 +63,7 @@ def test_administrator_lists_and_opens_every_institution(client):
         Institution.objects.values_list("slug", flat=True)
     )
     for institution in Institution.objects.all():
-        assert client.get(change_url(institution)).status_code == 200
+        assert client.get(admin_url(institution)).status_code == 200
 
 
 @pytest.mark.parametrize("target", SLUGS)
@@ -82,7 +74,7 @@ def test_leader_changes_own_districts_institution_and_nothing_of_another(
     institution = own_institution(target)
     stale = admin_form(institution) | {"phone": "44 77 99 99"}
     login(client, f"leder-{leader}")
-    url = change_url(institution)
+    url = admin_url(institution)
     page = client.get(url)
     if leader == target:
         assert page.status_code == 200
@@ -105,14 +97,14 @@ def test_klub_syd_is_changed_by_both_leaders_and_keeps_both_districts(client, le
     klub_syd = Institution.objects.get(slug="klub-syd")
     own = District.objects.get(slug=leader)
     login(client, f"leder-{leader}")
-    page = client.get(change_url(klub_syd))
+    page = client.get(admin_url(klub_syd))
     assert page.status_code == 200
     # Only their own district is offered; the other district is not theirs to remove.
     assert choices(page, "districts") == [str(own.pk)]
     other = "Hedegård" if leader == "baltorp" else "Baltorp"
     assert f"Institutionen hører også til {other}. Det bevares" in page.content.decode()
     data = form_data(page) | {"email": f"{leader}@klubsyd.invalid", "districts": [own.pk]}
-    assert client.post(change_url(klub_syd), data).status_code == 302
+    assert client.post(admin_url(klub_syd), data).status_code == 302
     klub_syd.refresh_from_db()
     assert klub_syd.email == f"{leader}@klubsyd.invalid"
     assert {d.slug for d in klub_syd.districts.all()} == {"baltorp", "hedegaard"}
@@ -121,9 +113,9 @@ def test_klub_syd_is_changed_by_both_leaders_and_keeps_both_districts(client, le
 def test_leader_cannot_move_an_institution_into_another_district(client):
     house = own_institution("baltorp")
     login(client, "leder-baltorp")
-    page = client.get(change_url(house))
+    page = client.get(admin_url(house))
     other = District.objects.get(slug="skovlunde")
-    response = client.post(change_url(house), form_data(page) | {"districts": [other.pk]})
+    response = client.post(admin_url(house), form_data(page) | {"districts": [other.pk]})
     assert response.status_code == 200
     assert "Marker en gyldig valgmulighed" in response.content.decode()
     assert [d.slug for d in house.districts.all()] == ["baltorp"]
@@ -156,11 +148,11 @@ def test_leader_adds_an_institution_only_to_their_own_district(client, target):
 def test_leader_views_districts_but_changes_none(client):
     district = District.objects.get(slug="baltorp")
     login(client, "leder-baltorp")
-    page = client.get(change_url(district))
+    page = client.get(admin_url(district))
     assert page.status_code == 200
     assert 'name="_save"' not in page.content.decode()
     data = {"name": "Omdøbt", "slug": "baltorp", "roles-TOTAL_FORMS": "0"}
-    assert client.post(change_url(district), data).status_code == 403
+    assert client.post(admin_url(district), data).status_code == 403
     assert client.get("/admin/districts/district/add/").status_code == 403
     district.refresh_from_db()
     assert district.name == "Baltorp"
@@ -169,9 +161,9 @@ def test_leader_views_districts_but_changes_none(client):
 def test_administrator_changes_a_district(client):
     district = District.objects.get(slug="baltorp")
     login(client, "admin")
-    page = client.get(change_url(district))
+    page = client.get(admin_url(district))
     data = form_data(page) | {"description": "Distriktet i den sydlige del af kommunen."}
-    assert client.post(change_url(district), data).status_code == 302
+    assert client.post(admin_url(district), data).status_code == 302
     district.refresh_from_db()
     assert district.description == "Distriktet i den sydlige del af kommunen."
 
@@ -184,20 +176,20 @@ def test_culture_coordinator_logs_in_and_changes_nothing(client, slug):
     assert "Du har ikke rettigheder til at se eller redigere noget" in index.content.decode()
     institution = own_institution(slug)
     assert client.get(INSTITUTIONS).status_code == 403
-    assert client.get(change_url(institution)).status_code == 403
+    assert client.get(admin_url(institution)).status_code == 403
     data = {"name": "Overtaget", "slug": institution.slug, "institution_type": "klub"}
-    assert client.post(change_url(institution), data).status_code == 403
+    assert client.post(admin_url(institution), data).status_code == 403
     institution.refresh_from_db()
     assert institution.name != "Overtaget"
 
 
 def test_anonymous_visitor_is_sent_to_the_login(client):
     institution = own_institution("baltorp")
-    for url in [INSTITUTIONS, change_url(institution), "/admin/districts/person/"]:
+    for url in [INSTITUTIONS, admin_url(institution), "/admin/districts/person/"]:
         response = client.get(url)
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
-    client.post(change_url(institution), {"name": "Overtaget", "phone": "44 77 00 00"})
+    client.post(admin_url(institution), {"name": "Overtaget", "phone": "44 77 00 00"})
     institution.refresh_from_db()
     assert institution.name != "Overtaget" and institution.phone == ""
 
@@ -217,16 +209,16 @@ def test_leader_lists_and_changes_only_their_districts_people(client, slug):
     login(client, f"leder-{slug}")
     expected = {p.pk for p in people_of(slug)}
     page = client.get("/admin/districts/person/").content.decode()
-    shown = {p.pk for p in Person.objects.all() if f'href="{change_url(p)}"' in page}
+    shown = {p.pk for p in Person.objects.all() if f'href="{admin_url(p)}"' in page}
     assert shown == expected
     other = people_of("skovvejen" if slug != "skovvejen" else "baltorp").first()
-    assert client.get(change_url(other)).status_code == 403
+    assert client.get(admin_url(other)).status_code == 403
 
 
 def test_leader_cannot_link_accounts_or_make_anyone_district_leader(client):
     login(client, "leder-baltorp")
     me = get_user_model().objects.get(username="leder-baltorp").person
-    page = client.get(change_url(me))
+    page = client.get(admin_url(me))
     assert page.status_code == 200
     # The account link is user management: shown, not editable.
     assert 'name="user"' not in page.content.decode()
@@ -236,7 +228,7 @@ def test_leader_cannot_link_accounts_or_make_anyone_district_leader(client):
     ]
     # Their own district-leader role is not theirs to change or hand on.
     own_role = me.roles.get(role_type=RoleType.DISTRICT_LEADER)
-    assert client.get(change_url(own_role)).status_code == 403
+    assert client.get(admin_url(own_role)).status_code == 403
 
     add = client.get("/admin/districts/role/add/")
     hedegaard = District.objects.get(slug="hedegaard")
@@ -259,12 +251,12 @@ def test_leader_cannot_link_accounts_or_make_anyone_district_leader(client):
 def test_role_inline_offers_only_the_leaders_own_people(client):
     house = own_institution("maaloevhoej")
     login(client, "leder-maaloevhoej")
-    page = client.get(change_url(house))
+    page = client.get(admin_url(house))
     offered = {int(pk) for pk in choices(page, "roles-0-person") if pk}
     assert offered <= {p.pk for p in people_of("maaloevhoej")}
     stranger = people_of("skovvejen").first()
     data = form_data(page) | {"roles-0-person": stranger.pk}
-    response = client.post(change_url(house), data)
+    response = client.post(admin_url(house), data)
     assert response.status_code == 200
     assert not Role.objects.filter(person=stranger, institution=house).exists()
 
@@ -316,7 +308,7 @@ def test_leader_adds_a_person_together_with_a_role_in_their_district(client):
     assert client.post("/admin/districts/person/add/", with_role).status_code == 302
     person = Person.objects.get(name="Ny Pædagogisk Leder")
     assert person.roles.get().institution == house
-    assert client.get(change_url(person)).status_code == 200
+    assert client.get(admin_url(person)).status_code == 200
 
 
 def test_a_person_in_two_districts_is_changed_but_not_deleted_by_one_leader(client):
@@ -326,13 +318,13 @@ def test_a_person_in_two_districts_is_changed_but_not_deleted_by_one_leader(clie
         person=person, role_type=RoleType.CULTURE_COORDINATOR, district=skovlunde
     )
     login(client, "leder-baltorp")
-    page = client.get(change_url(person))
+    page = client.get(admin_url(person))
     assert page.status_code == 200
     # The Skovlunde role is not in the Baltorp leader's form, so it cannot be removed.
     assert f'value="{elsewhere.pk}"' not in page.content.decode()
-    assert client.post(change_url(person), form_data(page)).status_code == 302
+    assert client.post(admin_url(person), form_data(page)).status_code == 302
     assert (
-        client.post(change_url(person)[: -len("change/")] + "delete/", {"post": "yes"}).status_code
+        client.post(admin_url(person)[: -len("change/")] + "delete/", {"post": "yes"}).status_code
         == 403
     )
     assert Role.objects.filter(pk=elsewhere.pk).exists()
@@ -342,16 +334,16 @@ def test_only_administrators_change_a_web_address(client):
     house = own_institution("baltorp")
     address = house.get_absolute_url()
     login(client, "leder-baltorp")
-    page = client.get(change_url(house))
+    page = client.get(admin_url(house))
     assert 'name="slug"' not in page.content.decode()
     data = form_data(page) | {"slug": "nyt-navn-i-adressen", "phone": "44 77 00 01"}
-    assert client.post(change_url(house), data).status_code == 302
+    assert client.post(admin_url(house), data).status_code == 302
     house.refresh_from_db()
     assert house.phone == "44 77 00 01"
     assert house.get_absolute_url() == address  # parents' links and bookmarks still work
 
     login(client, "admin")
-    assert 'name="slug"' in client.get(change_url(house)).content.decode()
+    assert 'name="slug"' in client.get(admin_url(house)).content.decode()
 
 
 def test_a_new_name_whose_web_address_is_taken_gets_a_danish_message(client):
@@ -372,30 +364,30 @@ def test_a_new_name_whose_web_address_is_taken_gets_a_danish_message(client):
 def test_role_forms_offer_only_the_role_types_that_fit_where_they_are_edited(client):
     login(client, "admin")
     house = Institution.objects.get(slug="boernehuset-bispevangen")
-    on_house = client.get(change_url(house))
+    on_house = client.get(admin_url(house))
     assert choices(on_house, "roles-__prefix__-role_type") == [RoleType.PEDAGOGICAL_LEADER]
     district = District.objects.get(slug="baltorp")
-    on_district = client.get(change_url(district))
+    on_district = client.get(admin_url(district))
     assert choices(on_district, "roles-__prefix__-role_type") == [
         RoleType.DISTRICT_LEADER,
         RoleType.CULTURE_COORDINATOR,
     ]
     # A school has no pedagogical leaders, so its form has no role rows at all.
     school = Institution.objects.get(slug="baltorpskolen")
-    assert "roles-TOTAL_FORMS" not in client.get(change_url(school)).content.decode()
+    assert "roles-TOTAL_FORMS" not in client.get(admin_url(school)).content.decode()
 
 
 def test_a_role_type_that_does_not_fit_gets_a_message_not_an_error_page(client):
     login(client, "leder-baltorp")
     house = Institution.objects.get(slug="boernehuset-grantoften")
-    page = client.get(change_url(house))
+    page = client.get(admin_url(house))
     person = people_of("baltorp").first()
     data = form_data(page) | {
         "roles-TOTAL_FORMS": str(int(form_data(page)["roles-TOTAL_FORMS"]) + 1),
         f"roles-{form_data(page)['roles-TOTAL_FORMS']}-person": person.pk,
         f"roles-{form_data(page)['roles-TOTAL_FORMS']}-role_type": RoleType.CULTURE_COORDINATOR,
     }
-    response = client.post(change_url(house), data)
+    response = client.post(admin_url(house), data)
     assert response.status_code == 200
     assert "Marker en gyldig valgmulighed" in response.content.decode()
     assert not Role.objects.filter(institution=house, role_type=RoleType.CULTURE_COORDINATOR)
@@ -404,7 +396,7 @@ def test_a_role_type_that_does_not_fit_gets_a_message_not_an_error_page(client):
 def test_leader_cannot_delete_a_person_who_has_a_staff_account(client):
     coordinator = get_user_model().objects.get(username="kultur-baltorp").person
     login(client, "leder-baltorp")
-    delete_url = change_url(coordinator).replace("/change/", "/delete/")
+    delete_url = admin_url(coordinator).replace("/change/", "/delete/")
     response = client.post(delete_url, {"post": "yes"})
     assert response.status_code == 403
     assert Person.objects.filter(pk=coordinator.pk).exists()

@@ -13,7 +13,7 @@ import urllib.request
 import pytest
 from django.conf import settings
 
-from tests.test_settings import manage, production_env
+from tests.portal.test_settings import manage, production_env
 
 
 def free_port():

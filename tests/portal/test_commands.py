@@ -31,13 +31,25 @@ def test_demo_accounts_for_every_district(settings):
         assert coordinator.is_staff and not coordinator.get_all_permissions()
 
 
-@pytest.mark.usefixtures("seed")
-def test_an_old_superuser_demo_admin_becomes_a_group_member():
-    User.objects.create_superuser("admin", password="gammel-adgangskode-123")
+@pytest.mark.usefixtures("demo")
+def test_running_make_run_again_keeps_what_staff_changed_in_the_demo_data(settings):
+    """Demo data is created once: a rerun brings back no deleted person or role and resets
+    no password or group."""
+    leader = User.objects.get(username="leder-baltorp")
+    leader.set_password("et-nyt-kodeord-fra-personalet")
+    leader.save()
+    leader.groups.clear()
+    house_leader = Role.objects.filter(role_type=RoleType.PEDAGOGICAL_LEADER).first()
+    house_leader.person.delete()
+    counts = (Person.objects.count(), Role.objects.count())
+
+    call_command("load_seed", verbosity=0)
     call_command("create_demo", verbosity=0)
-    admin = User.objects.get(username="admin")
-    assert not admin.is_superuser
-    assert admin.groups.filter(name="Administrator").exists()
+
+    leader.refresh_from_db()
+    assert leader.check_password("et-nyt-kodeord-fra-personalet")
+    assert not leader.groups.exists()
+    assert (Person.objects.count(), Role.objects.count()) == counts
 
 
 @pytest.mark.usefixtures("seed")
@@ -91,14 +103,14 @@ def test_running_make_run_again_duplicates_nothing():
     assert (User.objects.count(), Person.objects.count(), Role.objects.count()) == counts
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("seed_only")
 def test_demo_password_comes_from_the_environment(settings):
     settings.DEMO_PASSWORD = "en-anden-lang-adgangskode"
     call_command("create_demo", verbosity=0)
     assert User.objects.get(username="leder-baltorp").check_password("en-anden-lang-adgangskode")
 
 
-@pytest.mark.usefixtures("seed")
+@pytest.mark.usefixtures("seed_only")
 def test_demo_data_is_refused_outside_a_local_run(settings):
     settings.DEMO_DATA_ALLOWED = False
     with pytest.raises(CommandError):

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import UserFactory
+from tests.districts.factories import UserFactory
 
 PASSWORD = "korrekt-hest-batteri"
 ATTACKER = "203.0.113.7"

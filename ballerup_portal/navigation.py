@@ -1,0 +1,17 @@
+"""The site's named pages: their titles, the main navigation and the breadcrumbs.
+
+A page with a title here can be linked by its URL name alone; an app adds its public
+section with one line in ``PAGES`` (and one in ``MAIN_NAV`` if it belongs in the menu).
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+# URL name → the page's title, as a link to it reads.
+PAGES = {
+    "home": _("Forside"),
+    "districts:district_list": _("Distrikter"),
+    "accessibility_statement": _("Tilgængelighedserklæring"),
+}
+
+# The main navigation, in order.
+MAIN_NAV = ["home", "districts:district_list"]
