@@ -12,5 +12,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
     path("", include("districts.urls")),
+    path("", include("daycare.urls")),
     path("admin/", admin.site.urls),
 ]

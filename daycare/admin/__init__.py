@@ -1,0 +1,1 @@
+"""The daycare section's admin, one module per feature."""

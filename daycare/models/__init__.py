@@ -1,0 +1,2 @@
+"""The daycare section's models, one module per feature: closing days, inspection reports,
+and the section's content (about, organisation, partners, vision)."""

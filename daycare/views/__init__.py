@@ -1,0 +1,1 @@
+"""The daycare section's public pages, one module per feature."""
