@@ -1,0 +1,45 @@
+"""Staff-written text shown on public pages: plain text or Markdown, always sanitised.
+
+markdown-it-py renders CommonMark with raw HTML switched off; nh3 (the Rust ``ammonia``
+sanitiser) then keeps only the tags and attributes a text block needs, so no script,
+style, event handler or ``javascript:`` link reaches a page, whatever staff typed.
+Headings are shifted down (``#`` becomes ``<h3>`` by default) so a text never competes
+with the page's own ``<h1>`` and ``<h2>``.
+"""
+
+import nh3
+from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_markdown.disable("image")  # images would be requests to wherever the URL points
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote",
+    "h3", "h4", "h5", "h6", "code", "pre", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"https", "http", "mailto", "tel"}
+
+
+def _shift_headings(html, top_level):
+    for level in range(6, 0, -1):
+        new = min(level + top_level - 1, 6)
+        html = html.replace(f"<h{level}>", f"<h{new}>").replace(f"</h{level}>", f"</h{new}>")
+    return html
+
+
+def render_markdown(text, top_level=3):
+    """Sanitised HTML of ``text`` (Markdown or plain text), safe to put in a template."""
+    if not text:
+        return mark_safe("")
+    html = _shift_headings(_markdown.render(text), top_level)
+    return mark_safe(  # noqa: S308 (sanitised by nh3 just here)
+        nh3.clean(
+            html,
+            tags=ALLOWED_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+        )
+    )
