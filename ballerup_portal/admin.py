@@ -26,8 +26,9 @@ admin.site.unregister(Group)
 
 class AccountHistoryAdmin(DanishHistoryAdmin):
     """Accounts and groups show their history (who changed which rights, and when), but
-    an old version is not restored with a click: that would hand back rights someone
-    deliberately took away. An administrator re-enters what should be restored."""
+    an old version is never written back, by a click or a hand-made POST: that would
+    hand back rights someone deliberately took away (a group, superuser status). An
+    administrator re-enters what should be restored."""
 
     def revert_disabled(self, request, obj=None):
         return True
@@ -54,6 +55,17 @@ class PortalUserAdmin(AccountHistoryAdmin, UserAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(is_superuser=False)
+
+    def has_view_history_or_change_history_permission(self, request, obj=None):
+        # simple-history falls back to the recorded version when get_queryset hides the
+        # account; a superuser's history stays out of reach as the account does.
+        if (
+            obj is not None
+            and not request.user.is_superuser
+            and User.objects.filter(pk=obj.pk, is_superuser=True).exists()
+        ):
+            return False
+        return super().has_view_history_or_change_history_permission(request, obj)
 
 
 admin.site.unregister(TOTPDevice)

@@ -19,7 +19,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import connection, router, transaction
 from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -107,7 +107,19 @@ class VersionedModelForm(forms.ModelForm):
 
 
 class DanishHistoryAdmin(SimpleHistoryAdmin):
-    """simple-history's admin with Danish page titles (the package ships no Danish)."""
+    """simple-history's admin with Danish page titles (the package ships no Danish), whose
+    restore form saves nothing unless ``revert_disabled`` allows it."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a POST here without asking revert_disabled(); we ask. The
+        # object is looked up through get_object, so what the user may not reach (another
+        # district's house, a superuser's account) cannot be written back either.
+        if request.method == "POST":
+            obj = self.get_object(request, object_id)
+            if obj is None or self.revert_disabled(request, obj):
+                raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(self.model)):
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def history_view_title(self, request, obj):
         return _("Historik: %(object)s") % {"object": obj}
@@ -140,10 +152,10 @@ class PortalModelAdmin(DanishHistoryAdmin):
         # check that follows answers 403 rather than "perhaps it was deleted".
         model = self.model
         field = model._meta.pk if from_field is None else model._meta.get_field(from_field)
-        try:
-            return model._default_manager.get(**{field.name: field.to_python(object_id)})
-        except (model.DoesNotExist, ValidationError, ValueError):
+        value = parse_id(field, object_id)
+        if value is None:
             return None
+        return model._default_manager.filter(**{field.name: value}).first()
 
     def has_view_permission(self, request, obj=None):
         if obj is None:
@@ -168,15 +180,6 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return not (
             permissions.is_administrator(request.user) and self.has_change_permission(request, obj)
         )
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple-history saves a POST here without asking revert_disabled(); we ask.
-        if request.method == "POST":
-            obj = self.get_object(request, object_id)
-            if obj is None or self.revert_disabled(request, obj):
-                raise PermissionDenied
-        with transaction.atomic(using=router.db_for_write(self.model)):
-            return super().history_form_view(request, object_id, version_id, extra_context)
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -240,6 +243,20 @@ class PortalInline(admin.StackedInline):
             # query them again, and a house with ten roles cost thirty extra queries.
             formfield.choices = list(formfield.choices)
         return formfield
+
+
+def parse_id(field, raw):
+    """``raw`` from a URL as a value of ``field``, or None when it cannot be one: not a
+    number, or a number no database column can hold (it would fail in the database)."""
+    try:
+        value = field.to_python(raw)
+    except (ValidationError, ValueError, TypeError, OverflowError):
+        return None
+    if isinstance(value, int):
+        low, high = connection.ops.integer_field_range(field.get_internal_type())
+        if (low is not None and value < low) or (high is not None and value > high):
+            return None
+    return value
 
 
 def limit_choices(formfield, user):

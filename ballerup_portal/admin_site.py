@@ -6,10 +6,14 @@ gets in only with a login verified by a confirmed TOTP device; one without a dev
 sent to enrolment after the password step.
 """
 
+from functools import update_wrapper
+
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -21,12 +25,44 @@ from django.views.decorators.csrf import csrf_protect
 from django_otp import login as otp_login
 
 from . import two_factor
+from .admin_base import parse_id
 from .forms import ConfirmDeviceForm, PortalAdminLoginForm
+
+
+def _ids_are_well_formed(model_admin, args, kwargs):
+    """The ids in an admin URL of ``model_admin``'s model, and of its history version,
+    can be ids at all (``5/change`` or ``abc`` cannot)."""
+    object_id = kwargs.get("object_id", kwargs.get("id", args[0] if args else None))
+    if object_id is not None and parse_id(model_admin.model._meta.pk, unquote(object_id)) is None:
+        return False
+    version_id = kwargs.get("version_id", args[1] if len(args) > 1 else None)
+    history = getattr(model_admin.model, "history", None)
+    return not (
+        version_id is not None
+        and history is not None
+        and parse_id(history.model._meta.pk, version_id) is None
+    )
 
 
 class PortalAdminSite(admin.AdminSite):
     login_form = PortalAdminLoginForm
     login_template = "admin/portal_login.html"
+
+    def admin_view(self, view, cacheable=False):
+        """Every model admin view, the ones packages add included (history, restore,
+        password, devices, lock-outs), answers 404 to a malformed id instead of failing
+        deep inside with a ValueError."""
+        model_admin = getattr(view, "__self__", None)
+        if isinstance(model_admin, admin.ModelAdmin):
+            inner = view
+
+            def view(request, *args, **kwargs):
+                if not _ids_are_well_formed(model_admin, args, kwargs):
+                    raise Http404
+                return inner(request, *args, **kwargs)
+
+            update_wrapper(view, inner)
+        return super().admin_view(view, cacheable)
 
     def has_permission(self, request):
         if not super().has_permission(request):

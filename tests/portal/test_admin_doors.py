@@ -1,0 +1,131 @@
+"""Every door the libraries add to the admin, tried with a POST as an attacker would.
+
+Account and group history is read-only for everyone; no one but a superuser reaches a
+superuser's account by any admin URL; a malformed id answers 404 on every model.
+"""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from tests.admin_forms import form_data
+from tests.conftest import admin_url, login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+User = get_user_model()
+
+
+@pytest.fixture
+def emergency():
+    return User.objects.create_superuser("noedadgang", password="en-lang-noedadgangskode")
+
+
+def first_version(obj):
+    return obj.history.order_by("history_id").first()
+
+
+def history_form_url(obj, version):
+    return f"{admin_url(obj, 'history')}{version.history_id}/"
+
+
+def test_administrator_cannot_rename_or_deactivate_a_superuser_through_its_history(
+    client, emergency
+):
+    login(client, "admin")
+    version = first_version(emergency)
+    assert client.get(admin_url(emergency, "history")).status_code == 403
+    response = client.post(
+        history_form_url(emergency, version),
+        {"username": "overtaget", "is_active": "", "is_superuser": "on"},
+    )
+    assert response.status_code == 403
+    emergency.refresh_from_db()
+    assert (emergency.username, emergency.is_active) == ("noedadgang", True)
+
+
+def test_a_demoted_account_cannot_be_made_superuser_again_by_restoring_a_version(client):
+    account = User.objects.create_superuser("tidligere-chef", password="en-lang-adgangskode-1")
+    account.is_superuser = False
+    account.save()
+    login(client, "admin")
+    old = first_version(account)
+    assert old.is_superuser
+    page = client.get(history_form_url(account, old))
+    assert page.status_code == 200  # the old version may be read ...
+    response = client.post(history_form_url(account, old), form_data(page))
+    assert response.status_code == 403  # ... never written back
+    account.refresh_from_db()
+    assert not account.is_superuser
+
+
+def test_restoring_an_old_version_cannot_hand_back_a_group(client):
+    leader = User.objects.get(username="leder-baltorp")
+    old = leader.history.order_by("-history_id").first()
+    leader.groups.clear()
+    leader.save()
+    login(client, "admin")
+    page = client.get(history_form_url(leader, old))
+    response = client.post(history_form_url(leader, old), form_data(page))
+    assert response.status_code == 403
+    assert not leader.groups.exists()
+
+
+def test_group_history_is_read_only(client):
+    group = Group.objects.get(name="Distriktsleder")
+    login(client, "admin")
+    version = first_version(group)
+    page = client.get(history_form_url(group, version))
+    assert page.status_code == 200
+    permissions = set(group.permissions.all())
+    response = client.post(history_form_url(group, version), {"name": "Overtaget"})
+    assert response.status_code == 403
+    group.refresh_from_db()
+    assert group.name == "Distriktsleder"
+    assert set(group.permissions.all()) == permissions
+
+
+@pytest.mark.parametrize("view", ["change", "delete", "password", "history"])
+def test_no_admin_url_of_a_superuser_opens_to_an_administrator(client, emergency, view):
+    login(client, "admin")
+    url = admin_url(emergency, view)
+    assert client.get(url).status_code in (302, 403, 404)
+    response = client.post(
+        url,
+        {"password1": "overtaget-kodeord-123", "password2": "overtaget-kodeord-123", "post": "yes"},
+    )
+    assert response.status_code in (302, 403, 404)
+    emergency.refresh_from_db()
+    assert emergency.check_password("en-lang-noedadgangskode")
+    assert emergency.is_active
+
+
+def test_superusers_own_history_is_open_to_superusers(client, emergency):
+    client.force_login(emergency)
+    assert client.get(admin_url(emergency, "history")).status_code == 200
+
+
+def admin_models():
+    return sorted(admin.site._registry, key=lambda model: model._meta.label)
+
+
+MALFORMED = ["5/change", "abc", "1.5", "%00", "9" * 40, "-"]
+
+
+@pytest.mark.parametrize("model", admin_models(), ids=lambda model: model._meta.label)
+def test_a_malformed_id_answers_404_on_every_admin_url(client, model):
+    """Tried as a superuser, who passes every permission check: only the id decides."""
+    client.force_login(User.objects.create_superuser("chef", password=None))
+    base = f"/admin/{model._meta.app_label}/{model._meta.model_name}"
+    for raw in MALFORMED:
+        for suffix in ["change/", "delete/", "history/", "history/1/", "password/"]:
+            # Django's admin redirects an unknown suffix to ".../change/", which then 404s.
+            response = client.get(f"{base}/{raw}/{suffix}", follow=True)
+            assert response.status_code == 404, (raw, suffix, response.status_code)
+            response = client.post(f"{base}/{raw}/{suffix}", {"post": "yes"}, follow=True)
+            assert response.status_code == 404, (raw, suffix, response.status_code)
+    # A well-formed object id with a malformed version.
+    obj = model._default_manager.first()
+    if obj is not None and hasattr(model, "history"):
+        assert client.get(f"{base}/{obj.pk}/history/abc/").status_code == 404
