@@ -5,6 +5,8 @@ Baltorp and Hedegård. Contact fields are optional because the sources give none
 fill them in, and nothing is invented.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -42,6 +44,9 @@ class SluggedModel(models.Model):
         blank=True,
         help_text=_("Dannes af navnet, hvis feltet er tomt (æ→ae, ø→oe, å→aa)."),
     )
+    # A name without Latin letters or digits (emoji, Arabic, "<>") gives no slug; the page
+    # is then found at "<prefix>-<id>" instead.
+    slug_prefix = "side"
 
     class Meta:
         abstract = True
@@ -52,13 +57,17 @@ class SluggedModel(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def slug_from_name(self):
+        max_length = self._meta.get_field("slug").max_length
+        return danish_slugify(self.name)[:max_length].strip("-")
+
     def clean(self):
         super().clean()
         if not self.slug and self.name:
-            self.slug = danish_slugify(self.name)
+            self.slug = self.slug_from_name()
             # A form that does not show the slug does not check it is unique either.
             taken = type(self)._default_manager.filter(slug=self.slug).exclude(pk=self.pk)
-            if taken.exists():
+            if self.slug and taken.exists():
                 raise ValidationError(
                     {
                         "name": _(
@@ -68,6 +77,17 @@ class SluggedModel(models.Model):
                         % {"slug": self.slug}
                     }
                 )
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.slug_from_name()
+        if not self.slug:
+            # Saved first under a unique placeholder to get the id the address is made of.
+            self.slug = f"{self.slug_prefix}-{uuid.uuid4().hex}"
+            super().save(*args, **kwargs)
+            self.slug = f"{self.slug_prefix}-{self.pk}"
+            kwargs = {"update_fields": ["slug"]}
+        super().save(*args, **kwargs)
 
 
 class DistrictQuerySet(models.QuerySet):
@@ -87,6 +107,7 @@ class DistrictQuerySet(models.QuerySet):
 
 
 class District(SluggedModel):
+    slug_prefix = "distrikt"
     description = models.TextField(_("beskrivelse"), blank=True)
 
     objects = SlugNaturalKeyManager.from_queryset(DistrictQuerySet)()
@@ -130,6 +151,7 @@ class InstitutionQuerySet(models.QuerySet):
 
 
 class Institution(SluggedModel):
+    slug_prefix = "institution"
     institution_type = models.CharField(
         _("type"), max_length=30, choices=InstitutionType.choices, db_index=True
     )
