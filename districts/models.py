@@ -57,6 +57,17 @@ class SluggedModel(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.slug_from_name()
+        if not self.slug:
+            # Saved first under a unique placeholder to get the id the address is made of.
+            self.slug = f"{self.slug_prefix}-{uuid.uuid4().hex}"
+            super().save(*args, **kwargs)
+            self.slug = f"{self.slug_prefix}-{self.pk}"
+            kwargs = {"update_fields": ["slug"]}
+        super().save(*args, **kwargs)
+
     def slug_from_name(self):
         max_length = self._meta.get_field("slug").max_length
         return danish_slugify(self.name)[:max_length].strip("-")
@@ -78,16 +89,6 @@ class SluggedModel(models.Model):
                     }
                 )
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = self.slug_from_name()
-        if not self.slug:
-            # Saved first under a unique placeholder to get the id the address is made of.
-            self.slug = f"{self.slug_prefix}-{uuid.uuid4().hex}"
-            super().save(*args, **kwargs)
-            self.slug = f"{self.slug_prefix}-{self.pk}"
-            kwargs = {"update_fields": ["slug"]}
-        super().save(*args, **kwargs)
 
 
 class DistrictQuerySet(models.QuerySet):
