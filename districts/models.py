@@ -54,9 +54,6 @@ class SluggedModel(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = self.slug_from_name()
@@ -67,6 +64,9 @@ class SluggedModel(models.Model):
             self.slug = f"{self.slug_prefix}-{self.pk}"
             kwargs = {"update_fields": ["slug"]}
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
 
     def slug_from_name(self):
         max_length = self._meta.get_field("slug").max_length
@@ -88,7 +88,6 @@ class SluggedModel(models.Model):
                         % {"slug": self.slug}
                     }
                 )
-
 
 
 class DistrictQuerySet(models.QuerySet):
