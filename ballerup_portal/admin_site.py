@@ -101,11 +101,9 @@ class PortalAdminSite(admin.AdminSite):
             return redirect_to_login(
                 request.get_full_path(), reverse("admin:login", current_app=self.name)
             )
-        device = two_factor.pending_device(request.user)
-        form = ConfirmDeviceForm(request.POST or None, device=device)
+        form = ConfirmDeviceForm(request.POST or None, request=request)
         if request.method == "POST" and form.is_valid():
-            device.refresh_from_db()
-            otp_login(request, device)
+            otp_login(request, form.device)
             messages.success(
                 request, _("To-trinslogin er sat op. Fremover skal du bruge en engangskode.")
             )
@@ -115,6 +113,7 @@ class PortalAdminSite(admin.AdminSite):
             ):
                 next_url = reverse("admin:index", current_app=self.name)
             return redirect(next_url)
+        device = two_factor.pending_device(request)
         context = {
             **self.each_context(request),
             "title": _("Sæt to-trinslogin op"),

@@ -89,13 +89,15 @@ class ConfirmDeviceForm(forms.Form):
         help_text=_("Skriv de 6 cifre, som godkendelsesappen viser nu."),
     )
 
-    def __init__(self, *args, device, **kwargs):
+    def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
-        self.device = device
+        self.request = request
+        self.device = None
 
     def clean_otp_token(self):
         token = self.cleaned_data["otp_token"]
-        if not two_factor.confirm_device(self.device, token):
+        self.device = two_factor.confirm_pending_device(self.request, token)
+        if self.device is None:
             raise forms.ValidationError(
                 _("Koden passer ikke. Tjek, at telefonens ur går rigtigt, og prøv en ny kode."),
                 code="otp_wrong",

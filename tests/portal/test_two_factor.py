@@ -2,6 +2,7 @@
 staff enrol an authenticator app themselves and then log in with its code."""
 
 import re
+from base64 import b32decode
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -29,6 +30,13 @@ def code(device, drift=0):
     """The code the staff member's phone shows now (``drift`` steps later)."""
     token = totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift)
     return f"{token:06d}"
+
+
+def device_on_page(page):
+    """The device the enrolment page offers, as the phone scanning it knows it."""
+    secret = re.search(r'<code class="totp-secret">([A-Z2-7 ]+)</code>', page).group(1)
+    padded = secret.replace(" ", "") + "=" * (-len(secret.replace(" ", "")) % 8)
+    return TOTPDevice(key=b32decode(padded).hex())
 
 
 def login(client, password=PASSWORD, otp_token=""):
@@ -70,26 +78,24 @@ def test_enrolment_end_to_end(client, staff):
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert "style" not in svg
     assert all(" src=" in tag for tag in re.findall(r"<script[^>]*>", page)), "inline script"
-    secret = re.search(r'<code class="totp-secret">([A-Z2-7 ]+)</code>', page).group(1)
-    device = TOTPDevice.objects.get(user=staff, confirmed=False)
-    assert secret.replace(" ", "") in device.config_url
+    device = device_on_page(page)
     # Reloading the page shows the same key, so a half-finished scan still works.
-    assert secret in client.get("/admin/2fa/").content.decode()
+    assert device_on_page(client.get("/admin/2fa/").content.decode()).key == device.key
+    # Nothing is stored until the phone has shown it has the key.
+    assert not TOTPDevice.objects.filter(user=staff).exists()
 
     wrong = client.post("/admin/2fa/", {"otp_token": code(device, drift=-10)})
     assert wrong.status_code == 200
     assert "Koden passer ikke" in wrong.content.decode()
-    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert not TOTPDevice.objects.filter(user=staff).exists()
     assert client.get("/admin/").status_code == 302
 
-    # django-otp throttles a device after a wrong code; wait it out as a person would.
-    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0)
     done = client.post("/admin/2fa/", {"otp_token": code(device)}, follow=True)
     assert done.redirect_chain[-1][0] == "/admin/"
     page = done.content.decode()
     assert "To-trinslogin er sat op" in page
     assert "Distrikter og institutioner" in page
-    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert TOTPDevice.objects.get(user=staff).key == device.key
 
 
 @pytest.mark.usefixtures("require_2fa")
@@ -193,13 +199,49 @@ def test_an_administrator_removes_a_lost_phone_without_ever_seeing_its_key(clien
 def test_setting_up_a_new_phone_retires_the_old_one(client, staff):
     old = confirmed_device(staff)
     assert login(client, otp_token=code(old)).status_code == 302  # verified with the old
-    client.get("/admin/2fa/")
-    new = TOTPDevice.objects.get(user=staff, confirmed=False)
+    new = device_on_page(client.get("/admin/2fa/").content.decode())
     assert client.post("/admin/2fa/", {"otp_token": code(new)}).status_code == 302
-    assert list(TOTPDevice.objects.filter(user=staff)) == [new]
+    new = TOTPDevice.objects.get(user=staff)
+    assert new.key != old.key
     # The old phone's code no longer opens the admin.
     client.logout()
     TOTPDevice.objects.filter(pk=new.pk).update(last_t=-1)
     refused = login(client, otp_token=code(old))
     assert refused.status_code == 200
     assert "Engangskoden er forkert" in refused.content.decode()
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_each_enrolment_gets_its_own_key_and_a_copied_key_is_worthless(client, staff):
+    """Someone who has the password and opens the enrolment page before the owner sees
+    another key than the owner does; a code from it opens nothing afterwards, and
+    their session ends when the owner confirms the phone."""
+    intruder = Client()
+    login(intruder)
+    copied = device_on_page(intruder.get("/admin/2fa/").content.decode())
+
+    login(client)
+    owners = device_on_page(client.get("/admin/2fa/").content.decode())
+    assert owners.key != copied.key
+    assert client.post("/admin/2fa/", {"otp_token": code(owners)}).status_code == 302
+
+    # The intruder's session is over, and the copied key gives no code that works.
+    assert intruder.get("/admin/").status_code == 302
+    assert "_auth_user_id" not in intruder.session
+    later = Client()
+    refused = login(later, otp_token=code(copied))
+    assert refused.status_code == 200
+    assert "_auth_user_id" not in later.session
+    assert TOTPDevice.objects.filter(user=staff).count() == 1
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_guessing_the_enrolment_code_throws_the_key_away(client, staff):
+    login(client)
+    device = device_on_page(client.get("/admin/2fa/").content.decode())
+    for _ in range(5):
+        client.post("/admin/2fa/", {"otp_token": "000000"})
+    fresh = device_on_page(client.get("/admin/2fa/").content.decode())
+    assert fresh.key != device.key
+    assert client.post("/admin/2fa/", {"otp_token": code(device)}).status_code == 200
+    assert not TOTPDevice.objects.filter(user=staff).exists()
