@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import two_factor
@@ -51,6 +52,20 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
             "For mange forkerte engangskoder. Vent lidt, og prøv igen med en ny kode."
         ),
     }
+
+    # Long enough for any real password, short enough that no field reaches django-axes'
+    # varchar(255) columns or costs the hasher seconds.
+    PASSWORD_MAX_LENGTH = 1024
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the username's max_length after the field was built, so its length
+        # is never checked; a 10,000-character username reached the database.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+        password = self.fields["password"]
+        password.max_length = self.PASSWORD_MAX_LENGTH
+        password.validators.append(MaxLengthValidator(self.PASSWORD_MAX_LENGTH))
 
     def clean(self):
         cleaned_data = super().clean()

@@ -26,10 +26,12 @@ def client_ip(request):
 
 
 def lockout_response(request, original_response=None, credentials=None):
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    return render(
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render(
         request,
         "axes/lockout.html",
-        {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT},
+        {"minutes": seconds // 60, "failure_limit": settings.AXES_FAILURE_LIMIT},
         status=429,
     )
+    response["Retry-After"] = str(seconds)
+    return response

@@ -207,6 +207,8 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 LOGIN_URL = "admin:login"
+# Where a login lands when its ?next= is missing or points off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # How long browsers and proxies may keep a public page for visitors who are not logged
 # in (ballerup_portal.middleware.PublicCacheMiddleware).

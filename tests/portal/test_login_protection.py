@@ -43,6 +43,7 @@ def fail(client, username, address, times, **headers):
 
 def assert_locked_out(response):
     assert response.status_code == 429
+    assert response.headers["Retry-After"] == "900"  # 15 minutes
     page = response.content.decode()
     assert "Kontoen er midlertidigt låst" in page
     assert "låst fra denne adresse i 15 minutter" in page
