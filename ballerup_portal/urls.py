@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -11,7 +12,12 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("", views.home, name="home"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
+    path("was/", RedirectView.as_view(pattern_name="accessibility_statement", permanent=True)),
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("", include("districts.urls")),
     path("", include("daycare.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "ballerup_portal.views.server_error"

@@ -1,8 +1,16 @@
 """Site-wide pages that belong to no app: the front page and the accessibility statement."""
 
+import sys
+
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.defaults import server_error as django_server_error
+
+from .logging_filters import DATABASE_ERRORS
 
 
 def home(request):
@@ -17,3 +25,33 @@ def accessibility_statement(request):
         "pages/accessibility_statement.html",
         {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
     )
+
+
+def server_error(request):
+    """The 500 page, or the 503 page with Retry-After while the database is unreachable:
+    a visitor then learns it is temporary, and a load balancer can retry elsewhere."""
+    exception = sys.exc_info()[1]
+    if isinstance(exception, DATABASE_ERRORS):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+        return response
+    return django_server_error(request)
+
+
+@never_cache
+def healthz(request):
+    """Liveness for the load balancer: the process answers. Touches no database."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Readiness: the database answers, so this instance can serve pages."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DATABASE_ERRORS:
+        response = HttpResponse("database unavailable", content_type="text/plain", status=503)
+        response["Retry-After"] = str(settings.OUTAGE_RETRY_AFTER)
+        return response
+    return HttpResponse("ok", content_type="text/plain")

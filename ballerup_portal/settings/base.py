@@ -41,6 +41,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "ballerup_portal.middleware.BaselineSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -71,6 +72,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "ballerup_portal.urls"
+# Seconds a visitor is asked to wait (Retry-After) while the database is unreachable.
+OUTAGE_RETRY_AFTER = 30
 WSGI_APPLICATION = "ballerup_portal.wsgi.application"
 
 TEMPLATES = [
@@ -95,6 +98,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A frozen or unreachable server costs a request seconds, not minutes: connecting
+    # gives up after DATABASE_CONNECT_TIMEOUT s, a query after DATABASE_STATEMENT_TIMEOUT
+    # ms; the visitor then gets the 503 page (ballerup_portal.views.server_error).
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
+        "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 15000)}",
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default: readers never wait for a writer (WAL), and a write waits
+    # for another instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -225,8 +244,18 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # A database outage and a forged Host header are one line each, not a traceback
+        # per request (ballerup_portal.logging_filters).
+        "one_line_outages": {"()": "ballerup_portal.logging_filters.OneLineOutages"},
+        "one_line_bad_hosts": {"()": "ballerup_portal.logging_filters.OneLineBadHosts"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "django.request": {"filters": ["one_line_outages"]},
+        "django.security.DisallowedHost": {"filters": ["one_line_bad_hosts"]},
+    },
 }
 
 # Fixtures that `manage.py load_seed` loads from fixtures/, in this order, and how:

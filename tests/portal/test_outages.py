@@ -1,0 +1,113 @@
+"""While the database is unreachable: a Danish 503 with Retry-After, one log line per
+failure, and health endpoints for the load balancer."""
+
+import logging
+
+import pytest
+from django.conf import settings
+from django.db import OperationalError, connection
+
+from districts.models import District
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture
+def database_down(demo):
+    """Every query fails the way psycopg fails when the server is gone (undone before the
+    test's transaction is rolled back)."""
+
+    def refuse(*args, **kwargs):
+        raise OperationalError('connection to server at "127.0.0.1", port 5432 failed')
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(District.objects, "with_institution_count", refuse)
+        patch.setattr(connection, "cursor", refuse)
+        yield
+
+
+@pytest.fixture
+def no_raise(client):
+    client.raise_request_exception = False
+    return client
+
+
+@pytest.mark.usefixtures("database_down")
+def test_visitors_get_a_danish_503_with_retry_after(no_raise):
+    response = no_raise.get("/")
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == str(settings.OUTAGE_RETRY_AFTER)
+    page = response.content.decode()
+    assert "Siden er midlertidigt utilgængelig" in page
+    assert '<html lang="da">' in page
+    assert "Content-Security-Policy" in response.headers
+
+
+@pytest.mark.usefixtures("database_down")
+def test_an_outage_is_one_log_line_per_failure_without_a_traceback(no_raise, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        no_raise.get("/")
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+    assert records[0].getMessage().startswith("Databasen svarer ikke (/): connection to server")
+    assert "\n" not in records[0].getMessage()
+
+
+def test_other_errors_still_give_the_500_page(no_raise, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("programming error")
+
+    monkeypatch.setattr(District.objects, "with_institution_count", broken)
+    response = no_raise.get("/")
+    assert response.status_code == 500
+    assert "Der skete en fejl" in response.content.decode()
+
+
+def test_health_and_readiness(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/healthz").content == b"ok"
+    ready = client.get("/readyz")
+    assert (ready.status_code, ready.content) == (200, b"ok")
+    assert "no-cache" in ready.headers["Cache-Control"]
+
+
+@pytest.mark.usefixtures("database_down")
+def test_readiness_fails_and_liveness_holds_while_the_database_is_down(client):
+    assert client.get("/healthz").status_code == 200
+    ready = client.get("/readyz")
+    assert ready.status_code == 503
+    assert ready.headers["Retry-After"]
+
+
+def test_timeouts_are_configured_for_the_database_in_use():
+    options = settings.DATABASES["default"].get("OPTIONS", {})
+    if connection.vendor == "postgresql":
+        assert options["connect_timeout"] == 5
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            assert cursor.fetchone()[0] == "15s"
+    else:
+        assert options["timeout"] == 20
+        assert options["transaction_mode"] == "IMMEDIATE"
+        assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_the_accessibility_statement_with_a_trailing_slash_redirects(client):
+    response = client.get("/was/")
+    assert response.status_code == 301
+    assert response.headers["Location"] == "/was"
+
+
+def test_a_forged_host_is_one_warning_and_its_400_has_the_security_headers(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="django.security.DisallowedHost"):
+        response = client.get("/", headers={"host": "angriber.example"})
+    assert response.status_code == 400
+    assert "Forkert forespørgsel" in response.content.decode()
+    for header in ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options"]:
+        assert header in response.headers
+    records = [r for r in caplog.records if r.name == "django.security.DisallowedHost"]
+    assert len(records) == 1
+    assert records[0].levelname == "WARNING"
+    assert records[0].exc_info is None
+    assert records[0].getMessage().startswith("Afvist Host-header: Invalid HTTP_HOST header")
