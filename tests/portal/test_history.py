@@ -182,3 +182,23 @@ def test_a_login_adds_no_version_to_the_account(client):
 
 def url_for_user(user):
     return f"/admin/auth/user/{user.pk}/change/"
+
+
+def test_the_first_version_of_a_seeded_institution_can_be_restored(client):
+    """The seed's first version records the institution's districts, so restoring it does
+    not fail with "Dette felt er påkrævet"."""
+    klub_syd = Institution.objects.get(slug="klub-syd")
+    first = klub_syd.history.order_by("history_id").first()
+    assert first.history_type == "+"
+    assert sorted(d.district.slug for d in first.districts.all()) == ["baltorp", "hedegaard"]
+
+    assert klub_syd.history.count() == 1
+    login(client, "admin")
+    baltorp = District.objects.get(slug="baltorp")
+    edit(client, klub_syd, name="Klub Syd og Vest", districts=[baltorp.pk])
+    restore_url = f"{url(klub_syd, 'history')}{first.history_id}/"
+    response = client.post(restore_url, form_data(client.get(restore_url)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    klub_syd.refresh_from_db()
+    assert klub_syd.name == "Klub Syd"
+    assert sorted(d.slug for d in klub_syd.districts.all()) == ["baltorp", "hedegaard"]

@@ -72,6 +72,21 @@ class Command(BaseCommand):
         item.object.save()
         for field, values in item.m2m_data.items():
             getattr(item.object, field).set(values)
+        if item.m2m_data:
+            self.one_first_version(item.object)
+
+    def one_first_version(self, obj):
+        """Setting the links records a second version; the first one, without links,
+        could not be restored ("Dette felt er påkrævet"). Keep one creation version that
+        has both the fields and the links."""
+        history = getattr(obj, "history", None)
+        if history is None:
+            return
+        *earlier, last = history.order_by("history_id")
+        if earlier:
+            model = type(last)
+            model.objects.filter(pk__in=[record.pk for record in earlier]).delete()
+            model.objects.filter(pk=last.pk).update(history_type="+")
 
     def sync_m2m(self, existing, m2m_data):
         """Set the fixture-owned links of an existing row; True if any changed."""
