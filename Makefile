@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run setup test test-fast lint fmt migrations-check audit messages lock clean
+.PHONY: install run setup test test-fast lint fmt migrations-check audit messages lock clean backup restore
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,16 @@ test: install lint migrations-check
 # Everything but the browser tests: the quick loop while editing.
 test-fast: install lint migrations-check
 	$(BIN)/pytest -m "not browser"
+
+# A backup of the database (history included) and the uploaded files under var/backups/
+# (BACKUP_DIR=... elsewhere); `make restore FROM=var/backups/<time>` reads one back.
+BACKUP_DIR ?= var/backups
+backup: install
+	$(MANAGE) backup --to $(BACKUP_DIR)
+
+restore: install
+	test -n "$(FROM)" || (echo "Brug: make restore FROM=var/backups/<tidspunkt>"; exit 2)
+	$(MANAGE) restore $(FROM)
 
 # Known vulnerabilities in the pinned dependencies (PyPI's advisory data; needs network).
 # Not yet a step of `test`: on the current build machines pypi.org answers 404 for the
