@@ -129,3 +129,49 @@ def test_a_malformed_id_answers_404_on_every_admin_url(client, model):
     obj = model._default_manager.first()
     if obj is not None and hasattr(model, "history"):
         assert client.get(f"{base}/{obj.pk}/history/abc/").status_code == 404
+
+
+LIBRARY_MODELS = ["axes.accessattempt", "axes.accessfailurelog", "axes.accesslog",
+                  "otp_totp.totpdevice", "auth.user", "auth.group"]  # fmt: skip
+
+
+@pytest.mark.parametrize("label", LIBRARY_MODELS)
+@pytest.mark.parametrize("username", ["leder-baltorp", "kultur-baltorp"])
+def test_staff_who_are_not_administrators_are_refused_every_library_view(client, label, username):
+    """Lock-outs, devices, accounts and groups: a district leader or culture account can
+    neither see nor change them, by any view, GET or POST."""
+    from axes.models import AccessAttempt
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    attempt = AccessAttempt.objects.create(
+        username="x", ip_address="10.0.0.1", failures_since_start=5
+    )
+    device = TOTPDevice.objects.create(user=User.objects.get(username="admin"), name="Telefon")
+    counts = (AccessAttempt.objects.count(), TOTPDevice.objects.count(), User.objects.count())
+    login(client, username)
+    app, model = label.split(".")
+    base = f"/admin/{app}/{model}/"
+    obj_id = {"axes.accessattempt": attempt.pk, "otp_totp.totpdevice": device.pk}.get(
+        label, User.objects.get(username="admin").pk
+    )
+    for url in [base, f"{base}add/", f"{base}{obj_id}/change/", f"{base}{obj_id}/delete/",
+                f"{base}{obj_id}/history/"]:  # fmt: skip
+        # 403, or 404 / back to the admin index for an id this model does not have.
+        for response in [
+            client.get(url),
+            client.post(
+                url,
+                {
+                    "post": "yes",
+                    "action": "delete_selected",
+                    "_selected_action": [obj_id],
+                    "username": "x",
+                },
+            ),  # fmt: skip
+        ]:
+            assert response.status_code in (302, 403, 404), url
+            if response.status_code == 302:
+                assert response.headers["Location"] == "/admin/", url
+    assert (AccessAttempt.objects.count(), TOTPDevice.objects.count(), User.objects.count()) == (
+        counts
+    )
