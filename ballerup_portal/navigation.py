@@ -11,7 +11,8 @@ PAGES = {
     "home": _("Forside"),
     "districts:district_list": _("Distrikter"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
+    "daycare:closing_days": _("Lukkedage"),
 }
 
 # The main navigation, in order.
-MAIN_NAV = ["home", "districts:district_list"]
+MAIN_NAV = ["home", "districts:district_list", "daycare:closing_days"]

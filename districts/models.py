@@ -224,6 +224,11 @@ class Institution(SluggedModel):
         return any((self.address, self.phone, self.email, self.website))
 
     @property
+    def is_daycare(self):
+        """A daycare unit (0–5 years): a house, a district institution or Dagplejen."""
+        return self.institution_type in (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
+
+    @property
     def has_pedagogical_leaders(self):
         return self.institution_type in DAYCARE_TYPES
 

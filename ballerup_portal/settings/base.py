@@ -263,5 +263,10 @@ LOGGING = {
 # load (the staff roles belong to the code); "once": loaded into an empty table only,
 # after which the facts are the staff's to keep current (a rename, a new web address or
 # a deletion is never undone by a later deploy).
-SEED_FIXTURES = {"groups.json": "update", "districts.json": "once"}
+SEED_FIXTURES = {
+    "groups.json": "update",
+    "districts.json": "once",
+    # The rules that propose next year's closing days (drafts), not closing days.
+    "closing_day_rules.json": "once",
+}
 DEMO_DATA_ALLOWED = False

@@ -1,1 +1,3 @@
 """The daycare section's admin, one module per feature."""
+
+from . import closing_days  # noqa: F401

@@ -1,2 +1,4 @@
 """The daycare section's models, one module per feature: closing days, inspection reports,
 and the section's content (about, organisation, partners, vision)."""
+
+from .closing_days import AlternativeCare, ClosingDay, ClosingDayRule  # noqa: F401

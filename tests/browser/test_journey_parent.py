@@ -23,8 +23,8 @@ def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(ope
     expect(houses.get_by_role("link", name="Børnehuset Grantoften")).to_be_visible()
     expect(page.get_by_role("link", name="Klub Syd")).to_be_visible()
     expect(page.get_by_text("også i Hedegård")).to_be_visible()
-    leader = page.get_by_role("complementary")
-    expect(leader.get_by_role("heading", name="Distriktsleder")).to_be_visible()
+    leader = page.locator(".info-box", has=page.get_by_role("heading", name="Distriktsleder"))
+    expect(leader).to_be_visible()
     expect(leader.get_by_text("Demodata")).to_be_visible()
 
     houses.get_by_role("link", name="Børnehuset Bispevangen").click()
@@ -43,3 +43,15 @@ def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(ope
     assert heading(page) == "Tilgængelighedserklæring"
     expect(page.get_by_text("WCAG 2.1", exact=False).first).to_be_visible()
     expect(page.get_by_text("Digitaliseringsstyrelsen").first).to_be_visible()
+
+
+def test_parent_finds_the_closing_days_and_the_calendar_to_subscribe_to(open_page):
+    page = open_page("/", viewport=PHONE)
+    next_day = page.get_by_role("region", name="Næste lukkedag i dagtilbud")
+    expect(next_day).to_be_visible()
+    next_day.get_by_role("link", name="Se alle lukkedage").click()
+    assert heading(page) == "Lukkedage i dagtilbud"
+    expect(page.get_by_text("Alternativ pasning:").first).to_be_visible()
+    feed = page.get_by_role("link", name="Alle lukkedage (iCalendar)")
+    assert feed.get_attribute("href") == "/lukkedage.ics"
+    assert "BEGIN:VCALENDAR" in page.request.get("/lukkedage.ics").text()

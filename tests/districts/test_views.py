@@ -186,7 +186,7 @@ def test_query_count_does_not_grow_with_ten_times_the_data(client, url):
     assert Institution.objects.filter(districts=baltorp).count() > 200
     after = queries_for(client, url)
     assert after == before
-    assert before <= 4
+    assert before <= 6  # the budget per public page, whatever the data
 
 
 def test_server_error_page_is_danish_and_needs_no_database(rf, django_assert_num_queries):

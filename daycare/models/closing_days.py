@@ -1,0 +1,275 @@
+"""Closing days: the days all daycare in the municipality closes, and where alternative
+care (alternativ pasning) is offered on the days that have it.
+
+A closing day is municipality-wide; where alternative care is offered is set per
+district (``AlternativeCare``), by that district's leader. The sources give no dates:
+every closing day is entered by staff or proposed from the editable rules
+(``ClosingDayRule``) as a draft that staff publish.
+"""
+
+from datetime import date, timedelta
+
+import holidays
+from dateutil.easter import easter
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from daycare.constants import PublicationStatus, RuleKind
+from districts.constants import DAYCARE_TYPES
+
+
+class ClosingDayQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PublicationStatus.PUBLISHED)
+
+    def upcoming(self, today=None):
+        return self.filter(date__gte=today or timezone.localdate())
+
+    def past(self, today=None):
+        return self.filter(date__lt=today or timezone.localdate())
+
+    def in_years(self, *years):
+        return self.filter(date__year__in=years)
+
+    def with_alternative_care(self):
+        """Each day's places, per district with its houses, read once for all days."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "care_places",
+                queryset=AlternativeCare.objects.select_related("district")
+                .prefetch_related("houses")
+                .order_by("district__name"),
+            )
+        )
+
+
+class ClosingDay(models.Model):
+    date = models.DateField(
+        _("dato"),
+        unique=True,
+        error_messages={"unique": _("Der er allerede en lukkedag på denne dato.")},
+    )
+    name = models.CharField(
+        _("betegnelse"), max_length=150, help_text=_("Fx »Fredag efter Kristi himmelfartsdag«.")
+    )
+    alternative_care = models.BooleanField(
+        _("alternativ pasning"),
+        default=False,
+        help_text=_(
+            "Om der tilbydes alternativ pasning denne dag. Stederne sætter hvert "
+            "distrikts leder under »Alternativ pasning«."
+        ),  # fmt: skip
+    )
+    signup_deadline = models.DateField(
+        _("tilmeldingsfrist"),
+        null=True,
+        blank=True,
+        help_text=_("Sidste dag, forældre kan tilmelde deres barn alternativ pasning."),
+    )
+    signup_text = models.TextField(
+        _("sådan tilmelder man sig"),
+        blank=True,
+        help_text=_("Fx »Tilmeld dit barn i Aula«. Vises ved dagen."),
+    )
+    signup_url = models.URLField(_("link til tilmelding"), blank=True)
+    note = models.TextField(_("bemærkning"), blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+        help_text=_("Kun offentliggjorte lukkedage vises for forældre og i kalenderne."),
+    )
+    is_demo = models.BooleanField(
+        _("demodata"),
+        default=False,
+        help_text=_("Opdigtet lukkedag fra en lokal demo. Findes aldrig i produktion."),
+    )
+
+    objects = ClosingDayQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("lukkedag")
+        verbose_name_plural = _("lukkedage")
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.date:%d.%m.%Y} {self.name}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.date and self.date.weekday() >= 5:
+            errors["date"] = _("Datoen er en lørdag eller søndag, hvor dagtilbud altid er lukket.")
+        if self.signup_deadline and self.date and self.signup_deadline > self.date:
+            errors["signup_deadline"] = _("Tilmeldingsfristen skal ligge før lukkedagen.")
+        if not self.alternative_care and (
+            self.signup_deadline or self.signup_text or self.signup_url
+        ):
+            errors["alternative_care"] = _(
+                "Der er skrevet en tilmelding til alternativ pasning. Sæt kryds ved "
+                "»alternativ pasning«, eller fjern tilmeldingen."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self):
+        return self.status == PublicationStatus.PUBLISHED
+
+
+class AlternativeCare(models.Model):
+    """Where alternative care is offered on a closing day in one district."""
+
+    closing_day = models.ForeignKey(
+        ClosingDay,
+        on_delete=models.CASCADE,
+        related_name="care_places",
+        verbose_name=_("lukkedag"),
+    )
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="alternative_care",
+        verbose_name=_("distrikt"),
+    )
+    houses = models.ManyToManyField(
+        "districts.Institution",
+        related_name="alternative_care",
+        verbose_name=_("børnehuse"),
+        help_text=_("De huse i distriktet, hvor der er alternativ pasning denne dag."),
+    )
+    note = models.CharField(_("bemærkning"), max_length=300, blank=True)
+
+    history = HistoricalRecords(m2m_fields=[houses])
+
+    class Meta:
+        verbose_name = _("alternativ pasning")
+        verbose_name_plural = _("alternativ pasning")
+        ordering = ["closing_day__date", "district__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["closing_day", "district"],
+                name="one_alternative_care_per_district_and_day",
+                violation_error_message=_(
+                    "Distriktet har allerede alternativ pasning for denne lukkedag."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.closing_day} – {self.district}"
+
+    def clean(self):
+        super().clean()
+        if self.closing_day_id and not self.closing_day.alternative_care:
+            raise ValidationError(
+                {"closing_day": _("Der tilbydes ikke alternativ pasning på denne lukkedag.")}
+            )
+
+    def validate_houses(self, houses):
+        """The houses must be daycare houses of this district (checked by the form, as
+        many-to-many links are set after the row is saved)."""
+        wrong = [
+            house.name
+            for house in houses
+            if house.institution_type not in DAYCARE_TYPES
+            or self.district_id not in {d.pk for d in house.districts.all()}
+        ]
+        if wrong:
+            raise ValidationError(
+                _("%(houses)s er ikke et børnehus i distriktet.") % {"houses": ", ".join(wrong)}
+            )
+
+
+class ClosingDayRule(models.Model):
+    """One line of the rule set that proposes next year's closing days (as drafts)."""
+
+    name = models.CharField(_("betegnelse"), max_length=150)
+    kind = models.CharField(_("slags"), max_length=20, choices=RuleKind.choices)
+    month = models.PositiveSmallIntegerField(_("måned"), null=True, blank=True)
+    day = models.PositiveSmallIntegerField(_("dag"), null=True, blank=True)
+    end_day = models.PositiveSmallIntegerField(
+        _("til og med dag"), null=True, blank=True, help_text=_("Kun for en periode.")
+    )
+    easter_offset = models.SmallIntegerField(
+        _("dage fra påskedag"),
+        null=True,
+        blank=True,
+        help_text=_("Fx -6 for mandag før påske, 40 for fredag efter Kristi himmelfartsdag."),
+    )
+    alternative_care = models.BooleanField(_("alternativ pasning"), default=False)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("regel for lukkedage")
+        verbose_name_plural = _("regler for lukkedage")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.kind == RuleKind.EASTER:
+            if self.easter_offset is None:
+                raise ValidationError({"easter_offset": _("Angiv antal dage fra påskedag.")})
+            return
+        if not self.month or not self.day:
+            raise ValidationError({"day": _("Angiv dag og måned.")})
+        if self.kind == RuleKind.RANGE and (not self.end_day or self.end_day < self.day):
+            raise ValidationError({"end_day": _("Angiv en slutdag efter startdagen.")})
+        try:
+            date(2028, self.month, self.end_day or self.day)  # a leap year allows 29 Feb
+        except ValueError:
+            raise ValidationError({"day": _("Den dato findes ikke.")}) from None
+
+    def dates(self, year):
+        """The weekdays this rule gives in ``year``. A period or an Easter offset leaves out
+        the public holidays in it (everything is closed then anyway); a fixed date such as
+        Grundlovsdag is a closing day precisely because it is such a day."""
+        if self.kind == RuleKind.FIXED:
+            day = _date_or_none(year, self.month, self.day)
+            return [day] if day and day.weekday() < 5 else []
+        if self.kind == RuleKind.EASTER:
+            candidates = [easter(year) + timedelta(days=self.easter_offset)]
+        else:
+            candidates = [
+                _date_or_none(year, self.month, day) for day in range(self.day, self.end_day + 1)
+            ]
+        public_holidays = holidays.Denmark(years=year)
+        return [d for d in candidates if d and d.weekday() < 5 and d not in public_holidays]
+
+
+def _date_or_none(year, month, day):
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def propose_closing_days(rules, year):
+    """Draft closing days for ``year`` from ``rules``; dates that have a closing day
+    already are left alone. Returns the new drafts."""
+    taken = set(ClosingDay.objects.filter(date__year=year).values_list("date", flat=True))
+    proposed = []
+    for rule in rules:
+        for day in rule.dates(year):
+            if day in taken:
+                continue
+            taken.add(day)
+            proposed.append(
+                ClosingDay.objects.create(
+                    date=day,
+                    name=rule.name,
+                    alternative_care=rule.alternative_care,
+                    status=PublicationStatus.DRAFT,
+                )
+            )
+    return proposed

@@ -1,0 +1,23 @@
+"""Who may change what in the daycare section.
+
+Closing days and their rules are the administrators': all daycare closes on the same
+days. Where alternative care is offered is set per district, by that district's leader.
+"""
+
+from django.db.models import Q
+
+from ballerup_portal import permissions
+from ballerup_portal.permissions import EVERYTHING, NOTHING
+from districts.rules import led_district_ids
+
+from .models import AlternativeCare, ClosingDay, ClosingDayRule
+
+permissions.register(
+    ClosingDay,
+    change=lambda user: NOTHING,
+    # A leader sees the days, to set their district's alternative care.
+    view=lambda user: EVERYTHING,
+    choice=lambda user: Q(alternative_care=True),
+)
+permissions.register(AlternativeCare, change=lambda user: Q(district__in=led_district_ids(user)))
+permissions.register(ClosingDayRule, change=lambda user: NOTHING)

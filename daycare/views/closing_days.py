@@ -1,0 +1,41 @@
+"""The closing days page and the calendar feeds parents subscribe to."""
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from daycare.calendar import closing_days_calendar
+from daycare.models import ClosingDay
+from districts.models import District
+
+
+def shown_days():
+    """This year's and next year's published closing days, with where care is offered."""
+    year = timezone.localdate().year
+    return ClosingDay.objects.published().in_years(year, year + 1).with_alternative_care()
+
+
+def closing_days(request):
+    today = timezone.localdate()
+    days = list(shown_days())
+    upcoming = [day for day in days if day.date >= today]
+    years = {}
+    for day in upcoming:
+        years.setdefault(day.date.year, []).append(day)
+    context = {
+        "years": sorted(years.items()),
+        "past": [day for day in days if day.date < today],
+        "districts": District.objects.order_by("name"),
+    }
+    return render(request, "daycare/closingday_list.html", context)
+
+
+def feed(request, district_slug=None):
+    district = None
+    if district_slug is not None:
+        district = get_object_or_404(District, slug=district_slug)
+    calendar = closing_days_calendar(shown_days(), district)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    filename = f"lukkedage-{district.slug}.ics" if district else "lukkedage.ics"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
