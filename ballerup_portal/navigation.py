@@ -12,7 +12,8 @@ PAGES = {
     "districts:district_list": _("Distrikter"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
     "daycare:closing_days": _("Lukkedage"),
+    "culture:service": _("Kultur"),
 }
 
 # The main navigation, in order.
-MAIN_NAV = ["home", "districts:district_list", "daycare:closing_days"]
+MAIN_NAV = ["home", "districts:district_list", "daycare:closing_days", "culture:service"]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("", include("districts.urls")),
     path("", include("daycare.urls")),
+    path("", include("culture.urls")),
     path("admin/", admin.site.urls),
 ]
 

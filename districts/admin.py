@@ -20,7 +20,7 @@ from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
 
 class RoleTypeChoicesMixin:
     """Offers only the role types that fit where the role is edited (``role_types``), and
-    to a district leader only the pedagogical leader and culture coordinator roles."""
+    to a district leader only the pedagogical leader role."""
 
     role_types = tuple(RoleType)
 
@@ -65,7 +65,7 @@ class DistrictRoleInline(RoleInline):
     fields = ["person", "role_type"]
     # A role edited on a district page is a district's role; a pedagogical leader
     # belongs to a house and would need a field this inline does not show.
-    role_types = (RoleType.DISTRICT_LEADER, RoleType.CULTURE_COORDINATOR)
+    role_types = (RoleType.DISTRICT_LEADER,)
     verbose_name_plural = _("roller i distriktet")
 
 

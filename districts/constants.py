@@ -31,6 +31,8 @@ DAYCARE_TYPES = (InstitutionType.DAYCARE_HOUSE, InstitutionType.DISTRICT_INSTITU
 
 
 class RoleType(models.TextChoices):
+    """Management roles. The culture network's coordinator and ambassadors hold seats in
+    their network (``culture.Seat``), not roles here."""
+
     DISTRICT_LEADER = "distriktsleder", _("Distriktsleder")
     PEDAGOGICAL_LEADER = "paedagogisk_leder", _("Pædagogisk leder")
-    CULTURE_COORDINATOR = "kulturnetvaerkskoordinator", _("Kulturnetværkskoordinator")

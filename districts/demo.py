@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 
-from ballerup_portal.permissions import ADMINISTRATOR, CULTURE_NETWORK, DISTRICT_LEADER
+from ballerup_portal.permissions import ADMINISTRATOR, DISTRICT_LEADER
 
 from .constants import DAYCARE_TYPES, RoleType
 from .models import District, Institution, Person, Role
@@ -64,9 +64,10 @@ def person_of(user):
 
 
 def create():
-    """Accounts admin, leder-<district> and kultur-<district>, and a demo pedagogical
-    leader for every daycare house. Runs once: an existing ``admin`` account means the
-    demo data is there, and whatever staff since changed or deleted stays so."""
+    """Accounts admin and leder-<district>, and a demo pedagogical leader for every
+    daycare house (the kultur-<district> accounts come with culture/demo.py). Runs once:
+    an existing ``admin`` account means the demo data is there, and whatever staff since
+    changed or deleted stays so."""
     if get_user_model().objects.filter(username="admin").exists():
         return False
     if not District.objects.exists():
@@ -75,10 +76,6 @@ def create():
     for district in District.objects.order_by("name"):
         leader = person_of(account(f"leder-{district.slug}", DISTRICT_LEADER))
         Role.objects.create(person=leader, role_type=RoleType.DISTRICT_LEADER, district=district)
-        coordinator = person_of(account(f"kultur-{district.slug}", CULTURE_NETWORK))
-        Role.objects.create(
-            person=coordinator, role_type=RoleType.CULTURE_COORDINATOR, district=district
-        )
     houses = Institution.objects.filter(institution_type__in=DAYCARE_TYPES).order_by("name")
     for house in houses:
         if not Role.objects.filter(

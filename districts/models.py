@@ -275,8 +275,7 @@ class Person(models.Model):
 
 
 class Role(models.Model):
-    """A person's role: district leader of a district, pedagogical leader of a house,
-    culture network coordinator of a district."""
+    """A person's role: district leader of a district, or pedagogical leader of a house."""
 
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="roles", verbose_name=_("person")
@@ -334,7 +333,7 @@ class Role(models.Model):
 
     def clean(self):
         super().clean()
-        if self.role_type in (RoleType.DISTRICT_LEADER, RoleType.CULTURE_COORDINATOR):
+        if self.role_type == RoleType.DISTRICT_LEADER:
             if not self.district_id:
                 raise ValidationError({"district": _("Vælg det distrikt, rollen gælder.")})
             if self.institution_id:

@@ -10,6 +10,8 @@ PUBLIC_PAGES = {
     "dagplejen": "/institutioner/dagplejen/",
     "tilgaengelighed": "/was",
     "lukkedage": "/lukkedage/",
+    "kultur": "/kultur/",
+    "kulturnetvaerk": "/kultur/skovlunde/",
     "404": "/findes-ikke/",
 }
 

@@ -268,5 +268,7 @@ SEED_FIXTURES = {
     "districts.json": "once",
     # The rules that propose next year's closing days (drafts), not closing days.
     "closing_day_rules.json": "once",
+    # Kulturtjenesten's texts and organisations, and the five networks (000_85f1…).
+    "culture.json": "once",
 }
 DEMO_DATA_ALLOWED = False

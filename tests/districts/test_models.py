@@ -70,9 +70,9 @@ def test_the_same_role_twice_is_refused():
         again.full_clean()
     assert "Personen har allerede denne rolle." in str(exc.value)
     district = DistrictFactory()
-    Role.objects.create(person=person, role_type=RoleType.CULTURE_COORDINATOR, district=district)
+    Role.objects.create(person=person, role_type=RoleType.DISTRICT_LEADER, district=district)
     with pytest.raises(ValidationError):
-        Role(person=person, role_type=RoleType.CULTURE_COORDINATOR, district=district).full_clean()
+        Role(person=person, role_type=RoleType.DISTRICT_LEADER, district=district).full_clean()
 
 
 @pytest.mark.django_db

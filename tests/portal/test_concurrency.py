@@ -112,7 +112,7 @@ def test_a_row_pointing_at_an_object_but_not_edited_in_its_form_leaves_it_fresh(
     data = form_data(client.get(admin_url(school)))
     Role.objects.create(
         person=Role.objects.first().person,
-        role_type=RoleType.CULTURE_COORDINATOR,
+        role_type=RoleType.DISTRICT_LEADER,
         institution=school,
     )
     assert client.post(admin_url(school), data | {"phone": "44 77 09 09"}).status_code == 302

@@ -1,0 +1,124 @@
+"""The culture networks in the staff admin. Ambassadors and coordinators keep their own
+network's meetings, projects and events; administrators keep Kulturtjenesten's texts,
+its organisations and facilitators, and appoint the seats (``culture.rules``)."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ballerup_portal import permissions
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from districts.models import Institution
+
+from .models import (
+    CultureService,
+    Event,
+    Facilitator,
+    Meeting,
+    Network,
+    Organisation,
+    Project,
+    Seat,
+)
+from .rules import held_network_ids
+
+
+def institutions_for(user):
+    """The institutions a user may name as taking part: their networks' districts'."""
+    institutions = Institution.objects.order_by("name")
+    if permissions.is_administrator(user):
+        return institutions
+    districts = Network.objects.filter(pk__in=held_network_ids(user)).values("district_id")
+    return institutions.filter(
+        pk__in=Institution.objects.filter(districts__in=districts).values("pk")
+    )
+
+
+class NetworkContentAdmin(PortalModelAdmin):
+    """Meetings, projects and events: kept by the network's own members."""
+
+    list_filter = ["network"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "institutions":
+            kwargs["queryset"] = institutions_for(request.user)
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Meeting)
+class MeetingAdmin(NetworkContentAdmin):
+    list_display = ["date", "kind", "network", "place"]
+    list_filter = ["network", "kind"]
+    list_select_related = ["network__district"]
+    search_fields = ["place", "agenda", "minutes"]
+    readonly_fields = ["is_demo"]
+
+
+@admin.register(Project)
+class ProjectAdmin(NetworkContentAdmin):
+    list_display = ["title", "network", "status", "start", "end"]
+    list_filter = ["network", "status"]
+    list_select_related = ["network__district"]
+    search_fields = ["title", "description"]
+    readonly_fields = ["is_demo"]
+
+
+@admin.register(Event)
+class EventAdmin(NetworkContentAdmin):
+    list_display = ["title", "performer", "starts_at", "venue", "network", "places_available"]
+    list_select_related = ["network__district"]
+    search_fields = ["title", "performer", "venue"]
+    readonly_fields = ["is_demo"]
+
+
+class SeatInline(PortalInline):
+    model = Seat
+    extra = 0
+    fields = ["seat_type", "person", "institution", "is_coordinator"]
+
+
+@admin.register(Network)
+class NetworkAdmin(PortalModelAdmin):
+    list_display = ["__str__", "coordinator"]
+    list_select_related = ["district"]
+    inlines = [SeatInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("seats__person")
+
+    def has_add_permission(self, request):
+        # One network per district, from the seed; a new district gets one from an admin.
+        return permissions.is_administrator(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else ["district"]
+
+    @admin.display(description=_("kulturnetværkskoordinator"))
+    def coordinator(self, obj):
+        return next((seat.person for seat in obj.seats.all() if seat.is_coordinator), "–")
+
+
+@admin.register(CultureService)
+class CultureServiceAdmin(PortalModelAdmin):
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not CultureService.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(PortalModelAdmin):
+    list_display = ["name", "order", "website"]
+    search_fields = ["name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(Facilitator)
+class FacilitatorAdmin(PortalModelAdmin):
+    list_display = ["person", "title", "order"]
+    list_select_related = ["person"]

@@ -1,0 +1,25 @@
+"""``{% culture_network district %}``: the district's culture network on its page, with
+its coordinator, in one query."""
+
+from django import template
+from django.db.models import OuterRef, Subquery
+
+from culture.models import Network, Seat
+
+register = template.Library()
+
+
+@register.inclusion_tag("culture/includes/network_box.html")
+def culture_network(district):
+    coordinator = Seat.objects.filter(network=OuterRef("pk"), is_coordinator=True)
+    network = (
+        Network.objects.filter(district=district)
+        .annotate(
+            coordinator_name=Subquery(coordinator.values("person__name")[:1]),
+            coordinator_is_demo=Subquery(coordinator.values("person__is_demo")[:1]),
+        )
+        .first()
+    )
+    if network is not None:
+        network.district = district  # already at hand: no query for the link
+    return {"network": network}

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "culture"
+
+urlpatterns = [
+    path("kultur/", views.service, name="service"),
+    path("kultur/<slug:slug>/", views.network_detail, name="network_detail"),
+]

@@ -1,0 +1,54 @@
+"""Public pages: Kulturtjenesten, and each district's culture network."""
+
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from districts.models import Institution
+
+from .models import (
+    CultureService,
+    Facilitator,
+    Network,
+    Organisation,
+    Seat,
+)
+
+SEATS = Prefetch(
+    "seats",
+    queryset=Seat.objects.select_related("person", "institution").order_by(
+        "-is_coordinator", "seat_type"
+    ),
+)
+
+
+def service(request):
+    networks = Network.objects.for_listing().prefetch_related(SEATS)
+    context = {
+        "service": CultureService.objects.first(),
+        "organisations": Organisation.objects.all(),
+        "facilitators": Facilitator.objects.select_related("person"),
+        "networks": networks,
+    }
+    return render(request, "culture/service_detail.html", context)
+
+
+def network_detail(request, slug):
+    network = get_object_or_404(
+        Network.objects.select_related("district").prefetch_related(SEATS), district__slug=slug
+    )
+    today = timezone.localdate()
+    institutions = Prefetch("institutions", queryset=Institution.objects.order_by("name"))
+    meetings = list(network.meetings.all())
+    events = list(network.events.prefetch_related(institutions))
+    projects = list(network.projects.prefetch_related(institutions))
+    context = {
+        "network": network,
+        "upcoming_meetings": [m for m in meetings if m.date >= today],
+        "past_meetings": [m for m in reversed(meetings) if m.date < today],
+        "upcoming_events": [e for e in events if timezone.localdate(e.starts_at) >= today],
+        "past_events": [e for e in reversed(events) if timezone.localdate(e.starts_at) < today],
+        "current_projects": [p for p in projects if p.status != "afsluttet"],
+        "done_projects": [p for p in projects if p.status == "afsluttet"],
+    }
+    return render(request, "culture/network_detail.html", context)

@@ -1,0 +1,247 @@
+"""Kulturtjenesten and the local culture networks: the brochure's facts, the pages, and
+each network kept by its own members only."""
+
+import datetime
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from culture.models import CultureService, Event, Meeting, Network, Organisation, Project, Seat
+from districts.models import District, Institution
+from tests.admin_forms import choices, form_data
+from tests.conftest import admin_url, login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+SLUGS = ["baltorp", "hedegaard", "maaloevhoej", "skovlunde", "skovvejen"]
+BROCHURE = settings.BASE_DIR.parent / "shared" / "seeds" / "000_85f1f5d3261a24a3.txt"
+
+
+def flat(text):
+    """The brochure's words without its line breaks and hyphenations."""
+    return " ".join(text.replace("-\n", "").replace("- \n", "").split())
+
+
+def test_the_fifteen_organisations_in_the_brochures_order():
+    assert list(Organisation.objects.values_list("name", flat=True)) == [
+        "Ballerup Billedskole og Børnekulturcenter",
+        "Aktiv Børnedag",
+        "Ballerup Museum",
+        "Skoletjenesten i Pederstrup",
+        "Ballerup Bibliotekerne",
+        "Børnepuljen under Ballerup Kunstråd",
+        "Pædagogisk Center",
+        "Baltoppen LIVE",
+        "Ungdomsskolen",
+        "Det lokale idræts- og foreningsliv",
+        "Ballerup Musikskole",
+        "Ungdomskulturhuset Vognporten",
+        "Teaterforeninger for børn og unge",
+        "Tapeten Forenings- og frivillighedscenter",
+        "Øvrige",
+    ]
+
+
+def test_the_purposes_and_duties_are_the_brochures_words():
+    service = CultureService.objects.get()
+    purposes = [line[2:] for line in service.service_purposes.splitlines()]
+    networks = [line[2:] for line in service.network_purposes.splitlines()]
+    assert len(purposes) == 3 and len(networks) == 4
+    assert "At varetage opgaverne med at arrangere teaterforestillinger" in networks
+    assert len(service.coordinator_duties.splitlines()) == 5
+    assert len(service.ambassador_duties.splitlines()) == 4
+    brochure = Path(BROCHURE)
+    if brochure.exists():  # the seeds folder beside the checkout (not in a bare clone)
+        source = flat(brochure.read_text(encoding="utf-8")).replace("- ", "")
+        for bullet in purposes + networks:
+            assert flat(bullet).replace("- ", "") in source, bullet
+
+
+def test_a_network_per_district_with_four_seats_and_one_coordinator():
+    assert sorted(Network.objects.values_list("district__slug", flat=True)) == SLUGS
+    for network in Network.objects.all():
+        seats = list(network.seats.all())
+        assert len(seats) <= 4
+        assert sum(seat.is_coordinator for seat in seats) == 1
+
+
+def test_a_seat_needs_an_institution_of_the_district_and_of_the_right_kind(client):
+    login(client, "admin")
+    network = Network.objects.get(district__slug="baltorp")
+    coordinator = network.seats.get(is_coordinator=True)
+    page = client.get(admin_url(network))
+    data = form_data(page)
+    prefix = next(k.split("-")[0] for k in data if k.endswith("-TOTAL_FORMS"))
+    row = next(
+        i
+        for i in range(int(data[f"{prefix}-TOTAL_FORMS"]))
+        if data[f"{prefix}-{i}-id"] == str(coordinator.pk)
+    )
+    valhalla = Institution.objects.get(slug="boernehuset-valhalla")  # Skovvejen
+    response = client.post(admin_url(network), data | {f"{prefix}-{row}-institution": valhalla.pk})
+    assert "Institutionen hører ikke til netværkets distrikt." in response.content.decode()
+    club = Institution.objects.get(slug="klub-syd")
+    response = client.post(
+        admin_url(network),
+        data | {f"{prefix}-{row}-institution": club.pk, f"{prefix}-{row}-seat_type": "skole"},
+    )
+    assert "kan ikke have pladsen for skole" in response.content.decode()
+    coordinator.refresh_from_db()
+    assert (
+        coordinator.institution != valhalla
+        and coordinator.institution != club
+        or (coordinator.seat_type != "skole")
+    )
+
+
+def test_the_service_page_shows_the_brochure_and_every_network(client):
+    page = client.get("/kultur/").content.decode()
+    assert "<h1>Kulturtjenesten og de lokale kulturnetværk</h1>" in page
+    assert "At varetage opgaverne med at arrangere teaterforestillinger" in page
+    assert "Tapeten Forenings- og frivillighedscenter" in page
+    assert "Tovholderne fra kommunens administration er endnu ikke registreret." in page
+    for slug in SLUGS:
+        assert f'href="/kultur/{slug}/"' in page
+
+
+def test_a_network_page_shows_members_and_what_is_coming_and_what_was(client):
+    network = Network.objects.get(district__slug="skovlunde")
+    today = timezone.localdate()
+    Event.objects.create(
+        network=network,
+        title="Snedronningen",
+        performer="Teater Vestvolden",
+        venue="Skovlunde Skole",
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        age_group="3–6 år",
+        places_available=12,
+    )
+    Meeting.objects.create(
+        network=network,
+        kind="inspirationsdag",
+        date=today - datetime.timedelta(days=2),
+        minutes="Vi så på musik.",
+    )
+    page = client.get("/kultur/skovlunde/").content.decode()
+    upcoming = page[page.index("Kommende forestillinger") : page.index("Projekter")]
+    assert "Snedronningen" in upcoming and "12 ledige pladser." in upcoming
+    assert "Vi så på musik." in page[page.index("Det har netværket lavet") :]
+    members = page[page.index("Netværkets medlemmer") :]
+    assert "Kulturnetværkskoordinator" in members and "Kulturambassadør" in members
+    assert "@" not in members  # names and roles only
+    # The district page points to its network.
+    assert 'href="/kultur/skovlunde/"' in client.get("/distrikter/skovlunde/").content.decode()
+
+
+def test_staff_text_is_sanitised_on_the_network_page(client):
+    network = Network.objects.get(district__slug="baltorp")
+    network.description = "<script>alert(1)</script> **Velkommen**"
+    network.save()
+    page = client.get("/kultur/baltorp/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "<strong>Velkommen</strong>" in page
+
+
+@pytest.mark.parametrize("path", ["/kultur/", "/kultur/baltorp/"])
+def test_queries_do_not_grow_with_ten_times_the_data(client, path):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = queries()
+    institutions = list(Institution.objects.all()[:5])
+    for network in Network.objects.all():
+        for n in range(10):
+            event = Event.objects.create(
+                network=network,
+                title=f"Forestilling {n}",
+                venue="Salen",
+                starts_at=timezone.now() + datetime.timedelta(days=n - 5),
+            )
+            event.institutions.set(institutions)
+            project = Project.objects.create(network=network, title=f"Projekt {n}")
+            project.institutions.set(institutions)
+            Meeting.objects.create(
+                network=network,
+                kind="netvaerksmoede",
+                date=timezone.localdate() + datetime.timedelta(days=n - 5),
+            )
+    assert queries() == before
+    assert before <= 8
+
+
+@pytest.mark.parametrize("target", SLUGS)
+@pytest.mark.parametrize("member", SLUGS)
+def test_a_network_is_kept_by_its_own_members_only(client, member, target):
+    login(client, f"kultur-{member}")
+    network = Network.objects.get(district__slug=target)
+    event = Event.objects.create(
+        network=network,
+        title="Original",
+        venue="Salen",
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+    )
+    add = client.get("/admin/culture/event/add/")
+    assert add.status_code == 200
+    own = Network.objects.get(district__slug=member)
+    assert [c for c in choices(add, "network") if c] == [str(own.pk)]
+    if member == target:
+        page = client.get(admin_url(event))
+        assert page.status_code == 200
+        response = client.post(admin_url(event), form_data(page) | {"title": "Ændret"})
+        assert response.status_code == 302
+        event.refresh_from_db()
+        assert event.title == "Ændret"
+    else:
+        assert client.get(admin_url(event)).status_code == 403
+        assert client.post(admin_url(event), {"title": "Ændret"}).status_code == 403
+        assert client.post(admin_url(event, "delete"), {"post": "yes"}).status_code == 403
+        response = client.post(
+            "/admin/culture/event/add/",
+            form_data(add)
+            | {
+                "network": network.pk,
+                "title": "Snyd",
+                "venue": "X",
+                "starts_at_0": "2030-01-01",
+                "starts_at_1": "10:00",
+            },
+        )
+        assert response.status_code == 200
+        assert not Event.objects.filter(title="Snyd").exists()
+        event.refresh_from_db()
+        assert event.title == "Original"
+    # Nobody but administrators appoints seats or edits Kulturtjenesten's texts.
+    # (Seats are edited only inline on a network's page, by administrators.)
+    seat = Seat.objects.filter(network=network).first()
+    assert client.post(admin_url(seat), {"is_coordinator": ""}).status_code == 404
+    network_page = client.post(admin_url(network), {"description": "Overtaget"})
+    assert network_page.status_code in (200, 302, 403)
+    seat.refresh_from_db()
+    assert Seat.objects.filter(network=network, is_coordinator=True).count() == 1
+    service = CultureService.objects.get()
+    assert client.post(admin_url(service), {"goal": "Overtaget"}).status_code == 403
+    assert CultureService.objects.get().goal != "Overtaget"
+
+
+@pytest.mark.parametrize("leader", SLUGS)
+def test_district_leaders_see_networks_but_keep_nothing_of_them(client, leader):
+    login(client, f"leder-{leader}")
+    network = Network.objects.get(district__slug=leader)
+    assert client.post(admin_url(network), {"description": "Overtaget"}).status_code == 403
+    assert client.get("/admin/culture/event/add/").status_code == 403
+    network.refresh_from_db()
+    assert network.description != "Overtaget"
+
+
+def test_only_institutions_of_the_own_district_can_take_part(client):
+    login(client, "kultur-baltorp")
+    page = client.get("/admin/culture/project/add/")
+    offered = {int(pk) for pk in choices(page, "institutions")}
+    baltorp = District.objects.get(slug="baltorp")
+    assert offered == set(baltorp.institutions.values_list("pk", flat=True))
