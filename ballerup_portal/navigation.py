@@ -11,7 +11,9 @@ PAGES = {
     "home": _("Forside"),
     "districts:district_list": _("Distrikter"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
+    "daycare:inspection_reports": _("Tilsyn"),
 }
 
 # The main navigation, in order.
 MAIN_NAV = ["home", "districts:district_list"]
+MAIN_NAV.append("daycare:inspection_reports")

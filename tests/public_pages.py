@@ -9,6 +9,7 @@ PUBLIC_PAGES = {
     "klub-syd": "/institutioner/klub-syd/",
     "dagplejen": "/institutioner/dagplejen/",
     "tilgaengelighed": "/was",
+    "tilsyn": "/tilsyn/",
     "404": "/findes-ikke/",
 }
 

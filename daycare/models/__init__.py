@@ -1,2 +1,3 @@
 """The daycare section's models, one module per feature: closing days, inspection reports,
 and the section's content (about, organisation, partners, vision)."""
+from .inspection import InspectionReport  # noqa: F401
