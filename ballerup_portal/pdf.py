@@ -122,8 +122,10 @@ def validate_pdf(uploaded):
         reader = PdfReader(io.BytesIO(data), strict=True)
         if reader.is_encrypted:
             raise ValidationError(
-                _("PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden "
-                  "beskyttelse og prøv igen."),
+                _(
+                    "PDF-filen er krypteret eller beskyttet med adgangskode. Gem den uden "
+                    "beskyttelse og prøv igen."
+                ),
                 code="pdf_encrypted",
             )
         if len(reader.pages) == 0:
@@ -141,7 +143,9 @@ def validate_pdf(uploaded):
 
 def _active():
     return ValidationError(
-        _("PDF-filen indeholder JavaScript, handlinger eller indlejrede filer og afvises. "
-          "Gem den som en almindelig PDF (fx »Udskriv som PDF«) og prøv igen."),
+        _(
+            "PDF-filen indeholder JavaScript, handlinger eller indlejrede filer og afvises. "
+            "Gem den som en almindelig PDF (fx »Udskriv som PDF«) og prøv igen."
+        ),
         code="pdf_active",
     )

@@ -1,2 +1,3 @@
 """The daycare section's admin, one module per feature."""
+
 from . import inspection  # noqa: F401

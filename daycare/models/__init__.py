@@ -1,3 +1,4 @@
 """The daycare section's models, one module per feature: closing days, inspection reports,
 and the section's content (about, organisation, partners, vision)."""
+
 from .inspection import InspectionReport  # noqa: F401

@@ -32,12 +32,16 @@ def inspected_units():
 
 def units_with_latest_report():
     """Every inspected unit with ``latest_visit`` (published reports only), A–Å."""
-    return inspected_units().annotate(
-        latest_visit=Max(
-            "inspection_reports__visit_date",
-            filter=Q(inspection_reports__published=True),
+    return (
+        inspected_units()
+        .annotate(
+            latest_visit=Max(
+                "inspection_reports__visit_date",
+                filter=Q(inspection_reports__published=True),
+            )
         )
-    ).order_by("name")
+        .order_by("name")
+    )
 
 
 def due_cutoff(today=None):
@@ -128,6 +132,14 @@ class InspectionReport(models.Model):
     def __str__(self):
         return f"{self.unit} – {self.visit_date:%d.%m.%Y}" if self.unit_id else str(_("Rapport"))
 
+    def save(self, *args, **kwargs):
+        old_name = None
+        if self.pk:
+            old_name = type(self).objects.filter(pk=self.pk).values_list("pdf", flat=True).first()
+        super().save(*args, **kwargs)
+        if old_name and old_name != self.pdf.name:
+            delete_file_on_commit(old_name)
+
     def get_absolute_url(self):
         return reverse("daycare:inspection_report_file", kwargs={"pk": self.pk})
 
@@ -135,19 +147,8 @@ class InspectionReport(models.Model):
     def download_name(self):
         return f"tilsynsrapport-{self.unit.slug}-{self.visit_date:%Y-%m-%d}.pdf"
 
-    def save(self, *args, **kwargs):
-        old_name = None
-        if self.pk:
-            old_name = (
-                type(self).objects.filter(pk=self.pk).values_list("pdf", flat=True).first()
-            )
-        super().save(*args, **kwargs)
-        if old_name and old_name != self.pdf.name:
-            delete_file_on_commit(old_name)
-
     def delete(self, *args, **kwargs):
         name = self.pdf.name
         result = super().delete(*args, **kwargs)
         delete_file_on_commit(name)
         return result
-

@@ -12,10 +12,7 @@ register = template.Library()
 @register.inclusion_tag("daycare/includes/inspection_reports_for.html")
 def inspection_reports_for(institution):
     report = (
-        InspectionReport.objects.published()
-        .filter(unit_id=institution.pk)
-        .newest_first()
-        .first()
+        InspectionReport.objects.published().filter(unit_id=institution.pk).newest_first().first()
     )
     district = institution.only_district if report else None
     anchor = f"{district.slug}-{institution.slug}" if district else ""

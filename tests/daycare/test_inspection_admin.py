@@ -108,7 +108,9 @@ def _report(media, **kwargs):
     return report
 
 
-def test_replacing_the_pdf_deletes_the_old_file(administrator, media, django_capture_on_commit_callbacks):
+def test_replacing_the_pdf_deletes_the_old_file(
+    administrator, media, django_capture_on_commit_callbacks
+):
     report = _report(media)
     old = report.pdf.name
     data = form_data(administrator.get(admin_url(report)))
@@ -121,7 +123,9 @@ def test_replacing_the_pdf_deletes_the_old_file(administrator, media, django_cap
     assert stored_files(media) == [report.pdf.name]
 
 
-def test_deleting_a_report_deletes_its_file(administrator, media, django_capture_on_commit_callbacks):
+def test_deleting_a_report_deletes_its_file(
+    administrator, media, django_capture_on_commit_callbacks
+):
     report = _report(media)
     with django_capture_on_commit_callbacks(execute=True):
         response = administrator.post(admin_url(report, "delete"), {"post": "yes"})

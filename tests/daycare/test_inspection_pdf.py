@@ -3,8 +3,8 @@
 import io
 
 import pytest
-from django.core.files import File
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from ballerup_portal.pdf import validate_pdf
