@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Max, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -75,7 +77,9 @@ class InspectionReportQuerySet(models.QuerySet):
 class InspectionReport(models.Model):
     unit = models.ForeignKey(
         Institution,
-        on_delete=models.PROTECT,
+        # Deleting a house deletes its reports (the admin's confirmation lists them) and,
+        # through the post_delete signal below, their files.
+        on_delete=models.CASCADE,
         related_name="inspection_reports",
         verbose_name=_("enhed"),
         limit_choices_to={"institution_type__in": INSPECTED_TYPES},
@@ -147,8 +151,8 @@ class InspectionReport(models.Model):
     def download_name(self):
         return f"tilsynsrapport-{self.unit.slug}-{self.visit_date:%Y-%m-%d}.pdf"
 
-    def delete(self, *args, **kwargs):
-        name = self.pdf.name
-        result = super().delete(*args, **kwargs)
-        delete_file_on_commit(name)
-        return result
+
+@receiver(post_delete, sender=InspectionReport)
+def delete_report_file(sender, instance, **kwargs):
+    """Also for a queryset delete or a house's cascade; only once the delete commits."""
+    delete_file_on_commit(instance.pdf.name)

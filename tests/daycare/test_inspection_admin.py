@@ -220,3 +220,11 @@ def test_due_overview_flags_unit_whose_last_report_is_older_than_two_years(admin
 def test_due_overview_is_administrators_only(client):
     login(client, "leder-skovvejen")
     assert client.get(DUE).status_code == 403
+
+
+def test_deleting_a_house_deletes_its_reports_files(media, django_capture_on_commit_callbacks):
+    report = _report(media)
+    with django_capture_on_commit_callbacks(execute=True):
+        valhalla().delete()
+    assert not InspectionReport.objects.filter(pk=report.pk).exists()
+    assert stored_files(media) == []
