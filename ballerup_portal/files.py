@@ -20,7 +20,7 @@ def ascii_filename(name):
 
 def content_disposition(filename, inline=True):
     clean = "".join(c for c in filename if c.isprintable() and c not in '"\\/').strip()
-    clean = clean or "fil.pdf"
+    clean = clean[-150:] or "fil.pdf"
     kind = "inline" if inline else "attachment"
     return f"{kind}; filename=\"{ascii_filename(clean)}\"; filename*=UTF-8''{quote(clean)}"
 
@@ -38,7 +38,6 @@ def serve_stored_file(
     response = FileResponse(handle, content_type=content_type)
     response["Content-Disposition"] = content_disposition(filename, inline)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     if private:
         patch_cache_control(response, private=True, no_store=True)
     else:
