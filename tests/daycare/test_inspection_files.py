@@ -7,6 +7,9 @@ from django.http import Http404
 
 from ballerup_portal.files import content_disposition, serve_stored_file
 
+# Changing a setting may reach the database through receivers of other apps.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     "name",
