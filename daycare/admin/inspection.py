@@ -1,6 +1,7 @@
 """Inspection reports in the staff admin: upload (administrators only), and the overview
 of which daycare units are due a report (``…/tilsynsrapport/oversigt/``)."""
 
+from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
@@ -22,6 +23,27 @@ from ..models.inspection import (
 )
 
 
+class _StoredReport:
+    """The current file as the file widget shows it: linked to the serving view, since
+    media is never a public folder."""
+
+    def __init__(self, url, name):
+        self.url = url
+        self.name = name
+
+    def __str__(self):
+        return self.name
+
+
+class ReportFileInput(forms.ClearableFileInput):
+    report_url = None
+
+    def format_value(self, value):
+        if self.is_initial(value) and self.report_url:
+            return _StoredReport(self.report_url, value.name.rsplit("/", 1)[-1])
+        return super().format_value(value)
+
+
 @admin.register(InspectionReport)
 class InspectionReportAdmin(PortalModelAdmin):
     list_display = ["unit", "visit_date", "announced", "published", "uploaded_by", "uploaded_at"]
@@ -30,6 +52,14 @@ class InspectionReportAdmin(PortalModelAdmin):
     date_hierarchy = None
     fields = ["unit", "visit_date", "announced", "pdf", "summary", "published"]
     change_list_template = "admin/daycare/inspectionreport/change_list.html"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "pdf" in form.base_fields:
+            widget = ReportFileInput()
+            widget.report_url = obj.get_absolute_url() if obj is not None else None
+            form.base_fields["pdf"].widget = widget
+        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "unit":

@@ -42,8 +42,14 @@ def inspection_reports(request):
 
 
 def inspection_report_file(request, pk):
-    report = get_object_or_404(InspectionReport.objects.published().select_related("unit"), pk=pk)
-    return serve_stored_file(report.pdf.name, report.download_name)
+    """A report's PDF: published ones for everybody; an unpublished one only for staff who
+    may see it in the admin (not cached), 404 for everybody else."""
+    report = get_object_or_404(InspectionReport.objects.select_related("unit"), pk=pk)
+    if report.published:
+        return serve_stored_file(report.pdf.name, report.download_name)
+    if request.user.has_perm("daycare.view_inspectionreport", report):
+        return serve_stored_file(report.pdf.name, report.download_name, private=True)
+    raise Http404
 
 
 def latest_inspection_report(request, slug):

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from daycare.models import InspectionReport
 from districts.models import Institution
+from tests.conftest import admin_url, login
 
 from . import inspection_pdfs as pdfs
 
@@ -117,3 +118,23 @@ def test_query_count_independent_of_number_of_reports(client, django_assert_num_
     _add_reports(10 * max(InspectionReport.objects.count(), 30))
     with django_assert_num_queries(len(seed_size)):
         assert client.get(path).status_code == 200
+
+
+def test_unpublished_report_for_staff_who_may_see_it_not_cached(client):
+    report = make_report(published=False)
+    login(client, "admin")
+    response = client.get(report.get_absolute_url())
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    login(client, "leder-baltorp")  # Valhalla lies in Skovvejen
+    assert client.get(report.get_absolute_url()).status_code == 404
+    login(client, "leder-skovvejen")
+    assert client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_admin_links_the_current_file_through_the_view_not_media(client):
+    report = make_report()
+    login(client, "admin")
+    page = client.get(admin_url(report)).content.decode()
+    assert f'href="{report.get_absolute_url()}"' in page
+    assert "/media/" not in page
