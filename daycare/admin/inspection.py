@@ -9,6 +9,7 @@ from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
@@ -51,7 +52,21 @@ class InspectionReportAdmin(PortalModelAdmin):
     list_select_related = ["unit", "uploaded_by"]
     date_hierarchy = None
     fields = ["unit", "visit_date", "announced", "pdf", "summary", "published"]
+    readonly_fields = ["report_file"]
     change_list_template = "admin/daycare/inspectionreport/change_list.html"
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only: Django would link the file under MEDIA_URL, which is not served.
+            fields = ["report_file" if f == "pdf" else f for f in fields]
+        return fields
+
+    @admin.display(description=_("rapport (PDF)"))
+    def report_file(self, obj):
+        if obj is None or not obj.pk or not obj.pdf:
+            return "–"
+        return format_html('<a href="{}">{}</a>', obj.get_absolute_url(), obj.download_name)
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)

@@ -173,11 +173,15 @@ def test_anonymous_cannot_upload(client, media):
     assert stored_files(media) == []
 
 
-def test_district_leader_sees_only_own_districts_reports_read_only(client):
-    login(client, "leder-skovvejen")
+SLUGS = ["baltorp", "hedegaard", "maaloevhoej", "skovlunde", "skovvejen"]
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_district_leader_sees_only_own_districts_reports_read_only(client, slug):
+    login(client, f"leder-{slug}")
     page = client.get(LIST).content.decode()
-    own = InspectionReport.objects.filter(unit__districts__slug="skovvejen")
-    other = InspectionReport.objects.exclude(unit__districts__slug="skovvejen")
+    own = InspectionReport.objects.filter(unit__districts__slug=slug)
+    other = InspectionReport.objects.exclude(unit__districts__slug=slug)
     assert own.exists() and other.exists()
     assert all(admin_url(r) in page for r in own)
     assert not any(admin_url(r) in page for r in other)
@@ -228,3 +232,11 @@ def test_deleting_a_house_deletes_its_reports_files(media, django_capture_on_com
         valhalla().delete()
     assert not InspectionReport.objects.filter(pk=report.pk).exists()
     assert stored_files(media) == []
+
+
+def test_district_leader_reads_own_report_with_a_link_through_the_view(client):
+    login(client, "leder-skovvejen")
+    report = InspectionReport.objects.filter(unit__districts__slug="skovvejen").first()
+    page = client.get(admin_url(report)).content.decode()
+    assert f'href="{report.get_absolute_url()}"' in page
+    assert "/media/" not in page
