@@ -12,8 +12,15 @@ PAGES = {
     "districts:district_list": _("Distrikter"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
     "daycare:closing_days": _("Lukkedage"),
+    "daycare:inspection_reports": _("Tilsyn"),
     "culture:service": _("Kultur"),
 }
 
 # The main navigation, in order.
-MAIN_NAV = ["home", "districts:district_list", "daycare:closing_days", "culture:service"]
+MAIN_NAV = [
+    "home",
+    "districts:district_list",
+    "daycare:closing_days",
+    "daycare:inspection_reports",
+    "culture:service",
+]

@@ -1,20 +1,100 @@
-"""Demo closing days for a local run, proposed from the rules and published, with
-alternative care in each district's first daycare house. Marked as demo data."""
+"""Demo data of the daycare app for a local run (``manage.py create_demo``). Never
+production. Each feature adds its part; ``create()`` calls them in turn."""
 
+import datetime
+import io
+
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from daycare.constants import PublicationStatus
-from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
-from daycare.models.closing_days import propose_closing_days
 from districts.constants import DAYCARE_TYPES
-from districts.models import District
+from districts.models import District, Institution
 
 
-def create():
-    return create_closing_days()
+def demo_pdf(title, lines=()):
+    """A small valid one-page PDF with ``title`` and ``lines`` as text (built with pypdf)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import (
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+    )
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(width=595, height=842)
+    font = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject("/Helvetica"),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+    )
+
+    def pdf_text(text):
+        raw = text.encode("cp1252", "replace")
+        return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    ops = [b"BT /F1 18 Tf 60 780 Td (" + pdf_text(title) + b") Tj ET"]
+    for i, line in enumerate(lines):
+        ops.append(b"BT /F1 11 Tf 60 %d Td (" % (740 - 18 * i) + pdf_text(line) + b") Tj ET")
+    stream = DecodedStreamObject()
+    stream.set_data(b"\n".join(ops))
+    page[NameObject("/Contents")] = writer._add_object(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def create_inspection_reports():
+    """A published demo report per inspected unit, so /tilsyn/ is not empty. Dates vary
+    so the due overview shows some units due. Runs once (any demo report = done)."""
+    from .models.inspection import INSPECTED_TYPES, InspectionReport
+
+    if InspectionReport.objects.filter(is_demo=True).exists():
+        return False
+    units = Institution.objects.filter(institution_type__in=INSPECTED_TYPES).order_by("name")
+    today = timezone.localdate()
+    added = False
+    for i, unit in enumerate(units):
+        if i % 7 == 6:
+            continue  # a few units without a report: the due overview flags them
+        visit = today - datetime.timedelta(days=60 + 97 * i)
+        pdf = demo_pdf(
+            f"DEMODATA - tilsynsrapport for {unit.name}",
+            [
+                f"Besøg den {visit:%d.%m.%Y}.",
+                "Dette er ikke en rigtig tilsynsrapport.",
+                "Den er lavet af manage.py create_demo, så arkivet ikke er tomt.",
+            ],
+        )
+        report = InspectionReport(
+            unit=unit,
+            visit_date=visit,
+            announced=i % 3 != 0,
+            summary=(
+                "Demodata: ikke et rigtigt tilsyn. Resuméet står her i ren tekst for læsere, "
+                "der ikke kan bruge PDF-filen."
+            ),
+            published=True,
+            is_demo=True,
+        )
+        report.pdf.save("demo.pdf", ContentFile(pdf), save=False)
+        report.save()
+        added = True
+    return added
 
 
 def create_closing_days():
+    """Closing days proposed from the rules for this year and next, published, with
+    alternative care in each district's first daycare house. Runs once."""
+    from .models import AlternativeCare, ClosingDay, ClosingDayRule
+    from .models.closing_days import propose_closing_days
+
     if ClosingDay.objects.filter(is_demo=True).exists():
         return False
     year = timezone.localdate().year
@@ -35,3 +115,9 @@ def create_closing_days():
                 care = AlternativeCare.objects.create(closing_day=day, district=district)
                 care.houses.set(houses[:1])
     return True
+
+
+def create():
+    added = create_closing_days()
+    added |= create_inspection_reports()
+    return added

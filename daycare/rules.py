@@ -1,16 +1,19 @@
-"""Who may change what in the daycare section.
+"""Who may change what in the daycare section (scopes per model, on
+``ballerup_portal.permissions``).
 
 Closing days and their rules are the administrators': all daycare closes on the same
 days. Where alternative care is offered is set per district, by that district's leader.
+Inspection reports are uploaded by administrators only; a district leader sees their own
+district's reports (read-only); culture staff see nothing.
 """
 
 from django.db.models import Q
 
 from ballerup_portal import permissions
 from ballerup_portal.permissions import EVERYTHING, NOTHING
-from districts.rules import led_district_ids
+from districts.rules import institutions_in, led_district_ids
 
-from .models import AlternativeCare, ClosingDay, ClosingDayRule
+from .models import AlternativeCare, ClosingDay, ClosingDayRule, InspectionReport
 
 permissions.register(
     ClosingDay,
@@ -21,3 +24,10 @@ permissions.register(
 )
 permissions.register(AlternativeCare, change=lambda user: Q(district__in=led_district_ids(user)))
 permissions.register(ClosingDayRule, change=lambda user: NOTHING)
+permissions.register(
+    InspectionReport,
+    change=lambda user: NOTHING,
+    view=lambda user: Q(unit__in=institutions_in(led_district_ids(user))),
+    choice=lambda user: NOTHING,
+    may_delete=lambda user, obj: False,
+)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import closing_days
+from .views import closing_days, inspection
 
 app_name = "daycare"
 
@@ -11,5 +11,16 @@ urlpatterns = [
         "lukkedage/<slug:district_slug>.ics",
         closing_days.feed,
         name="closing_days_district_feed",
+    ),
+    path("tilsyn/", inspection.inspection_reports, name="inspection_reports"),
+    path(
+        "tilsyn/rapport/<int:pk>.pdf",
+        inspection.inspection_report_file,
+        name="inspection_report_file",
+    ),
+    path(
+        "tilsyn/<slug:slug>/seneste.pdf",
+        inspection.latest_inspection_report,
+        name="latest_inspection_report",
     ),
 ]

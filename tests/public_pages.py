@@ -12,6 +12,7 @@ PUBLIC_PAGES = {
     "lukkedage": "/lukkedage/",
     "kultur": "/kultur/",
     "kulturnetvaerk": "/kultur/skovlunde/",
+    "tilsyn": "/tilsyn/",
     "404": "/findes-ikke/",
 }
 

@@ -142,6 +142,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Largest PDF staff may upload (ballerup_portal.pdf), in megabytes.
+MAX_PDF_UPLOAD_MB = int(env("MAX_PDF_UPLOAD_MB", "20"))
 
 # Anonymous visitors get no cookie: sessions are only created by logging in, and the
 # CSRF cookie is only set on pages with a form (the admin login).

@@ -1,3 +1,6 @@
 """The daycare section's admin, one module per feature."""
 
-from . import closing_days  # noqa: F401
+from . import (
+    closing_days,  # noqa: F401
+    inspection,  # noqa: F401
+)

@@ -2,3 +2,4 @@
 and the section's content (about, organisation, partners, vision)."""
 
 from .closing_days import AlternativeCare, ClosingDay, ClosingDayRule  # noqa: F401
+from .inspection import InspectionReport  # noqa: F401

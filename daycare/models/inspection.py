@@ -1,0 +1,158 @@
+"""Inspection reports (tilsynsrapporter): one PDF per visit to a daycare unit.
+
+The daycare act asks for a published report for each unit at least every second year;
+``InstitutionQuerySet``-side helpers here say which units are due.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models import Max, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from ballerup_portal.pdf import validate_pdf
+from districts.constants import DAYCARE_TYPES, InstitutionType
+from districts.models import Institution
+
+# The units inspected: daycare houses, district institutions and Dagplejen.
+INSPECTED_TYPES = (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
+# The daycare act: a published report at least every second year.
+DUE_AFTER = datetime.timedelta(days=2 * 365)
+
+
+def inspected_units():
+    return Institution.objects.filter(institution_type__in=INSPECTED_TYPES)
+
+
+def units_with_latest_report():
+    """Every inspected unit with ``latest_visit`` (published reports only), A–Å."""
+    return (
+        inspected_units()
+        .annotate(
+            latest_visit=Max(
+                "inspection_reports__visit_date",
+                filter=Q(inspection_reports__published=True),
+            )
+        )
+        .order_by("name")
+    )
+
+
+def due_cutoff(today=None):
+    return (today or timezone.localdate()) - DUE_AFTER
+
+
+def report_upload_to(instance, filename):
+    """A server-made name: unit slug, visit date and a random part. The uploaded name is
+    never used."""
+    slug = instance.unit.slug if instance.unit_id else "enhed"
+    return f"tilsyn/{slug}-{instance.visit_date:%Y-%m-%d}-{secrets.token_hex(8)}.pdf"
+
+
+def delete_file_on_commit(name):
+    """Delete a stored file once the transaction commits (never if it rolls back)."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
+
+
+class InspectionReportQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def newest_first(self):
+        return self.order_by("-visit_date", "-pk")
+
+    def for_archive(self):
+        return self.published().select_related("unit").prefetch_related("unit__districts")
+
+
+class InspectionReport(models.Model):
+    unit = models.ForeignKey(
+        Institution,
+        # Deleting a house deletes its reports (the admin's confirmation lists them) and,
+        # through the post_delete signal below, their files.
+        on_delete=models.CASCADE,
+        related_name="inspection_reports",
+        verbose_name=_("enhed"),
+        limit_choices_to={"institution_type__in": INSPECTED_TYPES},
+        help_text=_("Børnehuset, distriktsinstitutionen eller Dagplejen, der fik tilsyn."),
+    )
+    visit_date = models.DateField(_("dato for tilsynsbesøget"))
+    announced = models.BooleanField(
+        _("anmeldt besøg"), default=True, help_text=_("Fjern fluebenet, hvis besøget var uanmeldt.")
+    )
+    pdf = models.FileField(
+        _("rapport (PDF)"),
+        upload_to=report_upload_to,
+        max_length=200,
+        validators=[validate_pdf],
+        help_text=_("En almindelig PDF-fil på højst 20 MB, uden adgangskode."),
+    )
+    summary = models.TextField(
+        _("kort resumé"),
+        max_length=2000,
+        help_text=_(
+            "Ren tekst, der vises ved siden af PDF'en, for læsere der ikke kan bruge PDF-filen."
+        ),
+    )
+    published = models.BooleanField(
+        _("offentliggjort"), default=False, help_text=_("Vises på /tilsyn/ og husets side.")
+    )
+    is_demo = models.BooleanField(_("demodata"), default=False, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("uploadet af"),
+    )
+    uploaded_at = models.DateTimeField(_("uploadet"), default=timezone.now, editable=False)
+
+    objects = InspectionReportQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["uploaded_at"])
+
+    class Meta:
+        verbose_name = _("tilsynsrapport")
+        verbose_name_plural = _("tilsynsrapporter")
+        ordering = ["-visit_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "visit_date"],
+                name="inspection_one_report_per_unit_and_day",
+                violation_error_message=_("Der findes allerede en rapport for enheden den dag."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.unit} – {self.visit_date:%d.%m.%Y}" if self.unit_id else str(_("Rapport"))
+
+    def save(self, *args, **kwargs):
+        old_name = None
+        if self.pk:
+            old_name = type(self).objects.filter(pk=self.pk).values_list("pdf", flat=True).first()
+        super().save(*args, **kwargs)
+        if old_name and old_name != self.pdf.name:
+            delete_file_on_commit(old_name)
+
+    def get_absolute_url(self):
+        return reverse("daycare:inspection_report_file", kwargs={"pk": self.pk})
+
+    @property
+    def download_name(self):
+        return f"tilsynsrapport-{self.unit.slug}-{self.visit_date:%Y-%m-%d}.pdf"
+
+
+@receiver(post_delete, sender=InspectionReport)
+def delete_report_file(sender, instance, **kwargs):
+    """Also for a queryset delete or a house's cascade; only once the delete commits."""
+    delete_file_on_commit(instance.pdf.name)

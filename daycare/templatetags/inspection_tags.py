@@ -1,0 +1,24 @@
+"""Inspection reports on other apps' pages: ``{% inspection_reports_for institution %}``
+(the unit's latest published report, one query) and ``{% district_inspection_link
+district %}`` (a link to the district's part of ``/tilsyn/``)."""
+
+from django import template
+
+from ..models.inspection import InspectionReport
+
+register = template.Library()
+
+
+@register.inclusion_tag("daycare/includes/inspection_reports_for.html")
+def inspection_reports_for(institution):
+    report = (
+        InspectionReport.objects.published().filter(unit_id=institution.pk).newest_first().first()
+    )
+    district = institution.only_district if report else None
+    anchor = f"{district.slug}-{institution.slug}" if district else ""
+    return {"report": report, "anchor": anchor}
+
+
+@register.inclusion_tag("daycare/includes/district_inspection_link.html")
+def district_inspection_link(district):
+    return {"district": district}

@@ -1,0 +1,140 @@
+"""The public side of inspection reports: /tilsyn/, the house and district pages, the
+download's headers, unpublished reports hidden, constant query counts."""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+
+from daycare.models import InspectionReport
+from districts.models import Institution
+from tests.conftest import admin_url, login
+
+from . import inspection_pdfs as pdfs
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+def make_report(slug="boernehuset-valhalla", date=datetime.date(2026, 2, 3), **fields):
+    fields.setdefault("summary", "Børnene trives, og sikkerheden er i orden.")
+    fields.setdefault("published", True)
+    report = InspectionReport(unit=Institution.objects.get(slug=slug), visit_date=date, **fields)
+    report.pdf.save("x.pdf", ContentFile(pdfs.plain_pdf()), save=False)
+    report.save()
+    return report
+
+
+def test_published_report_on_archive_house_and_district_pages(client):
+    report = make_report()
+    archive = client.get("/tilsyn/").content.decode()
+    assert report.get_absolute_url() in archive
+    assert "Børnene trives, og sikkerheden er i orden." in archive
+    assert 'id="distrikt-skovvejen"' in archive
+    house = client.get("/institutioner/boernehuset-valhalla/").content.decode()
+    assert report.get_absolute_url() in house and "Børnene trives" in house
+    district = client.get("/distrikter/skovvejen/").content.decode()
+    assert "/tilsyn/#distrikt-skovvejen" in district
+
+
+def test_archive_newest_first_and_by_year(client):
+    InspectionReport.objects.filter(unit__slug="boernehuset-valhalla").delete()
+    older = make_report(date=datetime.date(2024, 5, 1), summary="Ældre rapport")
+    newer = make_report(date=datetime.date(2026, 2, 3), summary="Nyere rapport")
+    page = client.get("/tilsyn/").content.decode()
+    assert page.index(newer.get_absolute_url()) < page.index(older.get_absolute_url())
+    page = client.get("/tilsyn/?aar=2024").content.decode()
+    assert older.get_absolute_url() in page and newer.get_absolute_url() not in page
+
+
+@pytest.mark.parametrize("year", ["1800", "abc", "<script>", "9" * 50, "../"])
+def test_bad_year_never_fails(client, year):
+    assert client.get("/tilsyn/", {"aar": year}).status_code == 200
+
+
+def test_download_headers(client):
+    report = make_report()
+    response = client.get(report.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith('inline; filename="tilsynsrapport-boernehuset-valhalla-2026')
+    assert "filename*=UTF-8''" in disposition
+    assert "max-age" in response["Cache-Control"]
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_latest_report_has_a_stable_url(client):
+    InspectionReport.objects.filter(unit__slug="boernehuset-valhalla").delete()
+    make_report(date=datetime.date(2024, 5, 1))
+    newest = make_report(date=datetime.date(2026, 2, 3))
+    make_report(date=datetime.date(2026, 6, 1), published=False)
+    response = client.get("/tilsyn/boernehuset-valhalla/seneste.pdf")
+    assert response.status_code == 200
+    assert newest.download_name in response["Content-Disposition"]
+
+
+def test_unpublished_report_is_hidden(client):
+    report = make_report(published=False, summary="Hemmeligt udkast")
+    assert client.get(report.get_absolute_url()).status_code == 404
+    assert "Hemmeligt udkast" not in client.get("/tilsyn/").content.decode()
+    house = client.get("/institutioner/boernehuset-valhalla/").content.decode()
+    assert "Hemmeligt udkast" not in house
+
+
+def test_unknown_report_and_unit_404(client):
+    assert client.get("/tilsyn/rapport/999999.pdf").status_code == 404
+    assert client.get("/tilsyn/findes-ikke/seneste.pdf").status_code == 404
+
+
+def test_nasty_summary_is_escaped(client):
+    make_report(summary="<script>alert(1)</script> 🙂")
+    page = client.get("/tilsyn/").content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;" in page
+
+
+def _add_reports(n):
+    units = list(Institution.objects.filter(inspection_reports__isnull=False).distinct())
+    for i in range(n):
+        unit = units[i % len(units)]
+        report = InspectionReport(
+            unit=unit,
+            visit_date=datetime.date(2000, 1, 1) + datetime.timedelta(days=i),
+            summary="Ekstra",
+            published=True,
+        )
+        report.pdf.name = f"tilsyn/ekstra-{i}.pdf"
+        report.save()
+
+
+@pytest.mark.parametrize("path", ["/tilsyn/", "/institutioner/boernehuset-valhalla/"])
+def test_query_count_independent_of_number_of_reports(client, django_assert_num_queries, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as seed_size:
+        client.get(path)
+    _add_reports(10 * max(InspectionReport.objects.count(), 30))
+    with django_assert_num_queries(len(seed_size)):
+        assert client.get(path).status_code == 200
+
+
+def test_unpublished_report_for_staff_who_may_see_it_not_cached(client):
+    report = make_report(published=False)
+    login(client, "admin")
+    response = client.get(report.get_absolute_url())
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    login(client, "leder-baltorp")  # Valhalla lies in Skovvejen
+    assert client.get(report.get_absolute_url()).status_code == 404
+    login(client, "leder-skovvejen")
+    assert client.get(report.get_absolute_url()).status_code == 200
+
+
+def test_admin_links_the_current_file_through_the_view_not_media(client):
+    report = make_report()
+    login(client, "admin")
+    page = client.get(admin_url(report)).content.decode()
+    assert f'href="{report.get_absolute_url()}"' in page
+    assert "/media/" not in page
