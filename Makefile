@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 setup: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_seed
 	$(MANAGE) create_demo
 

@@ -26,6 +26,14 @@ class PortalConfig(AppConfig):
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_without_history, dispatch_uid="update_last_login")
 
+        # Any model's save, delete or M2M change makes every cached page out of date.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .page_cache import bump_content_version
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(bump_content_version, dispatch_uid=f"page_cache_{id(signal)}")
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with ``admin.site`` being the portal's two-factor admin site.
