@@ -273,3 +273,20 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
     AWS_S3_FILE_OVERWRITE = False
+
+# A connection pool per worker process (psycopg_pool) on PostgreSQL when DATABASE_POOL_MAX
+# is set: size it to gunicorn's threads per worker. Django then keeps no persistent
+# connections of its own (CONN_MAX_AGE 0), and a restarted PostgreSQL is reconnected.
+DATABASE_POOL_MAX = env_int("DATABASE_POOL_MAX", 0)
+if DATABASE_POOL_MAX and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    from psycopg_pool import ConnectionPool
+
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_MAX,
+        "timeout": 10,
+        # A connection is checked before use: none dead from a database restart is used.
+        "check": ConnectionPool.check_connection,
+    }
