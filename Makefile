@@ -62,3 +62,12 @@ lock: install
 
 clean:
 	rm -rf $(VENV) var/static
+
+# The benchmark (scripts/bench.py; README "Ydelse"): production settings under gunicorn on
+# PostgreSQL, seed data and ten times that, wrk per page. Not part of `make test`.
+.PHONY: bench bench-resilience
+bench: install
+	$(BIN)/python scripts/bench.py
+
+bench-resilience: install
+	$(BIN)/python scripts/bench.py --resilience

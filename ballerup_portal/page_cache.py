@@ -19,6 +19,7 @@ page and never fill one. When the cache is unreachable, pages are rendered as us
 
 import hashlib
 import logging
+import sys
 import uuid
 
 from django.conf import settings
@@ -58,7 +59,7 @@ def _store_new_version(using="default"):
         with transaction.atomic(using=using):
             _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
     except Exception:  # the cache being down must never stop a save
-        logger.warning("Sideversionen kunne ikke gemmes i cachen", exc_info=True)
+        logger.warning("Sideversionen kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
 
 
 def _page_key(request):
