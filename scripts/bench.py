@@ -215,7 +215,7 @@ def bench_run(env, seconds, label):
                 rows.append({"name": name, "path": path, "missing": True})
             else:
                 present.append((name, path))
-        for name, path in present:  # warm-up: every worker renders every page once
+        for _name, path in present:  # warm-up: every worker renders every page once
             wrk(server.base + path, 1, connections=4)
         results = {name: wrk(server.base + path, seconds) for name, path in present}
         static_rps = results["statisk css"]["rps"]
