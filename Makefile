@@ -71,3 +71,8 @@ bench: install
 
 bench-resilience: install
 	$(BIN)/python scripts/bench.py --resilience
+
+# Ship only the Bootstrap CSS the templates use (scripts/purge_bootstrap.py).
+.PHONY: css
+css:
+	$(BIN)/python scripts/purge_bootstrap.py
