@@ -38,8 +38,27 @@ def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+_migrating = False
+
+
+def migration_started(**kwargs):
+    """``pre_migrate``: saves inside migrations need no version (and the cache table may
+    not exist yet); ``post_migrate`` stores a new one at the end."""
+    global _migrating
+    _migrating = True
+
+
+def migration_finished(**kwargs):
+    global _migrating
+    if _migrating:
+        _migrating = False
+        _store_new_version(kwargs.get("using") or "default")
+
+
 def bump_content_version(**kwargs):
     """Store a new content version (a signal receiver for saves, deletes, M2M changes)."""
+    if _migrating:
+        return
     sender = kwargs.get("sender")
     meta = getattr(sender, "_meta", None)
     if meta is not None and meta.app_label in IGNORED_APPS:
