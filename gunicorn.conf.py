@@ -28,14 +28,14 @@ CPUS = _cpus()
 
 # Loopback by default: the TLS proxy in front is trusted to set X-Forwarded-For and
 # -Proto (TRUSTED_PROXY_COUNT), so nobody may reach gunicorn past it and forge them.
-bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", str(min(2 * CPUS + 1, 12))))
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * CPUS + 1, 12))
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 wsgi_app = "ballerup_portal.wsgi:application"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 graceful_timeout = 30
 keepalive = 5
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 2000)
 max_requests_jitter = max_requests // 10
 # Access log off by default under load (the proxy logs requests); GUNICORN_ACCESSLOG=-
 # prints it.
