@@ -362,6 +362,11 @@ def main():
     parser.add_argument("--resilience", action="store_true")
     parser.add_argument("--cluster", choices=["private", "main"], default="private")
     parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", ""),
+        help="page cache in this Redis (e.g. redis://127.0.0.1:6379/0) instead of the database",
+    )
     args = parser.parse_args()
     ensure_wrk()
     VAR.mkdir(parents=True, exist_ok=True)
@@ -379,7 +384,12 @@ def main():
         url = prepare_database(PG, factor, {})
         for mode in args.modes.split(","):
             env = portal_env(url, PAGE_CACHE_ENABLED="1" if mode == "cached" else "0")
-            label = f"data x{factor}, {mode} ({args.seconds} s per side, {len(cpus())} CPU)"
+            if args.redis:
+                env.update(REDIS_URL=args.redis, CACHE_KEY_PREFIX=f"bench-{stamp}-{factor}")
+            cache = "Redis" if args.redis else "database cache"
+            label = (
+                f"data x{factor}, {mode} ({cache}; {args.seconds} s per side, {len(cpus())} CPU)"
+            )
             results[f"x{factor}-{mode}"] = bench_run(env, args.seconds, label)
     out = VAR / f"bench-{stamp}.json"
     out.write_text(json.dumps({**meta, "seconds": args.seconds, "runs": results}, indent=2))
