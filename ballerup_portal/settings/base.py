@@ -243,7 +243,8 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, reusing its client (ballerup_portal/cache_backends.py).
+            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
             "LOCATION": REDIS_URL,
             # Fail fast when Redis is away: the pages are then rendered uncached.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},

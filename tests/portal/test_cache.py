@@ -33,7 +33,7 @@ def page_cache(settings, db):
 def redis_caches(settings, location):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
