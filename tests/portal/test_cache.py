@@ -10,6 +10,7 @@ import uuid
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.management import call_command
 
 from districts.models import District, Institution
 from tests.conftest import login
@@ -212,3 +213,22 @@ def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_ser
         assert "Baltorp fra instans et" in body
     headers, _ = get(two + DISTRICT)
     assert headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_database_cache_shares_the_pages_and_sees_a_change(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    call_command("createcachetable")  # the test settings' migrate made none (in-memory)
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp i databasen"
+    district.save()
+    response = client.get(DISTRICT)
+    assert "X-Page-Cache" not in response.headers
+    assert "Baltorp i databasen" in response.content.decode()
