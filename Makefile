@@ -19,6 +19,7 @@ install: $(VENV)/.installed
 setup: install
 	mkdir -p var
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 	$(MANAGE) load_seed
 	$(MANAGE) create_demo
 
@@ -71,3 +72,17 @@ lock: install
 
 clean:
 	rm -rf $(VENV) var/static
+
+# The benchmark (scripts/bench.py; README "Performance and scale-out"): production settings under gunicorn on
+# PostgreSQL, seed data and ten times that, wrk per page. Not part of `make test`.
+.PHONY: bench bench-resilience
+bench: install
+	$(BIN)/python scripts/bench.py
+
+bench-resilience: install
+	$(BIN)/python scripts/bench.py --resilience
+
+# Ship only the Bootstrap CSS the templates use (scripts/purge_bootstrap.py).
+.PHONY: css
+css:
+	$(BIN)/python scripts/purge_bootstrap.py

@@ -1,18 +1,45 @@
-"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py``."""
+"""gunicorn settings for production: ``gunicorn -c gunicorn.conf.py``.
+
+Sized from the machine's CPU count (the ones this process may use), each overridable:
+
+- ``WEB_CONCURRENCY`` workers, default ``2 × CPUs + 1`` (at most 12): processes, so a
+  slow page or a crash holds one worker only;
+- ``GUNICORN_THREADS`` threads per worker, default 4: requests mostly wait on
+  PostgreSQL or Redis, so threads fill that time cheaply. The database pool of each
+  worker (``DATABASE_POOL_MAX``) should be at least this many connections, and
+  PostgreSQL's ``max_connections`` at least hosts × workers × threads;
+- ``timeout`` 30 s (a request taking longer is killed), ``graceful_timeout`` 30 s,
+  ``keepalive`` 5 s behind the proxy;
+- ``max_requests`` 2000 with a jitter of 10 %, so workers are renewed (any slow leak
+  cleared) one at a time, never all at once.
+"""
 
 import os
 
+
+def _cpus():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+CPUS = _cpus()
+
 # Loopback by default: the TLS proxy in front is trusted to set X-Forwarded-For and
 # -Proto (TRUSTED_PROXY_COUNT), so nobody may reach gunicorn past it and forge them.
-bind = os.environ.get("GUNICORN_BIND", f"127.0.0.1:{os.environ.get('PORT', '8000')}")
-workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
+workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * CPUS + 1, 12))
+threads = int(os.environ.get("GUNICORN_THREADS") or 4)
 wsgi_app = "ballerup_portal.wsgi:application"
-timeout = 30
+timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
 graceful_timeout = 30
-max_requests = 2000
-max_requests_jitter = 200
-accesslog = "-"
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 2000)
+max_requests_jitter = max_requests // 10
+# Access log off by default under load (the proxy logs requests); GUNICORN_ACCESSLOG=-
+# prints it.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 # Only the proxies named here may set X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

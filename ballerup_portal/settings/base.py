@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "ballerup_portal.middleware.BaselineSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous GETs answered from the shared page cache skip everything below.
+    "ballerup_portal.page_cache.SharedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -274,3 +276,58 @@ SEED_FIXTURES = {
     "culture.json": "once",
 }
 DEMO_DATA_ALLOWED = False
+
+# The cache every worker and host shares (ballerup_portal/page_cache.py): Redis when
+# REDIS_URL is set, else a table in the database (`manage.py createcachetable`).
+REDIS_URL = env("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            # Django's Redis cache, reusing its client (ballerup_portal/cache_backends.py).
+            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
+            "LOCATION": REDIS_URL,
+            # Fail fast when Redis is away: the pages are then rendered uncached.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "ballerup"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
+
+# Uploaded files: the local folder, or S3-compatible object storage (django-storages)
+# when AWS_STORAGE_BUCKET_NAME is set, so several app servers share them.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL", "") or None
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME", "") or None
+    AWS_DEFAULT_ACL = None
+    AWS_QUERYSTRING_AUTH = True
+    AWS_S3_FILE_OVERWRITE = False
+
+# A connection pool per worker process (psycopg_pool) on PostgreSQL when DATABASE_POOL_MAX
+# is set: size it to gunicorn's threads per worker. Django then keeps no persistent
+# connections of its own (CONN_MAX_AGE 0), and a restarted PostgreSQL is reconnected.
+DATABASE_POOL_MAX = env_int("DATABASE_POOL_MAX", 0)
+if DATABASE_POOL_MAX and DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    from psycopg_pool import ConnectionPool
+
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = False
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DATABASE_POOL_MAX,
+        "timeout": 10,
+        # A connection is checked before use: none dead from a database restart is used.
+        "check": ConnectionPool.check_connection,
+    }

@@ -21,3 +21,9 @@ STORAGES = {
 # Test clients log in with client.login(), which gives django-axes no request to count
 # against; tests/test_login_protection.py turns axes on and logs in through the form.
 AXES_ENABLED = False
+# The shared page cache would hide each page's own queries from the query-count tests;
+# tests/portal/test_cache.py turns it on.
+PAGE_CACHE_ENABLED = False
+# In memory, so that the content version stored on every save adds no database queries
+# to other tests' counts; tests/portal/test_cache.py also runs on the database cache.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

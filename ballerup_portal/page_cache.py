@@ -1,0 +1,150 @@
+"""A shared page cache for anonymous visitors that is never stale.
+
+Public pages rendered for a visitor without a session cookie are kept in the ``default``
+cache, which every worker and every host shares (the database cache for the embedded
+set-up, Redis when ``REDIS_URL`` is set). Every entry carries the *content version* it
+was rendered under; any model save or delete, and any M2M change, in any app stores a new
+version (``bump_content_version``, connected in ``PortalConfig.ready``). A request reads
+the current version and its page in one round trip (``get_many``) and only serves the
+copy when the versions match, so a staff change shows at once on every worker.
+
+The version is read *before* rendering: a change committed while a page renders gives the
+copy the old version, which the next request no longer accepts. The version is bumped at
+the save and again when the transaction commits, so nobody caches a page read before the
+commit under the new version.
+
+Staff (anything with a session cookie) skip the cache entirely: they never get a cached
+page and never fill one. When the cache is unreachable, pages are rendered as usual.
+"""
+
+import hashlib
+import logging
+import sys
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import get_conditional_response
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "portal:content-version"
+# Models whose rows change on logins and requests, not content shown to visitors.
+IGNORED_APPS = {"sessions", "axes", "admin", "otp_totp", "otp_static", "django_otp"}
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+_migrating = False
+
+
+def migration_started(**kwargs):
+    """``pre_migrate``: saves inside migrations need no version (and the cache table may
+    not exist yet); ``post_migrate`` stores a new one at the end."""
+    global _migrating
+    _migrating = True
+
+
+def migration_finished(**kwargs):
+    global _migrating
+    if _migrating:
+        _migrating = False
+        _store_new_version(kwargs.get("using") or "default")
+
+
+def bump_content_version(**kwargs):
+    """Store a new content version (a signal receiver for saves, deletes, M2M changes)."""
+    if _migrating:
+        return
+    sender = kwargs.get("sender")
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and meta.app_label in IGNORED_APPS:
+        return
+    action = kwargs.get("action")
+    if action and not action.startswith("post_"):
+        return  # m2m_changed: only after the change
+    using = kwargs.get("using") or "default"
+    _store_new_version(using)
+    transaction.on_commit(lambda: _store_new_version(using), using=using)
+
+
+def _store_new_version(using="default"):
+    try:
+        # A savepoint: the database cache writes on the saving connection, and a failed
+        # cache write must not break the staff member's transaction.
+        with transaction.atomic(using=using):
+            _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    except Exception:  # the cache being down must never stop a save
+        logger.warning("Sideversionen kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
+
+
+def _page_key(request):
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"portal:page:{digest}"
+
+
+class SharedPageCacheMiddleware:
+    """Serves and fills the shared page cache for anonymous GET requests.
+
+    Sits right after WhiteNoise, before sessions, authentication, 2FA and lock-out
+    middleware: a cached page costs one cache round trip and none of their work.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def _cacheable_request(self, request):
+        return (
+            settings.PAGE_CACHE_ENABLED
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(settings.PAGE_CACHE_SKIP_PREFIXES)
+        )
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = _page_key(request)
+        try:
+            found = _cache().get_many([VERSION_KEY, key])
+        except Exception:
+            logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
+            return self.get_response(request)
+        version = found.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            try:
+                # add: two workers starting at once agree on one version.
+                if not _cache().add(VERSION_KEY, version, None):
+                    version = _cache().get(VERSION_KEY) or version
+            except Exception:
+                return self.get_response(request)
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
+            response = entry[1]
+            response["X-Page-Cache"] = "hit"
+            return get_conditional_response(
+                request,
+                etag=response.get("ETag"),
+                last_modified=None,
+                response=response,
+            )
+        response = self.get_response(request)
+        if request.method == "GET" and self._cacheable_response(response):
+            try:
+                _cache().set(key, (version, response), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Siden kunne ikke gemmes i cachen", exc_info=True)
+        return response
+
+    @staticmethod
+    def _cacheable_response(response):
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "public" in response.get("Cache-Control", "")
+        )

@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""The portal's benchmark: ``make bench`` and ``make bench-resilience``.
+
+Starts the portal as production runs it (gunicorn with gunicorn.conf.py, production
+settings, PostgreSQL, collected static files served by whitenoise) on a bench database,
+warms it up and loads every public URL with ``wrk`` from a second process on loopback,
+the server and wrk pinned to different CPUs when there are several. Prints per URL
+requests/s, p50, p99, errors (socket errors + non-2xx/3xx answers) and the ratio to a
+static CSS file served by the same server in the same run; writes the same as JSON under
+var/bench/. URLs that answer 404 in this build are listed as "missing" and skipped.
+
+Runs: the seed data and ten times that (``manage.py create_scale_data``, demo data), each
+with the shared page cache on ("cached") and off ("uncached").
+
+``--resilience``: 60 s at 64 connections (zero errors expected), then a load run during
+which PostgreSQL restarts: errors are counted apart for the time before the database
+accepts connections again and after (zero expected after). By default a private
+PostgreSQL cluster under var/bench/ is restarted (other users of the machine's cluster
+are not disturbed); ``--cluster main`` restarts the machine's cluster with
+``pg_ctlcluster --skip-systemctl-redirect <version> main restart``.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var" / "bench"
+PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = os.environ.get("BENCH_DB", "ballerup_perf_bench")
+
+URLS = [
+    ("forside", "/"),
+    ("distrikter", "/distrikter/"),
+    ("distrikt", "/distrikter/baltorp/"),
+    ("boernehus", "/institutioner/boernehuset-bispevangen/"),
+    ("institutioner", "/institutioner/"),
+    ("soeg", "/soeg/?q=b%C3%B8rnehus"),
+    ("lukkedage", "/lukkedage/"),
+    ("lukkedage.ics", "/lukkedage.ics"),
+    ("tilsyn", "/tilsyn/"),
+    ("kultur", "/kultur/baltorp/"),
+    ("bestyrelse", "/bestyrelser/baltorp/"),
+    ("dagtilbud", "/dagtilbud/"),
+]
+
+
+def log(*args):
+    print(*args, flush=True)
+
+
+def run(*cmd, env=None, check=True, **kw):
+    return subprocess.run(cmd, cwd=ROOT, env=env, check=check, text=True, **kw)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    log("wrk mangler: installerer Debians pakke")
+    run("apt-get", "install", "-y", "-qq", "wrk")
+
+
+def cpus():
+    return sorted(os.sched_getaffinity(0))
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def portal_env(database_url, **extra):
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL",)}
+    env.update(
+        DJANGO_SETTINGS_MODULE="ballerup_portal.settings.prod",
+        SECRET_KEY="bench-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        SECURE_SSL_REDIRECT="0",
+        TRUSTED_PROXY_COUNT="0",
+        STATIC_ROOT=str(VAR / "static"),
+        GUNICORN_ACCESSLOG="",
+        LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+def prepare_database(base_url, factor, env_extra):
+    url = f"{base_url}/{DB_NAME}"
+    host = re.match(r"postgres://(\w+)@([\d.]+):(\d+)", base_url)
+    user, hostname, port = host.groups()
+    opts = ["-h", hostname, "-p", port, "-U", user]
+    run("dropdb", *opts, "--if-exists", DB_NAME)
+    run("createdb", *opts, DB_NAME)
+    env = portal_env(url, **env_extra)
+    run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
+    run(PY, "manage.py", "createcachetable", env=env)
+    run(PY, "manage.py", "load_seed", env=env, stdout=subprocess.DEVNULL)
+    if factor > 1:
+        made = run(PY, "manage.py", "create_scale_data", f"--factor={factor}", env=env, check=False)
+        if made.returncode:
+            log("(denne version har ingen create_scale_data: kun seed-data)")
+    run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
+    return url
+
+
+def static_css():
+    manifest = json.loads((VAR / "static" / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"]["css/portal.css"]
+
+
+class Server:
+    def __init__(self, env):
+        self.port = free_port()
+        cmd = [PY, "-m", "gunicorn", "-c", "gunicorn.conf.py"]
+        if len(cpus()) > 1:
+            cmd = ["taskset", "-c", str(cpus()[0]), *cmd]
+        env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        self.log = open(VAR / "gunicorn.log", "a")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise SystemExit("gunicorn startede ikke; se var/bench/gunicorn.log")
+
+    def status(self, path):
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+
+    def stop(self):
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=30)
+        self.log.close()
+
+
+UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def to_ms(text):
+    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def wrk(url, seconds, connections=16, threads=1):
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    if len(cpus()) > 1:
+        cmd = ["taskset", "-c", ",".join(map(str, cpus()[1:])), *cmd]
+    out = run(*cmd, capture_output=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = re.search(r"\s50%\s+(\S+)", out)
+    p99 = re.search(r"\s99%\s+(\S+)", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sockets = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
+    )
+    socket_errors = sum(map(int, sockets.groups())) if sockets else 0
+    return {
+        "rps": rps,
+        "p50_ms": to_ms(p50.group(1)) if p50 else None,
+        "p99_ms": to_ms(p99.group(1)) if p99 else None,
+        "requests": requests,
+        "non_2xx_3xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": socket_errors,
+        "errors": (int(non2xx.group(1)) if non2xx else 0) + socket_errors,
+    }
+
+
+def table(title, rows):
+    log(f"\n{title}")
+    log(f"{'side':<15}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'fejl':>7}{'ratio':>7}")
+    for row in rows:
+        if row.get("missing"):
+            log(f"{row['name']:<15}{'mangler (404 i denne version)':>41}")
+            continue
+        log(
+            f"{row['name']:<15}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
+            f"{row['errors']:>7}{row['ratio']:>7.2f}"
+        )
+
+
+def bench_run(env, seconds, label):
+    server = Server(env)
+    try:
+        css = static_css()
+        urls = [*URLS, ("statisk css", css)]
+        present = []
+        rows = []
+        for name, path in urls:
+            status = server.status(path)
+            if status == 404:
+                rows.append({"name": name, "path": path, "missing": True})
+            else:
+                present.append((name, path))
+        for _name, path in present:  # warm-up: every worker renders every page once
+            wrk(server.base + path, 1, connections=4)
+        results = {name: wrk(server.base + path, seconds) for name, path in present}
+        static_rps = results["statisk css"]["rps"]
+        for name, path in present:
+            rows.append(
+                {
+                    "name": name,
+                    "path": path,
+                    **results[name],
+                    "ratio": results[name]["rps"] / static_rps,
+                }
+            )
+        order = [name for name, _ in urls]
+        rows.sort(key=lambda r: order.index(r["name"]))
+        table(label, rows)
+        return rows
+    finally:
+        server.stop()
+
+
+# Resilience -----------------------------------------------------------------------
+
+
+class PrivateCluster:
+    """A throw-away PostgreSQL cluster under var/bench/pg, owned by ``postgres``."""
+
+    def __init__(self):
+        versions = sorted(Path("/usr/lib/postgresql").iterdir())
+        self.bin = versions[-1] / "bin"
+        self.dir = VAR / "pg"
+        self.port = free_port()
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        if self.dir.exists():
+            shutil.rmtree(self.dir)
+        self.dir.mkdir(parents=True)
+        if self.as_postgres:
+            shutil.chown(self.dir, "postgres", "postgres")
+        run(
+            *self.as_postgres,
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.dir),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            stdout=subprocess.DEVNULL,
+        )
+        self.ctl("start")
+        self.url = f"postgres://postgres@127.0.0.1:{self.port}"
+
+    def ctl(self, action):
+        run(
+            *self.as_postgres,
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.dir),
+            "-w",
+            "-l",
+            str(self.dir / "log"),
+            "-o",
+            f"-p {self.port} -k /tmp -h 127.0.0.1",
+            "-m",
+            "fast",
+            action,
+            stdout=subprocess.DEVNULL,
+        )
+
+    def restart(self):
+        self.ctl("restart")
+
+    def stop(self):
+        self.ctl("stop")
+
+
+class MainCluster:
+    def __init__(self):
+        self.version = sorted(p.name for p in Path("/usr/lib/postgresql").iterdir())[-1]
+        self.url = PG
+
+    def restart(self):
+        run("pg_ctlcluster", "--skip-systemctl-redirect", self.version, "main", "restart")
+
+    def stop(self):
+        pass
+
+
+def resilience(args):
+    cluster = PrivateCluster() if args.cluster == "private" else MainCluster()
+    report = {}
+    try:
+        env_extra = {"DATABASE_POOL_MAX": os.environ.get("DATABASE_POOL_MAX", "")}
+        url = prepare_database(cluster.url, 1, env_extra)
+        env = portal_env(url, **env_extra)
+        server = Server(env)
+        path = server.base + "/distrikter/baltorp/"
+        try:
+            wrk(path, 2, connections=8)
+            steady = wrk(path, 60, connections=64, threads=2)
+            report["steady_60s_64c"] = steady
+            log("\n60 s, 64 forbindelser, distriktsside:", fmt(steady))
+            # Load while PostgreSQL restarts: phase "during" covers the restart until the
+            # database answers again; phase "after" the minute's rest.
+            import threading
+
+            during = {}
+
+            def load():
+                during.update(wrk(path, 15, connections=64, threads=2))
+
+            worker = threading.Thread(target=load)
+            worker.start()
+            time.sleep(5)
+            started = time.monotonic()
+            cluster.restart()
+            log(f"PostgreSQL genstartet på {time.monotonic() - started:.1f} s")
+            worker.join()
+            after = wrk(path, 30, connections=64, threads=2)
+            report["during_restart_15s"] = during
+            report["after_restart_30s"] = after
+            log("Under genstart (15 s):", fmt(during))
+            log("Efter genstart (30 s):", fmt(after))
+        finally:
+            server.stop()
+    finally:
+        cluster.stop()
+    ok = report["steady_60s_64c"]["errors"] == 0 and report["after_restart_30s"]["errors"] == 0
+    log("\nResultat:", "ingen fejl under last og efter genstart" if ok else "FEJL")
+    return report, ok
+
+
+def fmt(r):
+    return (
+        f"{r['rps']:.0f} req/s, p50 {r['p50_ms']:.1f} ms, p99 {r['p99_ms']:.1f} ms, "
+        f"{r['requests']} svar, fejl {r['errors']} (ikke-2xx/3xx {r['non_2xx_3xx']}, "
+        f"socket {r['socket_errors']})"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
+    parser.add_argument("--sizes", default="1,10", help="data sizes (factors of the seed)")
+    parser.add_argument("--modes", default="cached,uncached")
+    parser.add_argument("--resilience", action="store_true")
+    parser.add_argument("--cluster", choices=["private", "main"], default="private")
+    parser.add_argument("--label", default="")
+    parser.add_argument(
+        "--redis",
+        default=os.environ.get("BENCH_REDIS_URL", ""),
+        help="page cache in this Redis (e.g. redis://127.0.0.1:6379/0) instead of the database",
+    )
+    args = parser.parse_args()
+    ensure_wrk()
+    VAR.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    commit = run("git", "rev-parse", "--short", "HEAD", capture_output=True, check=False)
+    meta = {"commit": commit.stdout.strip(), "cpus": cpus(), "label": args.label}
+    if args.resilience:
+        report, ok = resilience(args)
+        out = VAR / f"resilience-{stamp}.json"
+        out.write_text(json.dumps({**meta, **report}, indent=2))
+        log(f"JSON: {out}")
+        return 0 if ok else 1
+    results = {}
+    for factor in [int(f) for f in args.sizes.split(",")]:
+        url = prepare_database(PG, factor, {})
+        for mode in args.modes.split(","):
+            env = portal_env(url, PAGE_CACHE_ENABLED="1" if mode == "cached" else "0")
+            if args.redis:
+                env.update(REDIS_URL=args.redis, CACHE_KEY_PREFIX=f"bench-{stamp}-{factor}")
+            cache = "Redis" if args.redis else "database cache"
+            label = (
+                f"data x{factor}, {mode} ({cache}; {args.seconds} s per side, {len(cpus())} CPU)"
+            )
+            results[f"x{factor}-{mode}"] = bench_run(env, args.seconds, label)
+    out = VAR / f"bench-{stamp}.json"
+    out.write_text(json.dumps({**meta, "seconds": args.seconds, "runs": results}, indent=2))
+    log(f"\nJSON: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

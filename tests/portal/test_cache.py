@@ -1,0 +1,234 @@
+"""The shared page cache (ballerup_portal/page_cache.py): anonymous pages come from a
+cache every worker shares, and a change anywhere shows at once."""
+
+import contextlib
+import subprocess
+import sys
+import time
+import uuid
+
+import pytest
+from django.conf import settings as django_settings
+from django.core.cache import caches
+from django.core.management import call_command
+
+from districts.models import District, Institution
+from tests.conftest import login
+from tests.public_pages import EXISTING_PAGES
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+DISTRICT = "/distrikter/baltorp/"
+REDIS = "redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture
+def page_cache(settings, db):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    yield
+    with contextlib.suppress(Exception):  # the test pointed the cache at a closed port
+        caches["default"].clear()
+
+
+def redis_caches(settings, location):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
+            "LOCATION": location,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+
+
+@pytest.mark.usefixtures("page_cache")
+@pytest.mark.parametrize("url", EXISTING_PAGES.values())
+def test_every_public_page_is_served_from_the_cache_the_second_time(client, url):
+    first = client.get(url)
+    second = client.get(url)
+    assert "X-Page-Cache" not in first.headers
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second.cookies == {}
+    assert second.headers["Content-Security-Policy"] == first.headers["Content-Security-Policy"]
+    assert "public" in second.headers["Cache-Control"]
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_cached_page_answers_304_to_a_revalidation(client):
+    client.get(DISTRICT)
+    cached = client.get(DISTRICT)
+    again = client.get(DISTRICT, headers={"if-none-match": cached.headers["ETag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_saved_change_shows_at_once(client):
+    client.get(DISTRICT)
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp Ændret"
+    district.save()
+    response = client.get(DISTRICT)
+    assert "X-Page-Cache" not in response.headers
+    assert "Baltorp Ændret" in response.content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_deleted_institution_disappears_at_once(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    client.get(DISTRICT)
+    house.delete()
+    assert "Bispevangen" not in client.get(DISTRICT).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_an_m2m_change_shows_at_once(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    other = District.objects.exclude(pk__in=house.districts.all()).first()
+    url = f"/distrikter/{other.slug}/"
+    assert "Bispevangen" not in client.get(url).content.decode()
+    house.districts.add(other)
+    assert "Bispevangen" in client.get(url).content.decode()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_staff_never_get_nor_fill_the_cache(client):
+    staff = login(client, "leder-baltorp")
+    first = staff.get(DISTRICT)
+    second = staff.get(DISTRICT)
+    assert "X-Page-Cache" not in second.headers
+    assert "private" in first.headers["Cache-Control"]
+    staff.logout()
+    client.cookies.clear()
+    assert "X-Page-Cache" not in client.get(DISTRICT).headers  # staff filled nothing
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_real_redis_shares_the_pages(client, settings):
+    redis_caches(settings, REDIS)
+    caches["default"].get("ping")  # fails loudly when the Redis server is missing
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp i Redis"
+    district.save()
+    assert "Baltorp i Redis" in client.get(DISTRICT).content.decode()
+    caches["default"].clear()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_an_unreachable_redis_gives_uncached_pages_not_errors(client, settings):
+    redis_caches(settings, "redis://127.0.0.1:9/0")  # the discard port: nobody listens
+    for url in EXISTING_PAGES.values():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "X-Page-Cache" not in response.headers
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp uden Redis"
+    district.save()  # a save never fails for the cache's sake
+    assert "Baltorp uden Redis" in client.get(DISTRICT).content.decode()
+
+
+# Two gunicorn instances on one PostgreSQL and one Redis -----------------------------
+
+
+@pytest.fixture(scope="module")
+def two_servers(tmp_path_factory):
+    from tests.portal.test_production import free_port
+    from tests.portal.test_settings import manage, production_env
+
+    db_url = "postgres://postgres@127.0.0.1:5432/ballerup_perf_cache"
+    subprocess.run(
+        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "ballerup_perf_cache"],
+        check=True,
+    )
+    subprocess.run(
+        ["createdb", "-h", "127.0.0.1", "-U", "postgres", "ballerup_perf_cache"], check=True
+    )
+    tmp = tmp_path_factory.mktemp("two")
+    env = {
+        "DATABASE_URL": db_url,
+        "STATIC_ROOT": str(tmp / "static"),
+        "REDIS_URL": REDIS,
+        "CACHE_KEY_PREFIX": f"two-{uuid.uuid4().hex}",
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    for command in (["migrate", "--noinput"], ["load_seed"], ["collectstatic", "--noinput"]):
+        result = manage(*command, **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    servers, urls = [], []
+    for _ in range(2):
+        port = free_port()
+        servers.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
+                cwd=django_settings.BASE_DIR,
+                env=production_env(**env, GUNICORN_BIND=f"127.0.0.1:{port}", WEB_CONCURRENCY="2"),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        yield urls, env, manage
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "ballerup_perf_cache"]
+        )
+
+
+def get(url):
+    import urllib.request
+
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.headers, response.read().decode()
+        except OSError:
+            time.sleep(0.1)
+    raise AssertionError(f"{url} never answered")
+
+
+def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_servers):
+    (one, two), env, manage = two_servers
+    get(one + DISTRICT)
+    headers, _ = get(two + DISTRICT)  # filled by the other instance
+    assert headers["X-Page-Cache"] == "hit"
+    # A staff change made through the first instance's code and settings (shared DB+Redis).
+    result = manage(
+        "shell",
+        "-c",
+        "from districts.models import District; d = District.objects.get(slug='baltorp');"
+        "d.name = 'Baltorp fra instans et'; d.save()",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    for base in (one, two):
+        headers, body = get(base + DISTRICT)
+        assert "Baltorp fra instans et" in body
+    headers, _ = get(two + DISTRICT)
+    assert headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_the_database_cache_shares_the_pages_and_sees_a_change(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    call_command("createcachetable")  # the test settings' migrate made none (in-memory)
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp i databasen"
+    district.save()
+    response = client.get(DISTRICT)
+    assert "X-Page-Cache" not in response.headers
+    assert "Baltorp i databasen" in response.content.decode()

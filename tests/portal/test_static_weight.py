@@ -1,0 +1,62 @@
+"""The first view of the home page (HTML, CSS, icon) weighs at most 30 KB compressed, as
+collected for production: whitenoise serves brotli and gzip copies of hashed files."""
+
+import re
+import subprocess
+import sys
+
+import brotli
+import pytest
+from django.conf import settings
+
+from tests.portal.test_settings import manage
+
+LIMIT = 30 * 1024
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture(scope="module")
+def collected(tmp_path_factory):
+    root = tmp_path_factory.mktemp("static")
+    result = manage("collectstatic", "--noinput", "-v0", STATIC_ROOT=str(root))
+    assert result.returncode == 0, result.stderr
+    import json
+
+    manifest = json.loads((root / "staticfiles.json").read_text())["paths"]
+    return root, manifest
+
+
+def test_the_home_pages_first_view_is_at_most_30_kb_compressed(client, collected):
+    root, manifest = collected
+    html = client.get("/").content
+    total = len(brotli.compress(html))
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+)"', html)
+    assert any(a.endswith(b".css") for a in assets)
+    for asset in assets:
+        hashed = root / manifest[asset.decode()]
+        assert hashed.with_name(hashed.name + ".gz").exists() or hashed.suffix == ".svg"
+        compressed = hashed.with_name(hashed.name + ".br")
+        total += (compressed if compressed.exists() else hashed).stat().st_size
+    assert total <= LIMIT, f"{total} bytes"
+
+
+def test_every_bootstrap_class_the_templates_use_is_in_the_shipped_subset():
+    full = (settings.BASE_DIR / "static_src/bootstrap/bootstrap.min.css").read_text()
+    subset = (settings.BASE_DIR / "static/vendor/bootstrap/bootstrap.min.css").read_text()
+    in_full = set(re.findall(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)", full))
+    in_subset = set(re.findall(r"\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)", subset))
+    used = set()
+    for template in (settings.BASE_DIR / "templates").rglob("*.html"):
+        for classes in re.findall(r'class="([^"]*)"', template.read_text()):
+            used |= set(re.sub(r"{[{%].*?[%}]}", " ", classes).split())
+    missing = (used & in_full) - in_subset
+    assert not missing, f"run `make css` (scripts/purge_bootstrap.py): {sorted(missing)}"
+
+
+def test_the_subset_is_what_the_script_makes_of_the_templates(tmp_path):
+    target = settings.BASE_DIR / "static/vendor/bootstrap/bootstrap.min.css"
+    before = target.read_text()
+    subprocess.run(
+        [sys.executable, "scripts/purge_bootstrap.py"], cwd=settings.BASE_DIR, check=True
+    )
+    assert target.read_text() == before, "run `make css` and commit the result"
