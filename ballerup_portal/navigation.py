@@ -14,6 +14,7 @@ PAGES = {
     "daycare:closing_days": _("Lukkedage"),
     "daycare:inspection_reports": _("Tilsyn"),
     "culture:service": _("Kultur"),
+    "governance:board_list": _("Bestyrelser"),
 }
 
 # The main navigation, in order.
@@ -23,4 +24,5 @@ MAIN_NAV = [
     "daycare:closing_days",
     "daycare:inspection_reports",
     "culture:service",
+    "governance:board_list",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("districts.urls")),
     path("", include("daycare.urls")),
     path("", include("culture.urls")),
+    path("", include("governance.urls")),
     path("admin/", admin.site.urls),
 ]
 

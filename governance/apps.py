@@ -1,9 +1,17 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class GovernanceConfig(AppConfig):
-    """Parent boards and house councils (arrive with their own issue)."""
+    """Parent boards, house councils, by-laws and minutes."""
 
     name = "governance"
     verbose_name = _("Bestyrelser og husråd")
+
+    def ready(self):
+        from districts.models import District
+
+        from .models import ensure_district_board
+
+        post_save.connect(ensure_district_board, sender=District, dispatch_uid="district_board")

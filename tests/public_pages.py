@@ -13,6 +13,8 @@ PUBLIC_PAGES = {
     "kultur": "/kultur/",
     "kulturnetvaerk": "/kultur/skovlunde/",
     "tilsyn": "/tilsyn/",
+    "bestyrelser": "/bestyrelser/",
+    "bestyrelse": "/bestyrelser/hedegaard/",
     "404": "/findes-ikke/",
 }
 

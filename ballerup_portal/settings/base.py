@@ -274,6 +274,8 @@ SEED_FIXTURES = {
     "closing_day_rules.json": "once",
     # Kulturtjenesten's texts and organisations, and the five networks (000_85f1…).
     "culture.json": "once",
+    # The parent boards and the source's texts on boards and house councils (001).
+    "governance.json": "once",
 }
 DEMO_DATA_ALLOWED = False
 

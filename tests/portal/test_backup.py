@@ -21,8 +21,8 @@ def test_a_backup_round_trip_keeps_every_row_and_every_file(tmp_path, settings, 
     house = Institution.objects.get(slug="boernehuset-valhalla")
     house.phone = "44 77 00 00"
     house.save()
-    report = Path(settings.MEDIA_ROOT) / "tilsyn" / "valhalla-2026.pdf"
-    report.parent.mkdir(parents=True)
+    report = Path(settings.MEDIA_ROOT) / "tilsyn" / "backup-test-valhalla-2026.pdf"
+    report.parent.mkdir(parents=True, exist_ok=True)
     report.write_bytes(b"%PDF-1.7 en rapport")
     before = row_counts()
     assert before["districts.HistoricalInstitution"] > 29

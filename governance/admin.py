@@ -1,0 +1,88 @@
+"""Parent boards and house councils in the staff admin: a district leader keeps their
+own district's board and house councils (``governance.rules``)."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ballerup_portal import permissions
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from districts.constants import DAYCARE_TYPES
+
+from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
+
+
+class MembershipInline(PortalInline):
+    model = Membership
+    extra = 0
+    fields = ["name", "role", "house", "is_secretary", "term_start", "term_end", "elected_at"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "house" and formfield is not None:
+            formfield.queryset = formfield.queryset.filter(
+                institution_type__in=(*DAYCARE_TYPES, "dagpleje")
+            )
+            formfield.choices = list(formfield.choices)
+        return formfield
+
+
+@admin.register(Board)
+class BoardAdmin(PortalModelAdmin):
+    list_display = ["name", "district"]
+    list_select_related = ["district"]
+    inlines = [MembershipInline]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not permissions.is_administrator(request.user):
+            fields += ["name", "slug", "district", "extra_units"]
+        return fields
+
+
+@admin.register(BoardMeeting)
+class BoardMeetingAdmin(PortalModelAdmin):
+    list_display = ["date", "board", "published"]
+    list_filter = ["board", "published"]
+    list_select_related = ["board"]
+    readonly_fields = ["is_demo"]
+
+
+@admin.register(Bylaws)
+class BylawsAdmin(PortalModelAdmin):
+    list_display = ["title", "effective_date", "board_names"]
+    formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    readonly_fields = ["is_demo"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("boards")
+
+    @admin.display(description=_("bestyrelser"))
+    def board_names(self, obj):
+        return ", ".join(board.name for board in obj.boards.all())
+
+
+@admin.register(CouncilMember)
+class CouncilMemberAdmin(PortalModelAdmin):
+    list_display = ["name", "role", "house", "term_start", "term_end"]
+    list_filter = ["role", "house__districts"]
+    list_select_related = ["house"]
+    search_fields = ["name", "house__name"]
+    readonly_fields = ["is_demo"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "house" and formfield is not None:
+            formfield.queryset = formfield.queryset.filter(institution_type__in=DAYCARE_TYPES)
+        return formfield
+
+
+@admin.register(GovernanceText)
+class GovernanceTextAdmin(PortalModelAdmin):
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not GovernanceText.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

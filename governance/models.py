@@ -1,0 +1,257 @@
+"""Parent boards (forældrebestyrelser), house councils (husråd), by-laws and minutes.
+
+From 001: a parent board per district, of parent representatives from the district's
+houses and staff representatives; a pedagogical leader and the district leader attend
+without a vote, the district leader as secretary. Dagplejen sits under Hedegård's board
+and also has a board of its own. A house council per daycare house. The sources name no
+members, by-laws or meetings: staff enter them. Only names and roles are public.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from districts.constants import DAYCARE_TYPES
+
+from .constants import VOTING_ROLES, BoardRole, CouncilRole
+
+
+class GovernanceText(models.Model):
+    """The source's texts on what boards and house councils do; one row, Markdown."""
+
+    board_work = models.TextField(_("forældrebestyrelsens arbejdsområder"))
+    board_composition = models.TextField(_("forældrebestyrelsernes sammensætning"))
+    council_work = models.TextField(_("husrådets opgaver"))
+    elections = models.TextField(_("valg"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tekster om bestyrelser og husråd")
+        verbose_name_plural = _("tekster om bestyrelser og husråd")
+
+    def __str__(self):
+        return str(_("Tekster om bestyrelser og husråd"))
+
+
+class Board(models.Model):
+    name = models.CharField(_("navn"), max_length=150, unique=True)
+    slug = models.SlugField(_("webadresse"), max_length=150, unique=True)
+    district = models.OneToOneField(
+        "districts.District",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="parent_board",
+        verbose_name=_("distrikt"),
+        help_text=_("Distriktets forældrebestyrelse. Tom for Dagplejens egen bestyrelse."),
+    )
+    extra_units = models.ManyToManyField(
+        "districts.Institution",
+        blank=True,
+        related_name="extra_boards",
+        verbose_name=_("også for"),
+        help_text=_("Enheder uden for distriktet, som bestyrelsen også dækker (Dagplejen)."),
+    )
+
+    history = HistoricalRecords(m2m_fields=[extra_units])
+
+    class Meta:
+        verbose_name = _("forældrebestyrelse")
+        verbose_name_plural = _("forældrebestyrelser")
+        # The district boards by district, then Dagplejen's own.
+        ordering = [models.F("district__name").asc(nulls_last=True), "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        # A district's board lives at the district's address: /bestyrelser/baltorp/.
+        slug = self.district.slug if self.district_id else self.slug
+        return reverse("governance:board_detail", kwargs={"slug": slug})
+
+
+def ensure_district_board(sender, instance, created, raw=False, **kwargs):
+    """Every district has its parent board (001): a district added after the seed gets one
+    at once. (While the seed loads, the boards come from fixtures/governance.json.)"""
+    if created and not raw and Board.objects.exists():
+        Board.objects.get_or_create(
+            district=instance,
+            defaults={
+                "name": _("Forældrebestyrelsen i distrikt %(name)s") % {"name": instance.name},
+                "slug": f"distrikt-{instance.pk}",
+            },
+        )
+
+
+def next_september_election(today=None):
+    """The first day of the next September: each house and Dagplejen elect in September."""
+    today = today or timezone.localdate()
+    year = today.year if today.month < 9 else today.year + 1
+    return datetime.date(year, 9, 1)
+
+
+class TermQuerySet(models.QuerySet):
+    def current(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(models.Q(term_end__isnull=True) | models.Q(term_end__gte=today)).filter(
+            models.Q(term_start__isnull=True) | models.Q(term_start__lte=today)
+        )
+
+
+class Term(models.Model):
+    name = models.CharField(_("navn"), max_length=150)
+    term_start = models.DateField(_("valgt fra"), null=True, blank=True)
+    term_end = models.DateField(_("valgt til"), null=True, blank=True)
+    elected_at = models.DateField(
+        _("valgt på forældremødet"),
+        null=True,
+        blank=True,
+        help_text=_("Datoen for septembermødet, der valgte medlemmet."),
+    )
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            raise ValidationError(
+                {"term_end": _("Valgperioden kan ikke slutte, før den begynder.")}
+            )
+
+
+class Membership(Term):
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("bestyrelse")
+    )
+    role = models.CharField(_("rolle"), max_length=40, choices=BoardRole.choices)
+    house = models.ForeignKey(
+        "districts.Institution",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="board_parents",
+        verbose_name=_("for børnehus"),
+        help_text=_("Kun for forældrerepræsentanter: huset, forælderen repræsenterer."),
+    )
+    is_secretary = models.BooleanField(
+        _("sekretær"), default=False, help_text=_("Distriktslederen er sekretær for møderne.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bestyrelsesmedlem")
+        verbose_name_plural = _("bestyrelsesmedlemmer")
+        ordering = ["role", "name"]
+
+    def __str__(self):
+        return f"{self.name} – {self.get_role_display()}"
+
+    @property
+    def votes(self):
+        return self.role in VOTING_ROLES
+
+    def clean(self):
+        super().clean()
+        if self.role == BoardRole.PARENT and not self.house_id:
+            raise ValidationError({"house": _("Vælg det børnehus, forælderen repræsenterer.")})
+        if self.role != BoardRole.PARENT and self.house_id:
+            raise ValidationError({"house": _("Kun forældrerepræsentanter repræsenterer et hus.")})
+        if self.is_secretary and self.role != BoardRole.DISTRICT_LEADER:
+            raise ValidationError(
+                {"is_secretary": _("Det er distriktslederen, der er sekretær for møderne.")}
+            )
+
+
+class CouncilMember(Term):
+    """A member of a daycare house's house council."""
+
+    house = models.ForeignKey(
+        "districts.Institution",
+        on_delete=models.CASCADE,
+        related_name="council_members",
+        verbose_name=_("børnehus"),
+    )
+    role = models.CharField(_("rolle"), max_length=40, choices=CouncilRole.choices)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("medlem af husråd")
+        verbose_name_plural = _("medlemmer af husråd")
+        ordering = ["house__name", "role", "name"]
+
+    def __str__(self):
+        return f"{self.name} – {self.get_role_display()}, {self.house}"
+
+    def clean(self):
+        super().clean()
+        if self.house_id and self.house.institution_type not in DAYCARE_TYPES:
+            raise ValidationError(
+                {"house": _("Husråd findes i børnehuse og distriktsinstitutioner.")}
+            )
+
+
+class BylawsQuerySet(models.QuerySet):
+    def in_force(self, today=None):
+        return self.filter(effective_date__lte=today or timezone.localdate())
+
+
+class Bylaws(models.Model):
+    """One version of the by-laws (vedtægter) of one or more boards."""
+
+    title = models.CharField(_("titel"), max_length=200)
+    effective_date = models.DateField(_("gælder fra"))
+    text = models.TextField(_("tekst"), help_text=_("Vedtægterne (Markdown)."))
+    boards = models.ManyToManyField(Board, related_name="bylaws", verbose_name=_("bestyrelser"))
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    objects = BylawsQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[boards])
+
+    class Meta:
+        verbose_name = _("vedtægter")
+        verbose_name_plural = _("vedtægter")
+        ordering = ["-effective_date"]
+
+    def __str__(self):
+        return f"{self.title} ({self.effective_date:%d.%m.%Y})"
+
+
+class BoardMeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class BoardMeeting(models.Model):
+    board = models.ForeignKey(
+        Board, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("bestyrelse")
+    )
+    date = models.DateField(_("dato"))
+    agenda = models.TextField(_("dagsorden"), blank=True)
+    minutes = models.TextField(_("referat"), blank=True)
+    published = models.BooleanField(
+        _("offentliggjort"), default=False, help_text=_("Vises på bestyrelsens side.")
+    )
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    objects = BoardMeetingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bestyrelsesmøde")
+        verbose_name_plural = _("bestyrelsesmøder")
+        ordering = ["-date"]
+
+    def __str__(self):
+        return f"{self.board} {self.date:%d.%m.%Y}"

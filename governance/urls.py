@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "governance"
+
+urlpatterns = [
+    path("bestyrelser/", views.board_list, name="board_list"),
+    path("bestyrelser/<slug:slug>/", views.board_detail, name="board_detail"),
+]

@@ -1,0 +1,214 @@
+"""Parent boards and house councils: the source's structure, the public pages, and each
+district's board kept by its own leader only."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from districts.models import District, Institution
+from governance.constants import BoardRole, CouncilRole
+from governance.models import (
+    Board,
+    BoardMeeting,
+    Bylaws,
+    CouncilMember,
+    Membership,
+    next_september_election,
+)
+from tests.admin_forms import form_data
+from tests.conftest import admin_url, login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+SLUGS = ["baltorp", "hedegaard", "maaloevhoej", "skovlunde", "skovvejen"]
+
+
+def test_a_board_per_district_and_dagplejens_own():
+    assert (
+        sorted(Board.objects.exclude(district=None).values_list("district__slug", flat=True))
+        == SLUGS
+    )
+    dagplejen = Institution.objects.get(slug="dagplejen")
+    own = Board.objects.get(district=None)
+    assert list(own.extra_units.all()) == [dagplejen]
+    assert list(Board.objects.get(district__slug="hedegaard").extra_units.all()) == [dagplejen]
+
+
+def test_the_next_election_is_the_next_september():
+    assert next_september_election(datetime.date(2026, 11, 23)) == datetime.date(2027, 9, 1)
+    assert next_september_election(datetime.date(2027, 3, 1)) == datetime.date(2027, 9, 1)
+
+
+def test_the_board_page_shows_members_by_role_votes_secretary_houses_bylaws_minutes(client):
+    board = Board.objects.get(district__slug="hedegaard")
+    Membership.objects.filter(board=board).delete()
+    Bylaws.objects.all().delete()
+    BoardMeeting.objects.all().delete()
+    house = Institution.objects.get(slug="distriktsinstitutionen-hede-magleparken")
+    Membership.objects.create(board=board, name="Anna Forælder", role=BoardRole.PARENT, house=house)
+    Membership.objects.create(board=board, name="Bo Pædagog", role=BoardRole.STAFF)
+    Membership.objects.create(
+        board=board, name="Lis Leder", role=BoardRole.DISTRICT_LEADER, is_secretary=True
+    )
+    Membership.objects.create(
+        board=board,
+        name="Gammel Forælder",
+        role=BoardRole.PARENT,
+        house=house,
+        term_end=datetime.date(2020, 8, 31),
+    )
+    old = Bylaws.objects.create(
+        title="Vedtægter 2019", effective_date=datetime.date(2019, 1, 1), text="Gammel"
+    )
+    new = Bylaws.objects.create(
+        title="Vedtægter 2024", effective_date=datetime.date(2024, 1, 1), text="**Ny**"
+    )
+    future = Bylaws.objects.create(
+        title="Vedtægter 2099", effective_date=datetime.date(2099, 1, 1), text="X"
+    )
+    for bylaws in (old, new, future):
+        bylaws.boards.add(board)
+    BoardMeeting.objects.create(
+        board=board, date=datetime.date(2026, 10, 1), minutes="Offentligt referat.", published=True
+    )
+    BoardMeeting.objects.create(
+        board=board, date=datetime.date(2026, 10, 2), minutes="Kladde til referat."
+    )
+
+    page = client.get("/bestyrelser/hedegaard/").content.decode()
+    assert "Anna Forælder (Distriktsinstitutionen Hede-/Magleparken)" in page
+    assert "Bo Pædagog" in page and "Gammel Forælder" not in page
+    assert "Lis Leder, sekretær – deltager uden stemmeret" in page
+    assert (
+        page.index("Forældrerepræsentant")
+        < page.index("Medarbejderrepræsentant")
+        < page.index("Distriktsleder")
+    )
+    covered = page[page.index("Bestyrelsen dækker") :]
+    assert 'href="/institutioner/dagplejen/"' in covered  # Dagplejen under Hedegård's board
+    assert "<strong>Ny</strong>" in page and "Gældende fra mandag den 1. januar 2024." in page
+    assert "Vedtægter 2019, gældende fra tirsdag den 1. januar 2019" in page
+    assert "Vedtægter 2099" not in page
+    assert "Offentligt referat." in page and "Kladde til referat." not in page
+    assert "september" in covered
+    assert "@" not in page[page.index("Medlemmer") : page.index("Referater")]
+
+
+def test_house_pages_show_their_council_and_district_pages_link_their_board(client):
+    house = Institution.objects.get(slug="boernehuset-valhalla")
+    CouncilMember.objects.filter(house=house).delete()
+    CouncilMember.objects.create(house=house, name="Ida Husråd", role=CouncilRole.PARENT)
+    page = client.get(house.get_absolute_url()).content.decode()
+    assert "Ida Husråd, forældrerepræsentant" in page
+    assert 'href="/bestyrelser/skovvejen/"' in client.get("/distrikter/skovvejen/").content.decode()
+    # A school has no house council.
+    assert "Husråd" not in client.get("/institutioner/skovvejens-skole/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/bestyrelser/", "/bestyrelser/baltorp/", "/institutioner/boernehuset-grantoften/"]
+)
+def test_queries_do_not_grow_with_ten_times_the_data(client, path):
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured)
+
+    before = queries()
+    board = Board.objects.get(district__slug="baltorp")
+    house = Institution.objects.get(slug="boernehuset-grantoften")
+    for n in range(30):
+        Membership.objects.create(
+            board=board, name=f"Forælder {n}", role=BoardRole.PARENT, house=house
+        )
+        CouncilMember.objects.create(house=house, name=f"Husråd {n}", role=CouncilRole.STAFF)
+        BoardMeeting.objects.create(board=board, date=datetime.date(2026, 1, 1), published=True)
+        Bylaws.objects.create(
+            title=f"V{n}", effective_date=datetime.date(2000 + n, 1, 1), text="x"
+        ).boards.add(board)
+    assert queries() == before
+    assert before <= 6
+
+
+@pytest.mark.parametrize("target", SLUGS)
+@pytest.mark.parametrize("leader", SLUGS)
+def test_a_leader_keeps_their_own_districts_board_and_councils_only(client, leader, target):
+    login(client, f"leder-{leader}")
+    board = Board.objects.get(district__slug=target)
+    meeting = BoardMeeting.objects.create(
+        board=board, date=datetime.date(2026, 10, 1), minutes="Original"
+    )
+    house = Institution.objects.filter(
+        districts__slug=target, council_members__isnull=False
+    ).first()
+    member = CouncilMember.objects.filter(house=house).first()
+    if leader == target:
+        page = client.get(admin_url(meeting))
+        assert (
+            client.post(admin_url(meeting), form_data(page) | {"minutes": "Ændret"}).status_code
+            == 302
+        )
+        meeting.refresh_from_db()
+        assert meeting.minutes == "Ændret"
+        assert client.get(admin_url(board)).status_code == 200
+        assert client.get(admin_url(member)).status_code == 200
+    else:
+        assert client.post(admin_url(meeting), {"minutes": "Ændret"}).status_code == 403
+        assert client.post(admin_url(meeting, "delete"), {"post": "yes"}).status_code == 403
+        assert client.post(admin_url(board), {"name": "Overtaget"}).status_code == 403
+        assert client.post(admin_url(member), {"name": "Overtaget"}).status_code == 403
+        meeting.refresh_from_db()
+        member.refresh_from_db()
+        assert meeting.minutes == "Original" and member.name != "Overtaget"
+    # Dagplejen's own board is the administrators'.
+    own = Board.objects.get(district=None)
+    assert client.post(admin_url(own), {"name": "Overtaget"}).status_code == 403
+
+
+def test_by_laws_shared_by_all_boards_are_the_administrators(client):
+    shared = Bylaws.objects.filter(is_demo=True).first()
+    login(client, "leder-baltorp")
+    assert client.post(admin_url(shared), {"title": "Overtaget"}).status_code == 403
+    mine = Bylaws.objects.create(
+        title="Baltorps", effective_date=datetime.date(2024, 1, 1), text="x"
+    )
+    mine.boards.add(Board.objects.get(district__slug="baltorp"))
+    assert client.get(admin_url(mine)).status_code == 200
+
+
+def test_culture_staff_keep_nothing_here(client):
+    login(client, "kultur-baltorp")
+    for path in [
+        "/admin/governance/board/",
+        "/admin/governance/boardmeeting/add/",
+        "/admin/governance/councilmember/",
+    ]:
+        assert client.get(path).status_code == 403
+
+
+def test_bad_input_gets_danish_messages(client):
+    login(client, "leder-baltorp")
+    board = Board.objects.get(district__slug="baltorp")
+    page = client.get(admin_url(board))
+    data = form_data(page)
+    prefix = "memberships"
+    n = int(data[f"{prefix}-TOTAL_FORMS"])
+    data |= {
+        f"{prefix}-TOTAL_FORMS": str(n + 1),
+        f"{prefix}-{n}-name": "Uden hus",
+        f"{prefix}-{n}-role": BoardRole.PARENT,
+    }
+    response = client.post(admin_url(board), data)
+    assert "Vælg det børnehus, forælderen repræsenterer." in response.content.decode()
+    assert not Membership.objects.filter(name="Uden hus").exists()
+
+
+def test_a_new_district_gets_its_board_so_its_page_never_links_nowhere(client):
+    district = District.objects.create(name="Ny Egn")
+    board = Board.objects.get(district=district)
+    assert board.get_absolute_url() == f"/bestyrelser/{district.slug}/"
+    page = client.get(district.get_absolute_url()).content.decode()
+    assert f'href="/bestyrelser/{district.slug}/"' in page
+    assert client.get(f"/bestyrelser/{district.slug}/").status_code == 200
