@@ -17,8 +17,12 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.models import update_last_login
         from django.contrib.auth.signals import user_logged_in
+        from django.utils.module_loading import autodiscover_modules
 
         from . import checks  # noqa: F401  (registers the system checks)
+
+        # Each app's search providers (<app>/search.py).
+        autodiscover_modules("search")
         from .models import update_last_login_without_history
 
         # django.contrib.auth (earlier in INSTALLED_APPS, so ready first) stamps

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 PAGES = {
     "home": _("Forside"),
     "districts:district_list": _("Distrikter"),
+    "districts:institution_list": _("Institutioner A–Å"),
+    "search": _("Søg"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
     "daycare:closing_days": _("Lukkedage"),
     "daycare:inspection_reports": _("Tilsyn"),
@@ -21,6 +23,7 @@ PAGES = {
 MAIN_NAV = [
     "home",
     "districts:district_list",
+    "districts:institution_list",
     "daycare:closing_days",
     "daycare:inspection_reports",
     "culture:service",

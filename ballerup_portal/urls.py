@@ -13,6 +13,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
     path("was/", RedirectView.as_view(pattern_name="accessibility_statement", permanent=True)),
+    path("soeg/", views.search_page, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("", include("districts.urls")),

@@ -27,6 +27,18 @@ def accessibility_statement(request):
     )
 
 
+def search_page(request):
+    from .forms_search import SearchForm
+    from .search import search
+
+    # The form itself is the one in the header of every page (search_tags).
+    form = SearchForm(request.GET or None)
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    groups, suggestions = search(query) if query else ([], [])
+    context = {"query": query, "groups": groups, "suggestions": suggestions}
+    return render(request, "pages/search.html", context)
+
+
 def server_error(request):
     """The 500 page, or the 503 page with Retry-After while the database is unreachable:
     a visitor then learns it is temporary, and a load balancer can retry elsewhere."""

@@ -15,6 +15,10 @@ PUBLIC_PAGES = {
     "tilsyn": "/tilsyn/",
     "bestyrelser": "/bestyrelser/",
     "bestyrelse": "/bestyrelser/hedegaard/",
+    "institutioner": "/institutioner/",
+    "institutioner-filter": "/institutioner/?type=dagtilbud",
+    "soeg": "/soeg/?q=m%C3%A5l%C3%B8v",
+    "soeg-intet": "/soeg/?q=%3Cscript%3Exyz",
     "404": "/findes-ikke/",
 }
 

@@ -55,3 +55,12 @@ def test_parent_finds_the_closing_days_and_the_calendar_to_subscribe_to(open_pag
     feed = page.get_by_role("link", name="Alle lukkedage (iCalendar)")
     assert feed.get_attribute("href") == "/lukkedage.ics"
     assert "BEGIN:VCALENDAR" in page.request.get("/lukkedage.ics").text()
+
+
+def test_parent_on_a_phone_searches_for_their_house_from_the_home_page(open_page):
+    page = open_page("/", viewport=PHONE, is_mobile=True, has_touch=True)
+    page.get_by_role("searchbox", name="Søg på siden").fill("valhala")
+    page.get_by_role("button", name="Søg").click()
+    assert heading(page) == "Søg"
+    page.get_by_role("link", name="Børnehuset Valhalla").click()
+    assert heading(page) == "Børnehuset Valhalla"

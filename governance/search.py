@@ -1,0 +1,15 @@
+"""The parent boards in the site search."""
+
+from django.utils.translation import gettext_lazy as _
+
+from ballerup_portal import search
+
+from .models import Board
+
+
+def boards():
+    for board in Board.objects.select_related("district"):
+        yield f"{board.name} bestyrelse", search.Result(board.name, board.get_absolute_url())
+
+
+search.register(_("Forældrebestyrelser"), boards, order=4)
