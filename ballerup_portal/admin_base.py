@@ -93,7 +93,10 @@ class VersionedModelForm(forms.ModelForm):
         using = router.db_for_write(model)
         if transaction.get_connection(using).in_atomic_block:
             # Hold the row until this save commits, so two saves cannot both pass the check.
-            list(model._default_manager.select_for_update().filter(pk=pk).values_list("pk"))
+            # No ordering: a default ordering across a nullable relation would join it,
+            # and PostgreSQL cannot lock the nullable side of an outer join.
+            rows = model._default_manager.select_for_update().filter(pk=pk).order_by()
+            list(rows.values_list("pk"))
         if self.data.get(self.add_prefix(VERSION_FIELD)) != self.current_version():
             raise ValidationError(
                 _(

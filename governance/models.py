@@ -79,14 +79,16 @@ class Board(models.Model):
 def ensure_district_board(sender, instance, created, raw=False, **kwargs):
     """Every district has its parent board (001): a district added after the seed gets one
     at once. (While the seed loads, the boards come from fixtures/governance.json.)"""
-    if created and not raw and Board.objects.exists():
-        Board.objects.get_or_create(
-            district=instance,
-            defaults={
-                "name": _("Forældrebestyrelsen i distrikt %(name)s") % {"name": instance.name},
-                "slug": f"distrikt-{instance.pk}",
-            },
-        )
+    if not created or raw or not Board.objects.exists():
+        return
+    max_length = Board._meta.get_field("name").max_length
+    name = str(_("Forældrebestyrelsen i distrikt %(name)s") % {"name": instance.name})
+    if len(name) > max_length or Board.objects.filter(name=name).exists():
+        suffix = f" ({instance.pk})"
+        name = name[: max_length - len(suffix)] + suffix
+    Board.objects.get_or_create(
+        district=instance, defaults={"name": name, "slug": f"distrikt-{instance.pk}"}
+    )
 
 
 def next_september_election(today=None):

@@ -19,7 +19,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.core.management.color import no_style
+from django.db import connection, transaction
 
 SEED_CHANGE_REASON = "Grunddata fra kilderne"
 
@@ -47,8 +48,10 @@ class Command(BaseCommand):
             if any(apps.get_model(label)._default_manager.exists() for label in labels):
                 return "findes allerede; rettes nu af medarbejderne, ikke af grunddata"
         added = kept = updated = 0
+        models = set()
         for item in serializers.deserialize("json", text, handle_forward_references=True):
             model = type(item.object)
+            models.add(model)
             existing = None
             if item.object.pk is not None:
                 existing = model._default_manager.filter(pk=item.object.pk).first()
@@ -59,7 +62,16 @@ class Command(BaseCommand):
             kept += 1
             if self.sync_m2m(existing, item.m2m_data):
                 updated += 1
+        self.reset_sequences(models)
         return f"{added} tilføjet, {kept} fandtes allerede, {updated} opdateret"
+
+    def reset_sequences(self, models):
+        """Rows saved with the fixture's ids leave PostgreSQL's id sequences behind; the
+        next row staff add would then collide with a seeded one (as loaddata avoids)."""
+        statements = connection.ops.sequence_reset_sql(no_style(), list(models))
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
     def add(self, item):
         """Save a new row as a normal save, not a raw one as ``loaddata`` does, so the
