@@ -29,6 +29,10 @@ def create():
         for number, (seat_type, institution) in enumerate(seats):
             if number == 0:
                 person = person_of(account(f"kultur-{network.district.slug}", CULTURE_NETWORK))
+            elif number == 1:
+                # One ambassador with an account, to try an ambassador's rights.
+                user = account(f"ambassadoer-{network.district.slug}", CULTURE_NETWORK)
+                person = person_of(user)
             else:
                 person = demo_person()
             Seat.objects.create(

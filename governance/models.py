@@ -155,6 +155,14 @@ class Membership(Term):
         verbose_name = _("bestyrelsesmedlem")
         verbose_name_plural = _("bestyrelsesmedlemmer")
         ordering = ["role", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["board"],
+                condition=models.Q(is_secretary=True),
+                name="one_secretary_per_board",
+                violation_error_message=_("Bestyrelsen har allerede en sekretær."),
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} – {self.get_role_display()}"

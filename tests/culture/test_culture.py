@@ -245,3 +245,50 @@ def test_only_institutions_of_the_own_district_can_take_part(client):
     offered = {int(pk) for pk in choices(page, "institutions")}
     baltorp = District.objects.get(slug="baltorp")
     assert offered == set(baltorp.institutions.values_list("pk", flat=True))
+
+
+def test_an_ambassador_keeps_the_network_too_and_a_handover_takes_the_rights_away(client):
+    network = Network.objects.get(district__slug="baltorp")
+    event = Event.objects.create(
+        network=network,
+        title="Original",
+        venue="Salen",
+        starts_at=timezone.now() + datetime.timedelta(days=5),
+    )
+    login(client, "ambassadoer-baltorp")
+    seat = Seat.objects.get(person__user__username="ambassadoer-baltorp")
+    assert not seat.is_coordinator
+    page = client.get(admin_url(event))
+    assert (
+        client.post(admin_url(event), form_data(page) | {"title": "Ambassadørens"}).status_code
+        == 302
+    )
+
+    # An administrator gives the seat to someone else: the former holder's rights go at once.
+    seat.person = Seat.objects.get(
+        network=network, is_coordinator=True
+    ).person.__class__.objects.create(name="Ny Ambassadør")
+    seat.save()
+    assert client.get(admin_url(event)).status_code == 403
+    assert client.post(admin_url(event), {"title": "Efter overdragelsen"}).status_code == 403
+    event.refresh_from_db()
+    assert event.title == "Ambassadørens"
+
+
+def test_each_networks_events_are_a_calendar_feed(client):
+    from icalendar import Calendar
+
+    network = Network.objects.get(district__slug="skovvejen")
+    event = Event.objects.create(
+        network=network,
+        title="Pippi",
+        venue="Biblioteket",
+        starts_at=timezone.now() + datetime.timedelta(days=9),
+    )
+    assert 'href="/kultur/skovvejen.ics"' in client.get("/kultur/skovvejen/").content.decode()
+    response = client.get("/kultur/skovvejen.ics")
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    entries = Calendar.from_ical(response.content).walk("VEVENT")
+    pippi = [e for e in entries if str(e["summary"]) == "Pippi"]
+    assert len(pippi) == 1 and str(pippi[0]["uid"]) == f"kultur-{event.pk}@boern.ballerup.dk"
+    assert client.get("/kultur/findes-ikke.ics").status_code == 404

@@ -153,8 +153,12 @@ def test_the_calendar_feeds_parents_subscribe_to(client):
     AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
     ClosingDayFactory(date=datetime.date(2027, 1, 5), name="Kladde", status="kladde")
 
+    page = client.get("/lukkedage/").content.decode()
+    assert 'href="webcal://testserver/lukkedage.ics"' in page  # subscribe
+    assert 'href="webcal://testserver/lukkedage/skovvejen.ics"' in page
     response = client.get("/lukkedage.ics")
     assert response.status_code == 200
+    assert response.headers["ETag"]  # calendar apps poll cheaply
     assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
     assert response.cookies == {}
     assert "public" in response.headers["Cache-Control"]
