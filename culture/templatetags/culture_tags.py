@@ -1,10 +1,11 @@
 """``{% culture_network district %}``: the district's culture network on its page, with
-its coordinator, in one query."""
+its coordinator and its next performance, in one query."""
 
 from django import template
 from django.db.models import OuterRef, Subquery
+from django.utils import timezone
 
-from culture.models import Network, Seat
+from culture.models import Event, Network, Seat
 
 register = template.Library()
 
@@ -12,11 +13,16 @@ register = template.Library()
 @register.inclusion_tag("culture/includes/network_box.html")
 def culture_network(district):
     coordinator = Seat.objects.filter(network=OuterRef("pk"), is_coordinator=True)
+    next_event = Event.objects.filter(
+        network=OuterRef("pk"), starts_at__gte=timezone.now()
+    ).order_by("starts_at")
     network = (
         Network.objects.filter(district=district)
         .annotate(
             coordinator_name=Subquery(coordinator.values("person__name")[:1]),
             coordinator_is_demo=Subquery(coordinator.values("person__is_demo")[:1]),
+            next_event_title=Subquery(next_event.values("title")[:1]),
+            next_event_at=Subquery(next_event.values("starts_at")[:1]),
         )
         .first()
     )

@@ -292,3 +292,16 @@ def test_each_networks_events_are_a_calendar_feed(client):
     pippi = [e for e in entries if str(e["summary"]) == "Pippi"]
     assert len(pippi) == 1 and str(pippi[0]["uid"]) == f"kultur-{event.pk}@boern.ballerup.dk"
     assert client.get("/kultur/findes-ikke.ics").status_code == 404
+
+
+def test_the_district_page_shows_the_networks_next_performance(client):
+    network = Network.objects.get(district__slug="baltorp")
+    Event.objects.filter(network=network).delete()
+    Event.objects.create(
+        network=network,
+        title="Rødhætte",
+        venue="Salen",
+        starts_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    page = client.get("/distrikter/baltorp/").content.decode()
+    assert "Næste forestilling: Rødhætte" in page
