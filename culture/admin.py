@@ -39,7 +39,17 @@ class NetworkContentAdmin(PortalModelAdmin):
     """Meetings, projects and events: kept by the network's own members."""
 
     list_filter = ["network"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    # One labelled date-and-time field the browser helps fill in: the admin's split
+    # widget leaves its two inputs without labels (axe: "Form elements must have labels").
+    formfield_overrides = {
+        models.URLField: {"assume_scheme": "https"},
+        models.DateTimeField: {
+            "form_class": forms.DateTimeField,
+            "widget": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        },
+    }
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "institutions":

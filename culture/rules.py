@@ -3,14 +3,15 @@
 A staff member owns a network by holding one of its seats (coordinator or ambassador):
 they keep its meetings, projects, events and presentation current, and nothing of
 another network. Kulturtjenesten's own texts, organisations and facilitators, and which
-networks exist, are the administrators'. District leaders see the networks; keeping
-them is the ambassadors' job (the brochure gives it to them).
+networks exist, are the administrators'. District leaders see their district's network;
+keeping it is the ambassadors' job (the brochure gives it to them).
 """
 
 from django.db.models import Q
 
 from ballerup_portal import permissions
-from ballerup_portal.permissions import EVERYTHING, NOTHING, cached_on_user
+from ballerup_portal.permissions import NOTHING, cached_on_user
+from districts.rules import led_district_ids
 
 from .models import (
     CultureService,
@@ -44,7 +45,8 @@ def _own_network_rows(user):
 permissions.register(
     Network,
     change=lambda user: Q(pk__in=held_network_ids(user)),
-    view=lambda user: EVERYTHING,
+    # Members see their own network; a district leader sees their district's.
+    view=lambda user: Q(pk__in=held_network_ids(user)) | Q(district__in=led_district_ids(user)),
 )
 for model in (Meeting, Project, Event):
     permissions.register(model, change=_own_network_rows)
