@@ -290,6 +290,7 @@ class Event(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     performer = models.CharField(_("teater, kunstner eller gruppe"), max_length=200, blank=True)
     starts_at = models.DateTimeField(_("dato og tid"))
+    ends_at = models.DateTimeField(_("slut"), null=True, blank=True)
     venue = models.CharField(_("sted"), max_length=200)
     age_group = models.CharField(_("aldersgruppe"), max_length=100, blank=True,
                                  help_text=_("Fx »3–6 år« eller »0.–3. klasse«."))  # fmt: skip
@@ -313,3 +314,10 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("Forestillingen kan ikke slutte, før den begynder.")}
+            )

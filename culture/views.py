@@ -79,6 +79,8 @@ def network_feed(request, slug):
         entry.add("uid", f"kultur-{event.pk}@{UID_DOMAIN}")
         entry.add("dtstamp", event.starts_at)
         entry.add("dtstart", event.starts_at)
+        if event.ends_at:
+            entry.add("dtend", event.ends_at)
         entry.add("summary", event.title)
         entry.add("location", event.venue)
         details = [event.performer, event.age_group, event.description]

@@ -176,9 +176,12 @@ def test_queries_do_not_grow_with_ten_times_the_data(client, path):
 
 
 @pytest.mark.parametrize("target", SLUGS)
+@pytest.mark.parametrize("account", ["kultur", "ambassadoer"])
 @pytest.mark.parametrize("member", SLUGS)
-def test_a_network_is_kept_by_its_own_members_only(client, member, target):
-    login(client, f"kultur-{member}")
+def test_a_network_is_kept_by_its_own_members_only(client, account, member, target):
+    """Each of the ten network accounts (a coordinator and an ambassador per district)
+    against each of the five networks."""
+    login(client, f"{account}-{member}")
     network = Network.objects.get(district__slug=target)
     event = Event.objects.create(
         network=network,
@@ -310,3 +313,22 @@ def test_the_district_page_shows_the_networks_next_performance(client):
     )
     page = client.get("/distrikter/baltorp/").content.decode()
     assert "Næste forestilling: Rødhætte" in page
+
+
+def test_an_event_that_ends_before_it_starts_is_refused_in_danish(client):
+    login(client, "kultur-baltorp")
+    add = client.get("/admin/culture/event/add/")
+    network = Network.objects.get(district__slug="baltorp")
+    response = client.post(
+        "/admin/culture/event/add/",
+        form_data(add)
+        | {
+            "network": network.pk,
+            "title": "Baglæns",
+            "venue": "Salen",
+            "starts_at": "2030-01-01T10:00",
+            "ends_at": "2030-01-01T09:00",
+        },
+    )
+    assert "Forestillingen kan ikke slutte, før den begynder." in response.content.decode()
+    assert not Event.objects.filter(title="Baglæns").exists()
