@@ -9,7 +9,7 @@ board has no district: administrators keep it. Culture staff change nothing here
 from django.db.models import Q
 
 from ballerup_portal import permissions
-from ballerup_portal.permissions import EVERYTHING, NOTHING
+from ballerup_portal.permissions import NOTHING
 from districts.rules import institutions_in, led_district_ids
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
@@ -27,11 +27,7 @@ def _own_bylaws(user):
     )
 
 
-permissions.register(
-    Board,
-    change=lambda user: Q(pk__in=_led_boards(user)),
-    view=lambda user: EVERYTHING,
-)
+permissions.register(Board, change=lambda user: Q(pk__in=_led_boards(user)))
 permissions.register(Membership, change=lambda user: Q(board__in=_led_boards(user)))
 permissions.register(BoardMeeting, change=lambda user: Q(board__in=_led_boards(user)))
 permissions.register(Bylaws, change=_own_bylaws)
