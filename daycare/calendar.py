@@ -36,6 +36,9 @@ def _event(day, district):
     scope = district.slug if district is not None else "alle"
     event.add("uid", f"lukkedag-{day.date.isoformat()}-{scope}@{UID_DOMAIN}")
     event.add("dtstamp", _stamp(day))
+    # Calendar apps update an event whose SEQUENCE grew since they last read it.
+    event.add("sequence", getattr(day, "sequence", 0))
+    event.add("last-modified", day.changed_at)
     event.add("dtstart", day.date)
     event.add("dtend", day.date + timedelta(days=1))
     event.add("summary", _("Lukkedag i dagtilbud: %(name)s") % {"name": day.name})

@@ -102,6 +102,7 @@ def create_closing_days():
     days = propose_closing_days(rules, year) + propose_closing_days(rules, year + 1)
     ClosingDay.objects.filter(pk__in=[day.pk for day in days]).update(
         status=PublicationStatus.PUBLISHED,
+        published_at=timezone.now(),
         is_demo=True,
         signup_text="Demodata: tilmeld dit barn i dit barns børnehus.",
     )

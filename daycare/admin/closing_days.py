@@ -43,7 +43,12 @@ class ClosingDayAdmin(PortalModelAdmin):
 
     @admin.action(description=_("Offentliggør de valgte lukkedage"))
     def publish(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.PUBLISHED)
+        # Saved one by one: each records when it was published, in its history too.
+        count = 0
+        for day in queryset.exclude(status=PublicationStatus.PUBLISHED):
+            day.status = PublicationStatus.PUBLISHED
+            day.save()
+            count += 1
         self.message_user(
             request,
             ngettext(
@@ -57,7 +62,11 @@ class ClosingDayAdmin(PortalModelAdmin):
 
     @admin.action(description=_("Gør de valgte lukkedage til kladder igen"))
     def unpublish(self, request, queryset):
-        count = queryset.update(status=PublicationStatus.DRAFT)
+        count = 0
+        for day in queryset.exclude(status=PublicationStatus.DRAFT):
+            day.status = PublicationStatus.DRAFT
+            day.save()
+            count += 1
         self.message_user(
             request,
             ngettext(

@@ -88,6 +88,8 @@ class ClosingDay(models.Model):
         default=False,
         help_text=_("Opdigtet lukkedag fra en lokal demo. Findes aldrig i produktion."),
     )
+    published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, editable=False)
+    changed_at = models.DateTimeField(_("senest ændret"), auto_now=True)
 
     objects = ClosingDayQuerySet.as_manager()
     history = HistoricalRecords()
@@ -99,6 +101,34 @@ class ClosingDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%d.%m.%Y} {self.name}"
+
+    def save(self, *args, **kwargs):
+        # Parents are told when a day was published; a draft has not been.
+        if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        elif self.status == PublicationStatus.DRAFT:
+            self.published_at = None
+        super().save(*args, **kwargs)
+
+    # What parents are told changed after publication (the fields they see).
+    WATCHED_FIELDS = ("date", "name", "alternative_care", "signup_deadline", "signup_text",
+                      "signup_url", "note")  # fmt: skip
+
+    def changes_since_publication(self, records):
+        """``(changed field labels, number of changes)`` since the day was published,
+        from its history ``records`` (oldest first)."""
+        if self.published_at is None or not records:
+            return [], 0
+        # The version saved when the day was published is the one parents first saw.
+        published = [i for i, r in enumerate(records) if r.history_date >= self.published_at]
+        if not published:
+            return [], 0
+        first, after = records[published[0]], records[published[0] + 1 :]
+        if not after:
+            return [], 0
+        diff = after[-1].diff_against(first, included_fields=self.WATCHED_FIELDS)
+        labels = [str(self._meta.get_field(name).verbose_name) for name in diff.changed_fields]
+        return labels, len(after)
 
     def clean(self):
         super().clean()

@@ -15,9 +15,20 @@ def shown_days():
     return ClosingDay.objects.published().in_years(year, year + 1).with_alternative_care()
 
 
+def with_changes(days):
+    """Each day's changes since it was published, from one read of their history."""
+    records = {}
+    history = ClosingDay.history.filter(id__in=[day.pk for day in days]).order_by("history_date")
+    for record in history:
+        records.setdefault(record.id, []).append(record)
+    for day in days:
+        day.changed_fields, day.sequence = day.changes_since_publication(records.get(day.pk, []))
+    return days
+
+
 def closing_days(request):
     today = timezone.localdate()
-    days = list(shown_days())
+    days = with_changes(list(shown_days()))
     upcoming = [day for day in days if day.date >= today]
     years = {}
     for day in upcoming:
@@ -34,7 +45,7 @@ def feed(request, district_slug=None):
     district = None
     if district_slug is not None:
         district = get_object_or_404(District, slug=district_slug)
-    calendar = closing_days_calendar(shown_days(), district)
+    calendar = closing_days_calendar(with_changes(list(shown_days())), district)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     filename = f"lukkedage-{district.slug}.ics" if district else "lukkedage.ics"
     response["Content-Disposition"] = f'inline; filename="{filename}"'

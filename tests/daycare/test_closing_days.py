@@ -13,7 +13,7 @@ from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
 from daycare.models.closing_days import propose_closing_days
 from districts.models import District, Institution
 from tests.admin_forms import form_data
-from tests.conftest import login
+from tests.conftest import admin_url, login
 from tests.daycare.factories import AlternativeCareFactory, ClosingDayFactory
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -256,3 +256,29 @@ def test_proposals_skip_days_that_exist():
     rules = ClosingDayRule.objects.all()
     first = propose_closing_days(rules, 2030)
     assert first and propose_closing_days(rules, 2030) == []
+
+
+@pytest.mark.usefixtures("no_demo_days", "today")
+def test_parents_see_when_a_day_was_published_and_what_changed_since(client):
+    login(client, "admin")
+    day = ClosingDayFactory(
+        date=datetime.date(2027, 5, 7),
+        name="Fredag efter Kristi himmelfartsdag",
+        status=PublicationStatus.DRAFT,
+    )
+    client.post("/admin/daycare/closingday/", {"action": "publish", "_selected_action": [day.pk]})
+    day.refresh_from_db()
+    assert day.published_at is not None
+    page = client.get("/lukkedage/").content.decode()
+    assert "Offentliggjort " in page and "Ændret" not in page
+    event = Calendar.from_ical(client.get("/lukkedage.ics").content).walk("VEVENT")[0]
+    assert event["sequence"] == 0
+
+    form = form_data(client.get(admin_url(day)))
+    response = client.post(admin_url(day), form | {"alternative_care": "on", "note": "Ny aftale"})
+    assert response.status_code == 302
+    page = client.get("/lukkedage/").content.decode()
+    assert "Ændret " in page and "alternativ pasning, bemærkning." in page
+    event = Calendar.from_ical(client.get("/lukkedage.ics").content).walk("VEVENT")[0]
+    assert event["sequence"] == 1
+    assert "last-modified" in event
