@@ -43,3 +43,21 @@ def render_markdown(text, top_level=3):
             link_rel="noopener noreferrer",
         )
     )
+
+
+INLINE_TAGS = {"strong", "em", "a", "code", "br"}
+
+
+def render_markdown_inline(text):
+    """Sanitised HTML of one line (a bullet): emphasis, code and links, no blocks."""
+    if not text:
+        return mark_safe("")
+    return mark_safe(  # noqa: S308 (sanitised by nh3 just here)
+        nh3.clean(
+            _markdown.renderInline(text),
+            tags=INLINE_TAGS,
+            attributes=ALLOWED_ATTRIBUTES,
+            url_schemes=URL_SCHEMES,
+            link_rel="noopener noreferrer",
+        )
+    )

@@ -3,6 +3,7 @@
 
 Closing days and their rules are the administrators': all daycare closes on the same
 days. Where alternative care is offered is set per district, by that district's leader.
+The section's texts, partners, vision and strategy are the administrators' alone.
 Inspection reports are uploaded by administrators only; a district leader sees their own
 district's reports (read-only); culture staff see nothing.
 """
@@ -13,7 +14,18 @@ from ballerup_portal import permissions
 from ballerup_portal.permissions import EVERYTHING, NOTHING
 from districts.rules import institutions_in, led_district_ids
 
-from .models import AlternativeCare, ClosingDay, ClosingDayRule, InspectionReport
+from .models import (
+    AlternativeCare,
+    Bullet,
+    ClosingDay,
+    ClosingDayRule,
+    DaycareAbout,
+    Document,
+    InspectionReport,
+    Partner,
+    Profession,
+    Section,
+)
 
 permissions.register(
     ClosingDay,
@@ -31,3 +43,7 @@ permissions.register(
     choice=lambda user: NOTHING,
     may_delete=lambda user, obj: False,
 )
+
+# The section's own texts (about, partners, vision, strategy): administrators only.
+for model in (DaycareAbout, Partner, Profession, Document, Section, Bullet):
+    permissions.register(model, change=lambda user: NOTHING)

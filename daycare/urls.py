@@ -1,10 +1,14 @@
 from django.urls import path
 
-from .views import closing_days, inspection
+from .views import closing_days, inspection, section
 
 app_name = "daycare"
 
 urlpatterns = [
+    path("dagtilbud/", section.about, name="about"),
+    path("dagtilbud/organisering/", section.organisation, name="organisation"),
+    path("dagtilbud/samarbejdspartnere/", section.partners, name="partners"),
+    path("dagtilbud/vision/", section.vision, name="vision"),
     path("lukkedage/", closing_days.closing_days, name="closing_days"),
     path("lukkedage.ics", closing_days.feed, name="closing_days_feed"),
     path(

@@ -19,6 +19,10 @@ PUBLIC_PAGES = {
     "institutioner-filter": "/institutioner/?type=dagtilbud",
     "soeg": "/soeg/?q=m%C3%A5l%C3%B8v",
     "soeg-intet": "/soeg/?q=%3Cscript%3Exyz",
+    "dagtilbud": "/dagtilbud/",
+    "organisering": "/dagtilbud/organisering/",
+    "samarbejdspartnere": "/dagtilbud/samarbejdspartnere/",
+    "vision": "/dagtilbud/vision/",
     "404": "/findes-ikke/",
 }
 

@@ -276,6 +276,8 @@ SEED_FIXTURES = {
     "culture.json": "once",
     # The parent boards and the source's texts on boards and house councils (001).
     "governance.json": "once",
+    # The daycare section's texts, partners, vision and strategy (001).
+    "daycare.json": "once",
 }
 DEMO_DATA_ALLOWED = False
 

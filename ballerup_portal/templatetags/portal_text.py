@@ -1,8 +1,9 @@
-"""``{{ text|markdown }}``: staff text as sanitised HTML (``ballerup_portal.text``)."""
+"""``{{ text|markdown }}`` and ``{{ line|markdown_inline }}``: staff text as sanitised HTML
+(``ballerup_portal.text``)."""
 
 from django import template
 
-from ballerup_portal.text import render_markdown
+from ballerup_portal.text import render_markdown, render_markdown_inline
 
 register = template.Library()
 
@@ -10,3 +11,8 @@ register = template.Library()
 @register.filter
 def markdown(text, top_level=3):
     return render_markdown(text, top_level)
+
+
+@register.filter
+def markdown_inline(text):
+    return render_markdown_inline(text)

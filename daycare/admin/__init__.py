@@ -2,5 +2,6 @@
 
 from . import (
     closing_days,  # noqa: F401
+    content,  # noqa: F401
     inspection,  # noqa: F401
 )

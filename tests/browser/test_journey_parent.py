@@ -64,3 +64,27 @@ def test_parent_on_a_phone_searches_for_their_house_from_the_home_page(open_page
     assert heading(page) == "Søg"
     page.get_by_role("link", name="Børnehuset Valhalla").click()
     assert heading(page) == "Børnehuset Valhalla"
+
+
+def test_parent_reads_the_daycare_section_the_vision_and_the_partners(open_page):
+    page = open_page("/", viewport=PHONE, is_mobile=True, has_touch=True)
+    page.get_by_role("link", name="Dagtilbud: organisering", exact=False).click()
+    assert heading(page) == "Dagtilbud i Ballerup Kommune"
+    figures = page.get_by_role("region", name="Dagtilbuddene i tal")
+    expect(figures.get_by_role("row", name="Børnehuse")).to_contain_text("25")
+    expect(figures.get_by_role("row", name="Dagplejere")).to_contain_text("16")
+
+    page.get_by_role("link", name="Vision og strategi").last.click()
+    assert heading(page) == "Vision: Dagtilbud med mening"
+    expect(page.get_by_text("Et legende og udviklingsorienteret dagtilbud")).to_be_visible()
+    contents = page.get_by_role("navigation", name="På denne side")
+    contents.get_by_role("link", name="Leg og læring går nye veje").click()
+    expect(page.get_by_role("heading", name="Kvaliteten i vores dagtilbud")).to_be_visible()
+    expect(page.get_by_role("heading", name="Vores fælles fundament", exact=False)).to_be_attached()
+
+    page.get_by_role("navigation", name="Brødkrumme").get_by_role("link", name="Dagtilbud").click()
+    page.get_by_role("link", name="Vi samarbejder med hinanden").click()
+    assert heading(page) == "Vi samarbejder med hinanden"
+    ppr = page.get_by_role("region", name="PPR – Pædagogisk Psykologisk Rådgivning")
+    expect(ppr.get_by_role("listitem").filter(has_text="Logopæd (talepædagog)")).to_be_visible()
+    expect(page.get_by_role("link", name="Baltorpskolen")).to_be_visible()
