@@ -1,19 +1,45 @@
 """Site search: a registry of providers, one per kind of page, filled by each app's
 ``<app>/search.py`` (loaded at start-up).
 
-Names are matched the way parents type them: case and punctuation do not matter, æ/ø/å
-match ae/oe/aa and a/o ("maalov" and "malov" find Måløv), doubled letters match single
-ones ("valhala" finds Valhalla), and every word typed must occur. Each provider reads its
-candidates in one query, so a search costs the same few queries whatever the data; the
-municipality's lists are short enough to match in Python on both databases.
+Names are matched the way parents type them, on both databases: case and punctuation do
+not matter, æ/ø/å match ae/oe/aa and a/o ("maalov" and "malov" find Måløv), doubled
+letters match single ones ("valhala" finds Valhalla), and every word typed must occur.
+
+On PostgreSQL a name is also found by full-text search in Danish (``danish``: "skoler"
+finds "Skole", "og" is ignored) and by trigram similarity (``pg_trgm``, enabled by
+``districts/migrations/0005_pg_trgm.py``), so a name typed with a typo or in part still
+finds ("Lundegaarden", "bispevanget"); each group is then ranked, best first: the exact
+name, then the names every word matched, then by similarity and rank.
+
+Each provider reads its candidates (with their scores, on PostgreSQL) in one query, so a
+search costs the same few queries whatever the data; the municipality's lists are short
+enough to decide the matches in Python.
 """
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorExact,
+    TrigramSimilarity,
+    TrigramWordSimilarity,
+)
+from django.db import connections
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
 MAX_QUERY_LENGTH = 100
+
+# PostgreSQL: a name is found when the query is this similar to a stretch of it
+# (word_similarity, pg_trgm's own default), or to the whole name (similarity).
+WORD_SIMILARITY = 0.6
+SIMILARITY = 0.5
+# ... and offered as a nearest name, when nothing is found, from this similarity.
+SUGGESTION_SIMILARITY = 0.3
+MAX_SUGGESTIONS = 5
 
 
 def loose(text):
@@ -38,38 +64,110 @@ class Result:
 
 @dataclass
 class Provider:
-    """``candidates()`` → iterable of ``(name, Result)``; one query."""
+    """``rows()``: a QuerySet of the candidates, read in one query (with its prefetches);
+    ``result(row)`` → ``(name, Result)``, the name matched as parents type it;
+    ``name``: that name in the database (a field or an expression), which PostgreSQL's
+    full-text search and trigram similarity score."""
 
     kind: str
-    candidates: object
+    rows: object
+    result: object
+    name: object = "name"
     order: int = 0
-    results: list = field(default_factory=list)
 
 
 _providers = []
 
 
-def register(kind, candidates, order=0):
-    _providers.append(Provider(kind=kind, candidates=candidates, order=order))
+def register(kind, rows, result, name="name", order=0):
+    _providers.append(Provider(kind=kind, rows=rows, result=result, name=name, order=order))
+
+
+def _scores(name, query):
+    """PostgreSQL: the annotations that score a candidate's ``name`` against ``query``."""
+    vector = SearchVector(name, config="danish")
+    text = SearchQuery(query, config="danish")
+    return {
+        "search_fulltext": SearchVectorExact(vector, text),
+        "search_rank": SearchRank(vector, text),
+        "search_word_similarity": TrigramWordSimilarity(query, name),
+        "search_similarity": TrigramSimilarity(name, query),
+    }
+
+
+@dataclass
+class _Candidate:
+    result: object
+    folded: str
+    matched: bool  # every word typed occurs in the folded name
+    ranked: bool = False  # scored by PostgreSQL
+    fulltext: bool = False
+    found_by_similarity: bool = False
+    similarity: float = 0.0  # the greater trigram similarity
+    score: float = 0.0
+
+    @classmethod
+    def of(cls, provider, row, wanted, ranked):
+        name, result = provider.result(row)
+        folded = loose(name)
+        candidate = cls(result, folded, bool(wanted) and all(w in folded for w in wanted))
+        if ranked:
+            candidate.ranked = True
+            candidate.fulltext = bool(row.search_fulltext)
+            word, whole = row.search_word_similarity or 0, row.search_similarity or 0
+            candidate.similarity = max(word, whole)
+            candidate.found_by_similarity = word >= WORD_SIMILARITY or whole >= SIMILARITY
+            candidate.score = word + whole + (row.search_rank or 0)
+        return candidate
+
+    @property
+    def found(self):
+        if not self.ranked:
+            return self.matched
+        return self.matched or self.fulltext or self.found_by_similarity
+
+    def rank(self, wanted):
+        """Best first: the exact name, the names every word matched, then the scores."""
+        if not self.ranked:
+            return ()
+        exact = self.folded == "".join(wanted)
+        return (not exact, not (self.matched or self.fulltext), -self.score)
 
 
 def search(query):
     """``(groups, suggestions)``: ``[(kind, [Result])]`` for the pages whose names
-    contain every word typed, and, when there are none, the nearest names."""
+    match the query, best first on PostgreSQL, and, when there are none, the nearest
+    names."""
     query = str(query)[:MAX_QUERY_LENGTH]
     wanted = words(query)
-    groups, names = [], {}
+    groups, everything = [], []
     for provider in sorted(_providers, key=lambda p: p.order):
-        found = []
-        for name, result in provider.candidates():
-            folded = loose(name)
-            names[folded] = result
-            if wanted and all(word in folded for word in wanted):
-                found.append(result)
+        rows = provider.rows()
+        ranked = bool(wanted) and connections[rows.db].vendor == "postgresql"
+        if ranked:
+            rows = rows.annotate(**_scores(provider.name, query))
+        candidates = [_Candidate.of(provider, row, wanted, ranked) for row in rows]
+        everything += candidates
+        found = sorted((c for c in candidates if c.found), key=lambda c: c.rank(wanted))
         if found:
-            groups.append((provider.kind, found))
+            groups.append((provider.kind, [c.result for c in found]))
     suggestions = []
     if wanted and not groups:
-        close = difflib.get_close_matches("".join(wanted), list(names), n=5, cutoff=0.6)
-        suggestions = [names[name] for name in close]
+        suggestions = _nearest(everything, wanted)
     return groups, suggestions
+
+
+def _nearest(candidates, wanted):
+    """The names nearest to what was typed: by trigram similarity on PostgreSQL, then
+    by the folded names' likeness (difflib)."""
+    similar = sorted(
+        (c for c in candidates if c.ranked and c.similarity >= SUGGESTION_SIMILARITY),
+        key=lambda c: -c.similarity,
+    )
+    names = {c.folded: c.result for c in candidates}
+    close = difflib.get_close_matches("".join(wanted), list(names), n=MAX_SUGGESTIONS, cutoff=0.6)
+    nearest = []
+    for result in [c.result for c in similar] + [names[name] for name in close]:
+        if result not in nearest:
+            nearest.append(result)
+    return nearest[:MAX_SUGGESTIONS]

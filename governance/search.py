@@ -7,9 +7,13 @@ from ballerup_portal import search
 from .models import Board
 
 
-def boards():
-    for board in Board.objects.select_related("district"):
-        yield f"{board.name} bestyrelse", search.Result(board.name, board.get_absolute_url())
+def board(board):
+    return f"{board.name} bestyrelse", search.Result(board.name, board.get_absolute_url())
 
 
-search.register(_("Forældrebestyrelser"), boards, order=4)
+search.register(
+    _("Forældrebestyrelser"),
+    lambda: Board.objects.select_related("district"),
+    board,
+    order=4,
+)
