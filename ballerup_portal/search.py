@@ -13,7 +13,9 @@ name, then the names every word matched, then by similarity and rank.
 
 Each provider reads its candidates (with their scores, on PostgreSQL) in one query, so a
 search costs the same few queries whatever the data; the municipality's lists are short
-enough to decide the matches in Python.
+enough to decide the matches in Python. The site's own pages (closing days, the vision,
+the partners …) are registered with ``register_page`` and found by their title and the
+words parents use for them, with no query at all.
 """
 
 import difflib
@@ -29,6 +31,7 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connections
+from django.utils.translation import gettext_lazy as _
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
 MAX_QUERY_LENGTH = 100
@@ -81,6 +84,28 @@ _providers = []
 
 def register(kind, rows, result, name="name", order=0):
     _providers.append(Provider(kind=kind, rows=rows, result=result, name=name, order=order))
+
+
+@dataclass
+class _Page:
+    url_name: str
+    title: str
+    words: str
+
+
+_pages = []
+
+
+def register_page(url_name, title, words=""):
+    """A page of the site, found by its ``title`` and the other ``words`` parents use
+    for it ("ferie", "PPR"). Shown under "Sider"."""
+    _pages.append(_Page(url_name, title, str(words)))
+
+
+def _page(page):
+    from django.urls import reverse
+
+    return f"{page.title} {page.words}", Result(str(page.title), reverse(page.url_name))
 
 
 def _scores(name, query):
@@ -143,7 +168,9 @@ def search(query):
     groups, everything = [], []
     for provider in sorted(_providers, key=lambda p: p.order):
         rows = provider.rows()
-        ranked = bool(wanted) and connections[rows.db].vendor == "postgresql"
+        # A list (the site's pages) is matched by its folded names alone.
+        in_database = hasattr(rows, "db")
+        ranked = bool(wanted) and in_database and connections[rows.db].vendor == "postgresql"
         if ranked:
             rows = rows.annotate(**_scores(provider.name, query))
         candidates = [_Candidate.of(provider, row, wanted, ranked) for row in rows]
@@ -171,3 +198,16 @@ def _nearest(candidates, wanted):
         if result not in nearest:
             nearest.append(result)
     return nearest[:MAX_SUGGESTIONS]
+
+
+register(_("Sider"), lambda: list(_pages), _page, order=9)
+register_page(
+    "districts:institution_list",
+    _("Institutioner fra A til Å"),
+    _("alle institutioner liste børnehuse skoler klubber dagpleje"),
+)
+register_page(
+    "accessibility_statement",
+    _("Tilgængelighedserklæring"),
+    _("tilgængelighed was skærmlæser"),
+)

@@ -22,3 +22,8 @@ search.register(
     name=Concat(Value("Kulturnetværk "), "district__name", output_field=CharField()),
     order=3,
 )
+search.register_page(
+    "culture:service",
+    _("Kulturtjenesten og de lokale kulturnetværk"),
+    _("kultur kunst kulturambassadør kulturambassadører kulturnetværk"),
+)

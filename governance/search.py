@@ -17,3 +17,8 @@ search.register(
     board,
     order=4,
 )
+search.register_page(
+    "governance:board_list",
+    _("Forældrebestyrelser og husråd"),
+    _("bestyrelse forældrebestyrelse husråd valg forældremøde vedtægter referater"),
+)

@@ -324,3 +324,20 @@ def test_the_single_rows_cannot_be_added_twice_or_deleted(administrator):
 def test_the_daycare_section_is_in_the_main_navigation_and_on_the_home_page(client):
     html = client.get("/").content.decode()
     assert html.count('href="/dagtilbud/"') >= 2
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("ppr", "PPR – Pædagogisk Psykologisk Rådgivning"),
+        ("sundhedsplejen", "Sundhedsplejen"),
+        ("logopæd", "Vi samarbejder med hinanden"),
+        ("vision", "Vision: Dagtilbud med mening"),
+        ("fællesskab for alle", "Vision: Dagtilbud med mening"),
+        ("lukkedage", "Lukkedage i dagtilbud"),
+    ],
+)
+def test_search_finds_the_sections_pages_and_partners(client, query, title):
+    response = client.get("/soeg/", {"q": query})
+    assert "Vi fandt intet" not in main_text(response)
+    assert f">{title}</a>" in response.content.decode()
