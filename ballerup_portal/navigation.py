@@ -13,6 +13,7 @@ PAGES = {
     "districts:institution_list": _("Institutioner A–Å"),
     "search": _("Søg"),
     "accessibility_statement": _("Tilgængelighedserklæring"),
+    "privacy": _("Privatliv og cookies"),
     "daycare:closing_days": _("Lukkedage"),
     "daycare:inspection_reports": _("Tilsyn"),
     "culture:service": _("Kultur"),
