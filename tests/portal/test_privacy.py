@@ -32,7 +32,7 @@ def test_the_privacy_page_is_in_danish_and_says_what_is_shown_and_stored(client)
 
 def test_the_privacy_page_gives_the_contacts_or_says_they_are_missing(client):
     assert "endnu ikke registreret" in main(client.get("/privatliv"))
-    SiteSettings.objects.create(email="boern@ballerup.example")
+    SiteSettings.objects.create(phone="44 77 00 00", email="boern@ballerup.example")
     text = main(client.get("/privatliv"))
     assert '<a href="mailto:boern@ballerup.example">boern@ballerup.example</a>' in text
     assert "endnu ikke registreret" not in text

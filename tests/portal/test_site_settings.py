@@ -95,6 +95,12 @@ def test_contacts_an_administrator_saves_show_at_once_on_cached_pages(client):
     text = footer(visitor.get("/"))
     assert "44 77 11 11" in text
     assert "mailto:" not in text
+    assert "Kommunens e-mailadresse er endnu ikke registreret på portalen." in text
+
+    enter_contacts(client, phone="", email="boern@ballerup.example")
+    text = footer(visitor.get("/"))
+    assert "tel:" not in text
+    assert "Kommunens telefonnummer er endnu ikke registreret på portalen." in text
 
 
 def test_the_history_records_who_changed_what(client):
