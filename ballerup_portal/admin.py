@@ -1,4 +1,5 @@
-"""Account management for administrators: users, and their two-factor devices.
+"""Account management for administrators (users, and their two-factor devices), and the
+site settings.
 
 Users: without a way for an administrator to raise their own rights.
 
@@ -12,10 +13,14 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
+from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_base import DanishHistoryAdmin
+from .admin_base import DanishHistoryAdmin, PortalModelAdmin
+from .models import SiteSettings
 
 User = get_user_model()
 
@@ -118,3 +123,43 @@ class TwoFactorDeviceAdmin(admin.ModelAdmin):
     @admin.display(description=_("senest brugt"), ordering="last_used_at")
     def last_used(self, obj):
         return obj.last_used_at
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(PortalModelAdmin):
+    """One row: the list goes straight to it (or to the form that creates it), and it is
+    never deleted, only emptied field by field."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (
+            _("Kommunens kontaktoplysninger"),
+            {"fields": ["phone", "email", "postal_address", "contact_page"]},
+        ),
+        (_("Sidehoved"), {"fields": ["logo"]}),
+        (
+            _("Tilgængelighedserklæring"),
+            {
+                "fields": [
+                    "statement_prepared",
+                    "statement_reviewed",
+                    "compliance_status",
+                    "known_problems",
+                ]
+            },
+        ),
+    ]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        row = SiteSettings.objects.order_by("pk").first()
+        if row is not None and self.has_view_or_change_permission(request, row):
+            return redirect(reverse("admin:ballerup_portal_sitesettings_change", args=[row.pk]))
+        if row is None and self.has_add_permission(request):
+            return redirect("admin:ballerup_portal_sitesettings_add")
+        return super().changelist_view(request, extra_context)

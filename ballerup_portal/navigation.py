@@ -17,6 +17,7 @@ PAGES = {
     "daycare:organisation": _("Vores organisering"),
     "daycare:partners": _("Samarbejdspartnere"),
     "daycare:vision": _("Vision og strategi"),
+    "privacy": _("Privatliv og cookies"),
     "daycare:closing_days": _("Lukkedage"),
     "daycare:inspection_reports": _("Tilsyn"),
     "culture:service": _("Kultur"),

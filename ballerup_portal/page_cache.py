@@ -81,6 +81,23 @@ def _store_new_version(using="default"):
         logger.warning("Sideversionen kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
 
 
+def content_version():
+    """The current content version, storing a first one if there is none yet; ``None``
+    when the cache is unreachable. One cache round trip (none on Redis' or the memory's
+    side of the database)."""
+    try:
+        version = _cache().get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            # add: two workers starting at once agree on one version.
+            if not _cache().add(VERSION_KEY, version, None):
+                version = _cache().get(VERSION_KEY) or version
+        return version
+    except Exception:
+        logger.warning("Sideversionen kunne ikke læses fra cachen: %s", sys.exc_info()[1])
+        return None
+
+
 def _page_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"portal:page:{digest}"
@@ -122,6 +139,8 @@ class SharedPageCacheMiddleware:
                     version = _cache().get(VERSION_KEY) or version
             except Exception:
                 return self.get_response(request)
+        # What the page is rendered under; the site settings are read once per version.
+        request.content_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = entry[1]

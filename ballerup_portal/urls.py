@@ -13,6 +13,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("was", views.accessibility_statement, name="accessibility_statement"),
     path("was/", RedirectView.as_view(pattern_name="accessibility_statement", permanent=True)),
+    path("privatliv", views.privacy, name="privacy"),
+    path("privatliv/", RedirectView.as_view(pattern_name="privacy", permanent=True)),
     path("soeg/", views.search_page, name="search"),
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),

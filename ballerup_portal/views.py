@@ -1,11 +1,12 @@
-"""Site-wide pages that belong to no app: the front page and the accessibility statement."""
+"""Site-wide pages that belong to no app: the front page, the accessibility statement and
+the privacy page."""
 
 import sys
 
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
@@ -20,11 +21,16 @@ def home(request):
 
 
 def accessibility_statement(request):
-    return render(
-        request,
-        "pages/accessibility_statement.html",
-        {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
-    )
+    """The portal's own statement, or, once the municipality has published the official
+    one in the Agency for Digitisation's tool (``WAS_URL``), a redirect there: /was is
+    the short address the rules give, and there must be one statement, not two."""
+    if settings.WAS_URL:
+        return HttpResponseRedirect(settings.WAS_URL)
+    return render(request, "pages/accessibility_statement.html")
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
 
 
 def search_page(request):

@@ -14,11 +14,22 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 
+from ballerup_portal import site_settings
+
 
 def _load_seed_and_demo():
     # Both commands add nothing to a database that has their data already.
     call_command("load_seed", verbosity=0)
     call_command("create_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _forget_site_settings():
+    """The site settings row each process keeps by content version is not rolled back
+    with a test's transaction; the content version in the in-memory cache is not either."""
+    site_settings.forget()
+    yield
+    site_settings.forget()
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ PUBLIC_PAGES = {
     "klub-syd": "/institutioner/klub-syd/",
     "dagplejen": "/institutioner/dagplejen/",
     "tilgaengelighed": "/was",
+    "privatliv": "/privatliv",
     "lukkedage": "/lukkedage/",
     "kultur": "/kultur/",
     "kulturnetvaerk": "/kultur/skovlunde/",

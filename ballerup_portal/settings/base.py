@@ -88,6 +88,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                # The municipality's contact details for every page's footer.
+                "ballerup_portal.site_settings.context_processor",
             ],
         },
     },
@@ -237,9 +239,10 @@ LOGIN_REDIRECT_URL = "admin:index"
 # in (ballerup_portal.middleware.PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 
-# Where visitors report accessibility problems (shown in the accessibility statement at
-# /was). The sources give no address, so none is invented: empty shows a general note.
-ACCESSIBILITY_CONTACT_EMAIL = env("ACCESSIBILITY_CONTACT_EMAIL", "")
+# The official accessibility statement in the Agency for Digitisation's tool
+# (https://www.was.digst.dk/<domain>): when set, /was redirects there. Empty: /was shows
+# the portal's own statement, with its contacts and dates from the site settings.
+WAS_URL = env("WAS_URL", "")
 
 # Demo accounts (`manage.py create_demo`) only ever exist on a local run.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "ballerup-demo-2026")
