@@ -98,6 +98,31 @@ def content_version():
         return None
 
 
+# Values kept in this process until the content version changes: see ``kept``.
+_kept = {}
+
+
+def kept(name, compute, request=None, key=None):
+    """``compute()``, kept in this process while the content version (bumped by every
+    staff save) and ``key`` (today's date, say) stay the same: a value every page shows,
+    like the next closing day, then costs no query. Computed afresh when the cache is
+    unreachable."""
+    version = getattr(request, "content_version", None) or content_version()
+    if version is None:
+        return compute()
+    entry = _kept.get(name)
+    if entry is not None and entry[0] == (version, key):
+        return entry[1]
+    value = compute()
+    _kept[name] = ((version, key), value)
+    return value
+
+
+def forget_kept():
+    """Drop the kept values (tests: a rolled-back transaction keeps the version)."""
+    _kept.clear()
+
+
 def _page_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"portal:page:{digest}"

@@ -1,19 +1,9 @@
-"""The daycare section in the site search: its pages, and the partners by name."""
+"""The daycare section's pages in the site search, found by their titles and the words
+parents use for them (no query: a search's query budget goes to the institutions)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import search
-
-from .models import Partner
-
-
-def partner(partner):
-    title = str(partner.name)
-    url = partner.get_absolute_url()
-    return title, search.Result(title, url, str(_("Samarbejdspartner for dagtilbuddene")))
-
-
-search.register(_("Samarbejdspartnere"), lambda: Partner.objects.all(), partner, order=5)
 
 search.register_page(
     "daycare:about",
@@ -28,7 +18,10 @@ search.register_page(
 search.register_page(
     "daycare:partners",
     _("Vi samarbejder med hinanden"),
-    _("samarbejdspartnere partnere sundhedspleje psykolog logopæd talepædagog fysioterapeut"),
+    _(
+        "samarbejdspartnere partnere sundhedsplejen sundhedsplejerske ppr pædagogisk "
+        "psykologisk rådgivning psykolog logopæd talepædagog fysioterapeut skolestart"
+    ),
 )
 search.register_page(
     "daycare:vision",

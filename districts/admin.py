@@ -14,7 +14,7 @@ from ballerup_portal import permissions
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 
 from .constants import InstitutionType, RoleType
-from .models import District, Institution, Person, Role
+from .models import HOURS_FIELDS, District, Institution, Person, Role
 from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
 
 
@@ -81,6 +81,7 @@ class DistrictAdmin(PortalModelAdmin):
     list_display = ["name", "slug", "institution_count"]
     search_fields = ["name"]
     inlines = [DistrictRoleInline]
+    fields = ["name", "slug", "description", "phone", "email"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_institutions=Count("institutions"))
@@ -111,6 +112,18 @@ class InstitutionForm(VersionedModelForm):
             return chosen
         return District.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept])
 
+    def clean(self):
+        cleaned = super().clean()
+        part_of, districts = cleaned.get("part_of"), cleaned.get("districts")
+        if part_of is None or districts is None:
+            return cleaned
+        if not set(districts) & set(part_of.districts.all()):
+            self.add_error(
+                "part_of",
+                _("Børnehuset og distriktsinstitutionen skal høre til samme distrikt."),
+            )
+        return cleaned
+
 
 @admin.register(Institution)
 class InstitutionAdmin(PortalModelAdmin):
@@ -129,10 +142,29 @@ class InstitutionAdmin(PortalModelAdmin):
     }
     inlines = [InstitutionRoleInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "institution_type", "districts"]}),
+        (None, {"fields": ["name", "slug", "institution_type", "districts", "part_of"]}),
         (
             _("Kontakt"),
-            {"fields": ["address", "postal_code", "city", "phone", "email", "website"]},
+            {
+                "fields": [
+                    "address",
+                    "postal_code",
+                    "city",
+                    "phone",
+                    "email",
+                    "website",
+                    "age_group",
+                ]
+            },
+        ),
+        (
+            _("Åbningstider"),
+            {
+                "fields": HOURS_FIELDS,
+                "description": _(
+                    "Skriv fx 6.30–17.00 eller »lukket«. Tomme dage vises ikke på siden."
+                ),
+            },
         ),
         (_("Dagpleje"), {"fields": ["family_day_carers"]}),
     ]

@@ -5,7 +5,9 @@ Baltorp and Hedegård. Contact fields are optional because the sources give none
 fill them in, and nothing is invented.
 """
 
+import contextlib
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
 from .slugs import danish_slugify
 
@@ -109,6 +112,14 @@ class DistrictQuerySet(models.QuerySet):
 class District(SluggedModel):
     slug_prefix = "distrikt"
     description = models.TextField(_("beskrivelse"), blank=True)
+    phone = models.CharField(
+        _("telefon"),
+        max_length=20,
+        blank=True,
+        validators=[phone_validator],
+        help_text=_("Distriktets eget nummer, fx distriktskontorets."),
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
 
     objects = SlugNaturalKeyManager.from_queryset(DistrictQuerySet)()
     history = HistoricalRecords()
@@ -178,6 +189,43 @@ class Institution(SluggedModel):
         blank=True,
         help_text=_("Kun for dagplejen: hvor mange dagplejere der er i kommunen."),
     )
+    part_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="houses",
+        verbose_name=_("del af distriktsinstitution"),
+        limit_choices_to={"institution_type": InstitutionType.DISTRICT_INSTITUTION},
+        help_text=_(
+            "Et børnehus, der hører under en distriktsinstitution (fx Rugvænget, Østerhøj "
+            "eller Hede-/Magleparken)."
+        ),
+    )
+    age_group = models.CharField(
+        _("aldersgruppe"), max_length=60, blank=True, help_text=_("Fx 0–6 år.")
+    )
+    hours_monday = models.CharField(
+        _("mandag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_tuesday = models.CharField(
+        _("tirsdag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_wednesday = models.CharField(
+        _("onsdag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_thursday = models.CharField(
+        _("torsdag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_friday = models.CharField(
+        _("fredag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_saturday = models.CharField(
+        _("lørdag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
+    hours_sunday = models.CharField(
+        _("søndag"), max_length=20, blank=True, validators=[opening_hours.validate]
+    )
 
     objects = SlugNaturalKeyManager.from_queryset(InstitutionQuerySet)()
     # The districts are part of an institution's history: moving Klub Syd out of a
@@ -194,6 +242,34 @@ class Institution(SluggedModel):
 
     def clean(self):
         super().clean()
+        for name in HOURS_FIELDS:
+            # A value that cannot be read is reported by the field's own validator.
+            with contextlib.suppress(ValidationError):
+                setattr(self, name, opening_hours.normalise(getattr(self, name)))
+        if self.part_of_id is not None:
+            if self.part_of_id == self.pk:
+                raise ValidationError(
+                    {"part_of": _("En institution kan ikke være en del af sig selv.")}
+                )
+            if self.institution_type != InstitutionType.DAYCARE_HOUSE:
+                raise ValidationError(
+                    {"part_of": _("Kun et børnehus kan høre under en distriktsinstitution.")}
+                )
+            if self.part_of.institution_type != InstitutionType.DISTRICT_INSTITUTION:
+                raise ValidationError({"part_of": _("Vælg en distriktsinstitution.")})
+        if (
+            self.pk
+            and self.institution_type != InstitutionType.DISTRICT_INSTITUTION
+            and self.houses.exists()
+        ):
+            raise ValidationError(
+                {
+                    "institution_type": _(
+                        "Der hører børnehuse under distriktsinstitutionen. Flyt dem først, "
+                        "og skift så typen."
+                    )
+                }
+            )
         if (
             self.family_day_carers is not None
             and self.institution_type != InstitutionType.FAMILY_DAYCARE
@@ -224,6 +300,19 @@ class Institution(SluggedModel):
         return any((self.address, self.phone, self.email, self.website))
 
     @property
+    def opening_hours(self):
+        """``[(weekday, hours)]`` for the days staff filled in, Monday first."""
+        return [(label, getattr(self, name)) for name, label in WEEKDAYS if getattr(self, name)]
+
+    @property
+    def map_search_url(self):
+        """A map search for the address: a link only, no map is embedded."""
+        if not self.address:
+            return ""
+        place = ", ".join(p for p in (self.address, f"{self.postal_code} {self.city}".strip()) if p)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": place})
+
+    @property
     def is_daycare(self):
         """A daycare unit (0–5 years): a house, a district institution or Dagplejen."""
         return self.institution_type in (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
@@ -240,6 +329,18 @@ class Institution(SluggedModel):
                 "person"
             )
         return [role.person for role in roles]
+
+
+WEEKDAYS = [
+    ("hours_monday", _("Mandag")),
+    ("hours_tuesday", _("Tirsdag")),
+    ("hours_wednesday", _("Onsdag")),
+    ("hours_thursday", _("Torsdag")),
+    ("hours_friday", _("Fredag")),
+    ("hours_saturday", _("Lørdag")),
+    ("hours_sunday", _("Søndag")),
+]
+HOURS_FIELDS = [name for name, _label in WEEKDAYS]
 
 
 class Person(models.Model):

@@ -1,10 +1,28 @@
 """Public pages for districts and institutions. Each makes a fixed number of queries."""
 
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from .constants import InstitutionType
-from .models import District, Institution
+from ballerup_portal import site_settings
+
+from .constants import InstitutionType, RoleType
+from .contact import contact_help
+from .models import District, Institution, Role
+
+
+def _latest(history, **where):
+    """The time of the newest history row matching ``where`` (a subquery)."""
+    rows = history.objects.filter(**where).order_by("-history_date").values("history_date")
+    return Subquery(rows[:1])
+
+
+def last_changed(own, roles):
+    """ "Sidst opdateret": the newer of the object's own history and its roles' history
+    (a leader added or removed changes the page too), in the page's own query."""
+    # Greatest is NULL on SQLite when either is; each falls back on the other.
+    return Greatest(Coalesce(own, roles), Coalesce(roles, own))
 
 
 def district_list(request):
@@ -22,7 +40,13 @@ def group_by_type(institutions):
 
 
 def district_detail(request, slug):
-    district = get_object_or_404(District.objects.with_leaders(), slug=slug)
+    changed = last_changed(
+        _latest(District.history.model, id=OuterRef("pk")),
+        _latest(Role.history.model, district_id=OuterRef("pk")),
+    )
+    district = get_object_or_404(
+        District.objects.with_leaders().annotate(last_changed=changed), slug=slug
+    )
     institutions = Institution.objects.in_district(district).for_listing().order_by("name")
     return render(
         request,
@@ -32,8 +56,38 @@ def district_detail(request, slug):
 
 
 def institution_detail(request, slug):
-    institution = get_object_or_404(Institution.objects.for_listing().with_leaders(), slug=slug)
-    return render(request, "districts/institution_detail.html", {"institution": institution})
+    changed = last_changed(
+        _latest(Institution.history.model, id=OuterRef("pk")),
+        _latest(Role.history.model, institution_id=OuterRef("pk")),
+    )
+    institution = get_object_or_404(
+        Institution.objects.for_listing().select_related("part_of").annotate(last_changed=changed),
+        slug=slug,
+    )
+    # The house's pedagogical leaders and its districts' leaders, in one query.
+    roles = Role.objects.filter(
+        Q(institution=institution, role_type=RoleType.PEDAGOGICAL_LEADER)
+        | Q(district__institutions=institution, role_type=RoleType.DISTRICT_LEADER)
+    ).select_related("person")
+    leaders, district_leaders = [], []
+    for role in roles:
+        (leaders if role.institution_id else district_leaders).append(role.person)
+    houses = []
+    if institution.institution_type == InstitutionType.DISTRICT_INSTITUTION:
+        houses = list(institution.houses.order_by("name"))
+    context = {
+        "institution": institution,
+        "leaders": leaders if institution.has_pedagogical_leaders else [],
+        "houses": houses,
+        "help": contact_help(
+            institution,
+            leaders,
+            district_leaders,
+            institution.districts.all(),
+            site_settings.current(request),
+        ),
+    }
+    return render(request, "districts/institution_detail.html", context)
 
 
 # The type filter of the A–Å list: what a parent looks for, in their words.

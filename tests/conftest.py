@@ -14,7 +14,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 
-from ballerup_portal import site_settings
+from ballerup_portal import page_cache, site_settings
 
 
 def _load_seed_and_demo():
@@ -28,8 +28,10 @@ def _forget_site_settings():
     """The site settings row each process keeps by content version is not rolled back
     with a test's transaction; the content version in the in-memory cache is not either."""
     site_settings.forget()
+    page_cache.forget_kept()
     yield
     site_settings.forget()
+    page_cache.forget_kept()
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ PUBLIC_PAGES = {
     "boernehus": "/institutioner/boernehuset-bispevangen/",
     "klub-syd": "/institutioner/klub-syd/",
     "dagplejen": "/institutioner/dagplejen/",
+    "distriktsinstitution": "/institutioner/distriktsinstitutionen-rugvaenget/",
     "tilgaengelighed": "/was",
     "privatliv": "/privatliv",
     "lukkedage": "/lukkedage/",

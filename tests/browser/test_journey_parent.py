@@ -31,7 +31,10 @@ def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(ope
     assert heading(page) == "Børnehuset Bispevangen"
     expect(page.get_by_text("Børnehus", exact=True)).to_be_visible()
     expect(page.get_by_role("heading", name="Pædagogisk ledelse")).to_be_visible()
-    expect(page.get_by_text("Kontaktoplysningerne er endnu ikke registreret.")).to_be_visible()
+    contact = page.get_by_role("complementary", name="Kontakt")
+    expect(contact.get_by_text("telefonnummer og e-mailadresse er endnu ikke")).to_be_visible()
+    expect(contact.get_by_role("heading", name="Kontakt husets pædagogiske leder")).to_be_visible()
+    expect(contact.get_by_role("link", name="soeren.demo.jensen@demo.invalid")).to_be_visible()
 
     crumbs = page.get_by_role("navigation", name="Brødkrumme")
     expect(crumbs.get_by_text("Børnehuset Bispevangen")).to_have_attribute("aria-current", "page")

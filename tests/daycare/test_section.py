@@ -329,15 +329,15 @@ def test_the_daycare_section_is_in_the_main_navigation_and_on_the_home_page(clie
 @pytest.mark.parametrize(
     ("query", "title"),
     [
-        ("ppr", "PPR – Pædagogisk Psykologisk Rådgivning"),
-        ("sundhedsplejen", "Sundhedsplejen"),
+        ("ppr", "Vi samarbejder med hinanden"),
+        ("sundhedsplejen", "Vi samarbejder med hinanden"),
         ("logopæd", "Vi samarbejder med hinanden"),
         ("vision", "Vision: Dagtilbud med mening"),
         ("fællesskab for alle", "Vision: Dagtilbud med mening"),
         ("lukkedage", "Lukkedage i dagtilbud"),
     ],
 )
-def test_search_finds_the_sections_pages_and_partners(client, query, title):
+def test_search_finds_the_sections_pages_by_the_words_parents_use(client, query, title):
     response = client.get("/soeg/", {"q": query})
     assert "Vi fandt intet" not in main_text(response)
     assert f">{title}</a>" in response.content.decode()
