@@ -30,6 +30,9 @@ from django.utils.cache import get_conditional_response
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
+# Keys every render reads from the cache (the site settings): fetched in the same round
+# trip as the page and handed to the render as ``request.cache_prefetch``.
+PREFETCH_KEYS = []
 # Models whose rows change on logins and requests, not content shown to visitors.
 IGNORED_APPS = {"sessions", "axes", "admin", "otp_totp", "otp_static", "django_otp"}
 
@@ -81,23 +84,6 @@ def _store_new_version(using="default"):
         logger.warning("Sideversionen kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
 
 
-def content_version():
-    """The current content version, storing a first one if there is none yet; ``None``
-    when the cache is unreachable. One cache round trip (none on Redis' or the memory's
-    side of the database)."""
-    try:
-        version = _cache().get(VERSION_KEY)
-        if version is None:
-            version = uuid.uuid4().hex
-            # add: two workers starting at once agree on one version.
-            if not _cache().add(VERSION_KEY, version, None):
-                version = _cache().get(VERSION_KEY) or version
-        return version
-    except Exception:
-        logger.warning("Sideversionen kunne ikke læses fra cachen: %s", sys.exc_info()[1])
-        return None
-
-
 def _page_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
     return f"portal:page:{digest}"
@@ -126,7 +112,7 @@ class SharedPageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request)
         try:
-            found = _cache().get_many([VERSION_KEY, key])
+            found = _cache().get_many([VERSION_KEY, key, *PREFETCH_KEYS])
         except Exception:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
@@ -139,8 +125,6 @@ class SharedPageCacheMiddleware:
                     version = _cache().get(VERSION_KEY) or version
             except Exception:
                 return self.get_response(request)
-        # What the page is rendered under; the site settings are read once per version.
-        request.content_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = entry[1]
@@ -151,6 +135,7 @@ class SharedPageCacheMiddleware:
                 last_modified=None,
                 response=response,
             )
+        request.cache_prefetch = {k: found[k] for k in PREFETCH_KEYS if k in found}
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
             try:
