@@ -46,6 +46,17 @@ class PortalConfig(AppConfig):
         pre_migrate.connect(page_cache.migration_started, dispatch_uid="page_cache_pre_migrate")
         post_migrate.connect(page_cache.migration_finished, dispatch_uid="page_cache_post_migrate")
 
+        # The site settings kept in the shared cache follow their own saves.
+        from . import site_settings
+        from .models import SiteSettings
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                site_settings.settings_changed,
+                sender=SiteSettings,
+                dispatch_uid=f"site_settings_{id(signal)}",
+            )
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with ``admin.site`` being the portal's two-factor admin site.

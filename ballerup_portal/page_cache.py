@@ -30,6 +30,9 @@ from django.utils.cache import get_conditional_response
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "portal:content-version"
+# Keys every render reads from the cache (the site settings): fetched in the same round
+# trip as the page and handed to the render as ``request.cache_prefetch``.
+PREFETCH_KEYS = []
 # Models whose rows change on logins and requests, not content shown to visitors.
 IGNORED_APPS = {"sessions", "axes", "admin", "otp_totp", "otp_static", "django_otp"}
 
@@ -151,7 +154,7 @@ class SharedPageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request)
         try:
-            found = _cache().get_many([VERSION_KEY, key])
+            found = _cache().get_many([VERSION_KEY, key, *PREFETCH_KEYS])
         except Exception:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
@@ -164,8 +167,6 @@ class SharedPageCacheMiddleware:
                     version = _cache().get(VERSION_KEY) or version
             except Exception:
                 return self.get_response(request)
-        # What the page is rendered under; the site settings are read once per version.
-        request.content_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
             response = entry[1]
@@ -176,6 +177,10 @@ class SharedPageCacheMiddleware:
                 last_modified=None,
                 response=response,
             )
+        request.cache_prefetch = {k: found[k] for k in PREFETCH_KEYS if k in found}
+        # What the page is rendered under: values kept per version (``kept``) need no
+        # second cache read.
+        request.content_version = version
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
             try:

@@ -1,40 +1,93 @@
-"""The site settings (``models.SiteSettings``) for every page, read cheaply.
+"""The site settings (``models.SiteSettings``) for every page, read without a query.
 
-Every page shows the municipality's contact details in its footer, so they are read on
-every render. The row is kept in each process together with the content version it was
-read under (``page_cache``): any save anywhere stores a new version, so a changed setting
-shows at once, and until then a page costs no query for it. The shared page cache's
-middleware has read the version already for an anonymous visitor's request; for anyone
-else it costs one cache round trip.
+Every page shows the municipality's contact details in its footer. The row is kept in
+the shared cache (the page cache's), so a page reads it from there: in the same round
+trip as the cached page itself for an anonymous visitor (``page_cache.PREFETCH_KEYS``),
+in one cache read for anyone else. Only a change of the settings themselves makes the
+next page read the database again; other content changes do not.
+
+A save removes the kept row at once (the next reader reads the database) and stores the
+committed row when its transaction commits; readers only ever ``add``, so a reader that
+read the database just before the commit cannot overwrite the committed row with the
+old one. A save that is rolled back leaves the old row in place.
 """
 
+import logging
+import sys
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
 from django.utils.functional import SimpleLazyObject
 
 from . import page_cache
 from .models import SiteSettings
 
-# (content version, row) of the latest read in this process.
-_latest = None
+logger = logging.getLogger(__name__)
+
+CACHE_KEY = "portal:site-settings"
+page_cache.PREFETCH_KEYS.append(CACHE_KEY)
+
+
+def _cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def _stored(row):
+    """What the cache keeps: the row's field values; ``{}`` while there is no row."""
+    if row is None:
+        return {}
+    return {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+
+
+def _read_database():
+    return _stored(SiteSettings.objects.order_by("pk").first())
 
 
 def current(request=None):
     """The site settings; an unsaved, empty row while administrators have entered none."""
-    global _latest
-    version = getattr(request, "content_version", None) or page_cache.content_version()
-    latest = _latest
-    if version is not None and latest is not None and latest[0] == version:
-        return latest[1]
-    row = SiteSettings.objects.order_by("pk").first() or SiteSettings()
-    if version is not None:
-        _latest = (version, row)
-    return row
+    prefetched = getattr(request, "cache_prefetch", None)
+    if prefetched is not None:
+        stored = prefetched.get(CACHE_KEY)
+    else:
+        try:
+            stored = _cache().get(CACHE_KEY)
+        except Exception:
+            logger.warning(
+                "Portalens oplysninger kunne ikke læses fra cachen: %s", sys.exc_info()[1]
+            )
+            return SiteSettings(**_read_database())
+    if stored is None:
+        stored = _read_database()
+        try:
+            _cache().add(CACHE_KEY, stored, None)
+        except Exception:
+            logger.warning(
+                "Portalens oplysninger kunne ikke gemmes i cachen: %s", sys.exc_info()[1]
+            )
+    return SiteSettings(**stored)
 
 
 def forget():
-    """Drop the row kept in this process (a test's rolled-back transaction does not
-    take the content version in the cache back with it)."""
-    global _latest
-    _latest = None
+    """Drop the kept row, so that the next reader reads the database."""
+    try:
+        _cache().delete(CACHE_KEY)
+    except Exception:
+        logger.warning("Portalens oplysninger kunne ikke fjernes fra cachen: %s", sys.exc_info()[1])
+
+
+def _store_committed():
+    try:
+        _cache().set(CACHE_KEY, _read_database(), None)
+    except Exception:
+        logger.warning("Portalens oplysninger kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
+        forget()
+
+
+def settings_changed(sender, using="default", **kwargs):
+    """``post_save``/``post_delete`` of ``SiteSettings`` (connected in ``PortalConfig.ready``)."""
+    forget()
+    transaction.on_commit(_store_committed, using=using)
 
 
 def context_processor(request):

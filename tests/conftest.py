@@ -25,8 +25,8 @@ def _load_seed_and_demo():
 
 @pytest.fixture(autouse=True)
 def _forget_site_settings():
-    """The site settings row each process keeps by content version is not rolled back
-    with a test's transaction; the content version in the in-memory cache is not either."""
+    """The site settings kept in the in-memory cache are not rolled back with a test's
+    transaction: each test starts without them."""
     site_settings.forget()
     page_cache.forget_kept()
     yield
@@ -45,6 +45,9 @@ def seed(db):
     """The seed facts from fixtures/ and the demo accounts. Loaded once per session;
     loaded again after a transactional test has emptied the database."""
     _load_seed_and_demo()
+    # In the shared cache, as after the first page a running site serves: a test's first
+    # page then costs the queries of every later one.
+    site_settings.current()
 
 
 # The seed and the demo data are loaded together; both names say what a test relies on.

@@ -4,7 +4,9 @@ change visible at once on every page, cached ones included."""
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from ballerup_portal.models import SiteSettings
 from tests.admin_forms import form_data
@@ -101,6 +103,20 @@ def test_contacts_an_administrator_saves_show_at_once_on_cached_pages(client):
     text = footer(visitor.get("/"))
     assert "tel:" not in text
     assert "Kommunens telefonnummer er endnu ikke registreret på portalen." in text
+
+
+def test_pages_read_the_settings_from_the_cache_and_a_committed_save_replaces_them(
+    client, django_capture_on_commit_callbacks
+):
+    login(client, "admin")
+    with django_capture_on_commit_callbacks(execute=True):
+        enter_contacts(client, phone="44 77 00 00")
+    visitor = Client()
+    for path in ["/", DISTRICT, "/was"]:
+        with CaptureQueriesContext(connection) as queries:
+            text = footer(visitor.get(path))
+        assert "44 77 00 00" in text, path
+        assert not [q for q in queries.captured_queries if "sitesettings" in q["sql"]], path
 
 
 def test_the_history_records_who_changed_what(client):
