@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from ballerup_portal import page_cache, site_settings
 
@@ -86,6 +87,19 @@ def login(client, username):
 def logged_in(username):
     """A new test client logged in as ``username``: for two staff members at once."""
     return login(Client(), username)
+
+
+# The query budget of every public page, whatever the amount of data.
+MAX_PAGE_QUERIES = 6
+
+
+def page_queries(client, path, data=None):
+    """The SQL of a parent's request for ``path``, after a first request has filled what
+    each process keeps per content version (the site settings, the next closing day)."""
+    assert client.get(path, data).status_code in (200, 404), path
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(path, data).status_code in (200, 404), path
+    return [query["sql"] for query in captured.captured_queries]
 
 
 def admin_url(obj, view="change"):

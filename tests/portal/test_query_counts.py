@@ -2,22 +2,18 @@
 tests/public_pages.py, at the seed's size and at ten times that (demo data)."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from ballerup_portal import scale_data
+from tests.conftest import MAX_PAGE_QUERIES, page_queries
 from tests.public_pages import PUBLIC_PAGES
 
-MAX_QUERIES = 6
+MAX_QUERIES = MAX_PAGE_QUERIES
 pytestmark = pytest.mark.usefixtures("demo")
 
 
 def queries_for(client, url):
-    client.get(url)  # first request: per-process caches (content types, templates)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code in (200, 404), url
-    return len(queries), [q["sql"] for q in queries.captured_queries]
+    sql = page_queries(client, url)
+    return len(sql), sql
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
