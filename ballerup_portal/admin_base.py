@@ -19,7 +19,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, router, transaction
+from django.db import connection, models, router, transaction
 from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -137,6 +137,8 @@ class PortalModelAdmin(DanishHistoryAdmin):
     """Base class of every portal ModelAdmin."""
 
     form = VersionedModelForm
+    # Staff type "www.example.dk": read as https (Django 6's default, ours now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()

@@ -5,6 +5,7 @@ in their own district."""
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -37,8 +38,6 @@ class ClosingDayAdmin(PortalModelAdmin):
 
     @admin.display(description=_("ugedag"))
     def weekday(self, obj):
-        from django.utils.formats import date_format
-
         return date_format(obj.date, "l")
 
     @admin.action(description=_("Offentliggør de valgte lukkedage"))

@@ -21,6 +21,10 @@ SCHOOL_TYPES = (InstitutionType.SCHOOL, InstitutionType.AFTER_SCHOOL)
 def about(request):
     figures = Institution.objects.aggregate(
         houses=Count("pk", filter=Q(institution_type=InstitutionType.DAYCARE_HOUSE)),
+        houses_in_district_institutions=Count(
+            "pk",
+            filter=Q(institution_type=InstitutionType.DAYCARE_HOUSE, part_of__isnull=False),
+        ),
         district_institutions=Count(
             "pk", filter=Q(institution_type=InstitutionType.DISTRICT_INSTITUTION)
         ),

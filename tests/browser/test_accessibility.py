@@ -72,6 +72,18 @@ def test_admin_pages_staff_use_have_no_axe_violations(open_page, browser_problem
     page.get_by_role("link", name="Måløvhøj").click()
     page.get_by_label("Beskrivelse").wait_for()
     found["district change form"] = axe_violations(page, browser_problems)
+    # The daycare section's texts: a document with its sections, a section with its
+    # bullets, a partner with its professions, and the portal's own settings.
+    for name, path, label in [
+        ("vision", "/admin/daycare/document/1/change/", "Undertitel"),
+        ("section", "/admin/daycare/section/5/change/", "Overskrift"),
+        ("partner", "/admin/daycare/partner/2/change/", "Beskrivelse"),
+        ("daycare texts", "/admin/daycare/daycareabout/1/change/", "Indledning"),
+        ("site settings", "/admin/ballerup_portal/sitesettings/", "Telefon"),
+    ]:
+        page.goto(path)
+        page.get_by_label(label).first.wait_for()
+        found[name] = axe_violations(page, browser_problems)
     page.get_by_role("link", name="Mit to-trinslogin").click()
     page.get_by_label("Engangskode").wait_for()
     found["two-factor enrolment"] = axe_violations(page, browser_problems)

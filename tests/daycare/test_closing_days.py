@@ -278,3 +278,13 @@ def test_parents_see_when_a_day_was_published_and_what_changed_since(client):
     event = Calendar.from_ical(client.get("/lukkedage.ics").content).walk("VEVENT")[0]
     assert event["sequence"] == 1
     assert "last-modified" in event
+
+
+@pytest.mark.usefixtures("no_demo_days", "today")
+def test_the_publication_date_is_the_danish_day_not_the_utc_day(client):
+    # Published at 00:30 Danish summer time on Friday 15 May 2026: 22:30 UTC on Thursday.
+    published = datetime.datetime(2026, 5, 14, 22, 30, tzinfo=datetime.UTC)
+    day = ClosingDayFactory(date=datetime.date(2027, 5, 7), status=PublicationStatus.PUBLISHED)
+    ClosingDay.objects.filter(pk=day.pk).update(published_at=published)
+    page = client.get("/lukkedage/").content.decode()
+    assert "Offentliggjort fredag den 15. maj 2026." in page

@@ -175,6 +175,11 @@ def test_the_counts_follow_the_data(client):
     text = main_text(client.get("/dagtilbud/"))
     assert f"Børnehuse 25 {before + 1} børnehuse" in text
     assert "Dagplejere 16 14 (Dagplejens tal)" in text
+    assert "heraf" not in text
+    house.part_of = Institution.objects.get(slug="distriktsinstitutionen-rugvaenget")
+    house.save()
+    text = main_text(client.get("/dagtilbud/"))
+    assert "og 3 distriktsinstitutioner (heraf 1 børnehus under en distriktsinstitution)" in text
 
 
 def test_an_administrator_changes_the_stated_figures_and_the_history_says_who(
