@@ -4,6 +4,8 @@ import pytest
 
 from districts.constants import RoleType
 from districts.models import District, Institution, Role
+from governance.constants import CouncilRole
+from governance.models import CouncilMember
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, logged_in
 
@@ -104,17 +106,13 @@ def test_a_role_changed_elsewhere_makes_the_persons_open_form_stale():
 
 
 def test_a_row_pointing_at_an_object_but_not_edited_in_its_form_leaves_it_fresh():
-    """Only what a form edits counts. A school's form edits no roles, so a row that points
-    at the school from elsewhere (as closing days, reports and board members will point at
-    houses) leaves an open form of it valid."""
-    school = Institution.objects.get(slug="baltorpskolen")
+    """Only what a form edits counts. A house's form edits its leaders, not its house
+    council, so a council member added meanwhile (a row pointing at the house from the
+    governance app) leaves an open form of the house valid."""
+    house = Institution.objects.get(slug="boernehuset-grantoften")
     client = logged_in("admin")
-    data = form_data(client.get(admin_url(school)))
-    Role.objects.create(
-        person=Role.objects.first().person,
-        role_type=RoleType.DISTRICT_LEADER,
-        institution=school,
-    )
-    assert client.post(admin_url(school), data | {"phone": "44 77 09 09"}).status_code == 302
-    school.refresh_from_db()
-    assert school.phone == "44 77 09 09"
+    data = form_data(client.get(admin_url(house)))
+    CouncilMember.objects.create(house=house, name="Ny i husrådet", role=CouncilRole.PARENT)
+    assert client.post(admin_url(house), data | {"phone": "44 77 09 09"}).status_code == 302
+    house.refresh_from_db()
+    assert house.phone == "44 77 09 09"
