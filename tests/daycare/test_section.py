@@ -299,14 +299,20 @@ def test_only_administrators_may_change_the_sections_texts(client, username, mod
     for action in ("add", "change", "delete", "view"):
         assert not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", obj)
     login(client, username)
-    before = model.objects.count()
+    before, versions = model.objects.count(), obj.history.count()
     assert client.get(admin_url(obj)).status_code in (302, 403, 404)
     response = client.post(admin_url(obj), {"name": "x", "title": "x", "text": "x"})
     assert response.status_code in (302, 403, 404)
     response = client.post(f"/admin/{opts.app_label}/{opts.model_name}/add/", {"text": "x"})
     assert response.status_code in (302, 403, 404)
     assert client.post(admin_url(obj, "delete"), {"post": "yes"}).status_code in (302, 403, 404)
+    # The history and its restore form are doors too.
+    version = obj.history.order_by("history_id").first().history_id
+    for view in ("history", f"history/{version}"):
+        assert client.get(admin_url(obj, view)).status_code in (302, 403, 404)
+        assert client.post(admin_url(obj, view), {"text": "x"}).status_code in (302, 403, 404)
     assert model.objects.count() == before
+    assert obj.history.count() == versions  # nothing restored or saved
     if response.status_code == 302:  # the admin sends a staff user without access home
         assert "/login/" in response["Location"] or response["Location"] == "/admin/"
 
