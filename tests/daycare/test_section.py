@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from daycare.models import Bullet, DaycareAbout, Document, Partner, Profession, Section
 from districts.constants import InstitutionType, RoleType
 from districts.models import District, Institution, Person, Role
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
+from tests.districts.test_nasty_names import NASTY_NAMES
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -352,3 +354,25 @@ def test_search_finds_the_sections_pages_by_the_words_parents_use(client, query,
     response = client.get("/soeg/", {"q": query})
     assert "Vi fandt intet" not in main_text(response)
     assert f">{title}</a>" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", NASTY_NAMES)
+def test_the_nastiest_texts_an_administrator_saves_leave_every_page_answering(
+    client, administrator, name
+):
+    partner = Partner.objects.get(name__startswith="PPR")
+    response = administrator.post(
+        admin_url(partner), form_data(administrator.get(admin_url(partner))) | {"name": name}
+    )
+    assert response.status_code in (200, 302)
+    section = Section.objects.get(heading="Børn trives")
+    data = form_data(administrator.get(admin_url(section))) | {
+        "heading": name,
+        "text": name,
+        "bullets-0-text": name,
+    }
+    assert administrator.post(admin_url(section), data).status_code in (200, 302)
+    anonymous = Client()
+    for path in ("/dagtilbud/", "/dagtilbud/samarbejdspartnere/", "/dagtilbud/vision/"):
+        assert anonymous.get(path).status_code == 200, path
+    assert anonymous.get("/soeg/", {"q": name}).status_code == 200
