@@ -154,6 +154,7 @@ class InstitutionAdmin(PortalModelAdmin):
                     "email",
                     "website",
                     "age_group",
+                    "places",
                 ]
             },
         ),

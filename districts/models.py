@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -204,6 +204,13 @@ class Institution(SluggedModel):
     )
     age_group = models.CharField(
         _("aldersgruppe"), max_length=60, blank=True, help_text=_("Fx 0–6 år.")
+    )
+    places = models.PositiveSmallIntegerField(
+        _("antal pladser"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(5000)],
+        help_text=_("Hvor mange børn institutionen har plads til."),
     )
     hours_monday = models.CharField(
         _("mandag"), max_length=20, blank=True, validators=[opening_hours.validate]

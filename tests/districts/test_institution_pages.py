@@ -143,6 +143,7 @@ def test_staff_fill_in_address_hours_and_age_group_and_the_page_shows_them(
         "postal_code": "2750",
         "city": "Ballerup",
         "age_group": "0–6 år",
+        "places": "84",
         "hours_monday": "6.30-17",
         "hours_friday": "6:30 – 16",
         "hours_saturday": "lukket",
@@ -160,6 +161,7 @@ def test_staff_fill_in_address_hours_and_age_group_and_the_page_shows_them(
     assert "Grantoftevej 1 2750 Ballerup" in box
     assert "Mandag 6.30–17.00" in box and "Fredag 6.30–16.00" in box and "Lørdag Lukket" in box
     assert "Tirsdag" not in box
+    assert "Pladser 84" in box
     assert "Børnehus · 0–6 år" in text_of(response)
     html = response.content.decode()
     assert (
