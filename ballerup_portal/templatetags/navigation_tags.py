@@ -2,6 +2,8 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from ballerup_portal.navigation import MAIN_NAV, PAGES
 
@@ -43,3 +45,15 @@ def breadcrumbs(*items):
     if crumbs:
         crumbs[-1] = (crumbs[-1][0], None)
     return {"home": (PAGES["home"], reverse("home")), "crumbs": crumbs}
+
+
+@register.simple_tag
+def external_link(url, text=None):
+    """A link to another site, marked as such in words (DKFDS: external links are
+    marked), so that no parent is surprised by leaving the portal."""
+    return format_html(
+        '<a href="{}" class="external-link">{}<span class="external-mark"> ({})</span></a>',
+        url,
+        text or url,
+        _("ekstern side"),
+    )

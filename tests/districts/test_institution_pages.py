@@ -144,6 +144,7 @@ def test_staff_fill_in_address_hours_and_age_group_and_the_page_shows_them(
         "city": "Ballerup",
         "age_group": "0–6 år",
         "places": "84",
+        "website": "grantoften.example.dk",
         "hours_monday": "6.30-17",
         "hours_friday": "6:30 – 16",
         "hours_saturday": "lukket",
@@ -168,6 +169,9 @@ def test_staff_fill_in_address_hours_and_age_group_and_the_page_shows_them(
         'href="https://www.openstreetmap.org/search?query=Grantoftevej+1%2C+2750+Ballerup"' in html
     )
     assert "<iframe" not in html
+    # Links that leave the portal say so in words.
+    assert "Find vej på et kort (OpenStreetMap) (ekstern side)" in box
+    assert "https://grantoften.example.dk (ekstern side)" in box
 
 
 @pytest.mark.parametrize(
