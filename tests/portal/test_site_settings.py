@@ -190,3 +190,11 @@ def test_a_district_leader_cannot_create_the_first_row_either(client):
     assert client.get(ADMIN_ADD).status_code == 403
     assert client.post(ADMIN_ADD, {"phone": "11 11 11 11"}).status_code == 403
     assert not SiteSettings.objects.exists()
+
+
+def test_every_pages_header_leads_to_help_and_contact(client):
+    for path in ("/", "/dagtilbud/vision/", "/findes-ikke/"):
+        html = client.get(path).content.decode()
+        header = html[html.index("<header") : html.index("</header>")]
+        assert '<a class="site-help" href="#footer-kontakt">Hjælp og kontakt</a>' in header
+        assert 'id="footer-kontakt"' in html[html.index("<footer") :]
