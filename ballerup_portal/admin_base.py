@@ -269,3 +269,26 @@ def limit_choices(formfield, user):
     if queryset is not None:
         formfield.queryset = permissions.scoped(queryset, user, permissions.choice_scope)
     return formfield
+
+
+class _StoredFile:
+    """The current file as a file widget shows it: linked to the view that serves it,
+    since media is never a public folder."""
+
+    def __init__(self, url, name):
+        self.url = url
+        self.name = name
+
+    def __str__(self):
+        return self.name
+
+
+class StoredFileInput(forms.ClearableFileInput):
+    """A file widget whose "currently" link is ``file_url`` (a serving view)."""
+
+    file_url = None
+
+    def format_value(self, value):
+        if self.is_initial(value) and self.file_url:
+            return _StoredFile(self.file_url, value.name.rsplit("/", 1)[-1])
+        return super().format_value(value)

@@ -5,6 +5,7 @@ import unicodedata
 from urllib.parse import quote
 
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
 
@@ -43,3 +44,9 @@ def serve_stored_file(
     else:
         patch_cache_control(response, public=True, max_age=max_age)
     return response
+
+
+def delete_file_on_commit(name):
+    """Delete a stored file once the transaction commits (never if it rolls back)."""
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))

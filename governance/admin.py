@@ -4,10 +4,11 @@ own district's board and house councils (``governance.rules``)."""
 from django import forms
 from django.contrib import admin
 from django.db import models
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, StoredFileInput
 from districts.constants import DAYCARE_TYPES
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
@@ -54,7 +55,29 @@ class BoardMeetingAdmin(PortalModelAdmin):
 class BylawsAdmin(PortalModelAdmin):
     list_display = ["title", "effective_date", "board_names"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    readonly_fields = ["is_demo"]
+    fields = ["title", "effective_date", "text", "signed_pdf", "boards", "is_demo"]
+    readonly_fields = ["is_demo", "signed_pdf_file"]
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only: Django would link the file under MEDIA_URL, which is not served.
+            fields = ["signed_pdf_file" if f == "signed_pdf" else f for f in fields]
+        return fields
+
+    @admin.display(description=_("underskrevet udgave (PDF)"))
+    def signed_pdf_file(self, obj):
+        if obj is None or not obj.pk or not obj.signed_pdf:
+            return "–"
+        return format_html('<a href="{}">{}</a>', obj.get_pdf_url(), obj.download_name)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if "signed_pdf" in form.base_fields:
+            widget = StoredFileInput()
+            widget.file_url = obj.get_pdf_url() if obj is not None else None
+            form.base_fields["signed_pdf"].widget = widget
+        return form
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("boards")

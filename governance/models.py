@@ -8,14 +8,19 @@ members, by-laws or meetings: staff enter them. Only names and roles are public.
 """
 
 import datetime
+import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ballerup_portal.files import delete_file_on_commit
+from ballerup_portal.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES
 
 from .constants import VOTING_ROLES, BoardRole, CouncilRole
@@ -217,12 +222,30 @@ class BylawsQuerySet(models.QuerySet):
         return self.filter(effective_date__lte=today or timezone.localdate())
 
 
+def bylaws_upload_to(instance, filename):
+    """A server-made name: the date it applies from and a random part. The uploaded name
+    is never used."""
+    return f"vedtaegter/{instance.effective_date:%Y-%m-%d}-{secrets.token_hex(8)}.pdf"
+
+
 class Bylaws(models.Model):
-    """One version of the by-laws (vedtægter) of one or more boards."""
+    """One version of the by-laws (vedtægter) of one or more boards: the text the page
+    shows, and optionally the signed copy as a PDF."""
 
     title = models.CharField(_("titel"), max_length=200)
     effective_date = models.DateField(_("gælder fra"))
     text = models.TextField(_("tekst"), help_text=_("Vedtægterne (Markdown)."))
+    signed_pdf = models.FileField(
+        _("underskrevet udgave (PDF)"),
+        upload_to=bylaws_upload_to,
+        max_length=200,
+        blank=True,
+        validators=[validate_pdf],
+        help_text=_(
+            "Valgfri. Den underskrevne udgave som en almindelig PDF-fil på højst 20 MB, uden "
+            "adgangskode. Siden viser teksten ovenfor og linker til filen."
+        ),
+    )
     boards = models.ManyToManyField(Board, related_name="bylaws", verbose_name=_("bestyrelser"))
     is_demo = models.BooleanField(_("demodata"), default=False)
 
@@ -236,6 +259,28 @@ class Bylaws(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.effective_date:%d.%m.%Y})"
+
+    def save(self, *args, **kwargs):
+        old_name = None
+        if self.pk:
+            old_name = type(self).objects.filter(pk=self.pk).values_list("signed_pdf", flat=True)
+            old_name = old_name.first()
+        super().save(*args, **kwargs)
+        if old_name and old_name != self.signed_pdf.name:
+            delete_file_on_commit(old_name)
+
+    def get_pdf_url(self):
+        return reverse("governance:bylaws_file", kwargs={"pk": self.pk})
+
+    @property
+    def download_name(self):
+        return f"vedtaegter-{self.effective_date:%Y-%m-%d}.pdf"
+
+
+@receiver(post_delete, sender=Bylaws)
+def delete_bylaws_file(sender, instance, **kwargs):
+    """Also for a queryset delete; only once the delete commits."""
+    delete_file_on_commit(instance.signed_pdf.name)
 
 
 class BoardMeetingQuerySet(models.QuerySet):

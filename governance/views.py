@@ -1,9 +1,11 @@
 """Public pages: every parent board, and one board with its members, by-laws and minutes."""
 
 from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from ballerup_portal.files import serve_stored_file
 from districts.constants import DAYCARE_TYPES, InstitutionType
 from districts.models import Institution
 
@@ -65,3 +67,12 @@ def board_detail(request, slug):
         "election": next_september_election(today),
     }
     return render(request, "governance/board_detail.html", context)
+
+
+def bylaws_file(request, pk):
+    """The signed copy of a version of the by-laws: public once the version belongs to a
+    board (the board page lists it); 404 otherwise."""
+    bylaws = get_object_or_404(Bylaws.objects.filter(boards__isnull=False).distinct(), pk=pk)
+    if not bylaws.signed_pdf:
+        raise Http404
+    return serve_stored_file(bylaws.signed_pdf.name, bylaws.download_name)

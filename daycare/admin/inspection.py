@@ -1,7 +1,6 @@
 """Inspection reports in the staff admin: upload (administrators only), and the overview
 of which daycare units are due a report (``…/tilsynsrapport/oversigt/``)."""
 
-from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
@@ -13,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalModelAdmin
+from ballerup_portal.admin_base import PortalModelAdmin, StoredFileInput
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models.inspection import (
@@ -22,27 +21,6 @@ from ..models.inspection import (
     inspected_units,
     units_with_latest_report,
 )
-
-
-class _StoredReport:
-    """The current file as the file widget shows it: linked to the serving view, since
-    media is never a public folder."""
-
-    def __init__(self, url, name):
-        self.url = url
-        self.name = name
-
-    def __str__(self):
-        return self.name
-
-
-class ReportFileInput(forms.ClearableFileInput):
-    report_url = None
-
-    def format_value(self, value):
-        if self.is_initial(value) and self.report_url:
-            return _StoredReport(self.report_url, value.name.rsplit("/", 1)[-1])
-        return super().format_value(value)
 
 
 @admin.register(InspectionReport)
@@ -71,8 +49,8 @@ class InspectionReportAdmin(PortalModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         if "pdf" in form.base_fields:
-            widget = ReportFileInput()
-            widget.report_url = obj.get_absolute_url() if obj is not None else None
+            widget = StoredFileInput()
+            widget.file_url = obj.get_absolute_url() if obj is not None else None
             form.base_fields["pdf"].widget = widget
         return form
 

@@ -8,8 +8,7 @@ import datetime
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max, Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
@@ -18,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ballerup_portal.files import delete_file_on_commit
 from ballerup_portal.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES, InstitutionType
 from districts.models import Institution
@@ -55,12 +55,6 @@ def report_upload_to(instance, filename):
     never used."""
     slug = instance.unit.slug if instance.unit_id else "enhed"
     return f"tilsyn/{slug}-{instance.visit_date:%Y-%m-%d}-{secrets.token_hex(8)}.pdf"
-
-
-def delete_file_on_commit(name):
-    """Delete a stored file once the transaction commits (never if it rolls back)."""
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 class InspectionReportQuerySet(models.QuerySet):
