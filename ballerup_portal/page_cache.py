@@ -20,11 +20,13 @@ page and never fill one. When the cache is unreachable, pages are rendered as us
 import hashlib
 import logging
 import sys
+import threading
 import uuid
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
 logger = logging.getLogger(__name__)
@@ -98,6 +100,19 @@ def content_version():
         return None
 
 
+def request_version(request):
+    """The content version for this request: the one the page cache's middleware read,
+    else read once and kept on a GET or HEAD request (the site settings and ``kept``
+    values of one page then cost one cache round trip together, not one each). A POST
+    may save, so it reads the version afresh every time."""
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = content_version()
+        if version is not None and getattr(request, "method", None) in ("GET", "HEAD"):
+            request.content_version = version
+    return version
+
+
 # Values kept in this process until the content version changes: see ``kept``.
 _kept = {}
 
@@ -107,7 +122,7 @@ def kept(name, compute, request=None, key=None):
     staff save) and ``key`` (today's date, say) stay the same: a value every page shows,
     like the next closing day, then costs no query. Computed afresh when the cache is
     unreachable."""
-    version = getattr(request, "content_version", None) or content_version()
+    version = request_version(request)
     if version is None:
         return compute()
     entry = _kept.get(name)
@@ -118,14 +133,46 @@ def kept(name, compute, request=None, key=None):
     return value
 
 
+# Rendered template fragments (``{% keep %}``) of the newest content version seen.
+FRAGMENTS_MAX = 2000
+_fragments = {}
+_fragments_version = [None]
+_fragments_lock = threading.Lock()
+
+
+def kept_fragment(key, version, render):
+    """The HTML ``render()`` gives, kept in this process under ``key`` while the content
+    version stays ``version``: a fragment that shows only content (names, links, the
+    footer's contact details) is then rendered once per staff change, not per request.
+    A new version drops every fragment of the old one; at most ``FRAGMENTS_MAX`` are kept."""
+    if _fragments_version[0] == version:
+        html = _fragments.get(key)
+        if html is not None:
+            return html
+    html = render()
+    with _fragments_lock:
+        if _fragments_version[0] != version:
+            _fragments.clear()
+            _fragments_version[0] = version
+        if len(_fragments) >= FRAGMENTS_MAX:
+            _fragments.clear()
+        _fragments[key] = html
+    return html
+
+
 def forget_kept():
-    """Drop the kept values (tests: a rolled-back transaction keeps the version)."""
+    """Drop the kept values and fragments (tests: a rolled-back transaction keeps the
+    version)."""
     _kept.clear()
+    with _fragments_lock:
+        _fragments.clear()
+        _fragments_version[0] = None
 
 
 def _page_key(request):
     digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"portal:page:{digest}"
+    # "page2": entries are (version, status, headers, content), no pickled response.
+    return f"portal:page2:{digest}"
 
 
 class SharedPageCacheMiddleware:
@@ -168,20 +215,28 @@ class SharedPageCacheMiddleware:
         request.content_version = version
         entry = found.get(key)
         if entry is not None and entry[0] == version:
-            response = entry[1]
-            response["X-Page-Cache"] = "hit"
-            return get_conditional_response(
-                request,
-                etag=response.get("ETag"),
-                last_modified=None,
-                response=response,
-            )
+            return self._hit(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
+            entry = (version, response.status_code, tuple(response.items()), response.content)
             try:
-                _cache().set(key, (version, response), settings.PAGE_CACHE_SECONDS)
+                _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Siden kunne ikke gemmes i cachen", exc_info=True)
+        return response
+
+    @staticmethod
+    def _hit(request, entry):
+        """The stored page as a new response: kept as plain bytes and header pairs, so
+        a hit unpickles no response object."""
+        _version, status, headers, content = entry
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        response["X-Page-Cache"] = "hit"
+        meta = request.META
+        if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
+            return get_conditional_response(
+                request, etag=response.get("ETag"), last_modified=None, response=response
+            )
         return response
 
     @staticmethod

@@ -20,7 +20,7 @@ _latest = None
 def current(request=None):
     """The site settings; an unsaved, empty row while administrators have entered none."""
     global _latest
-    version = getattr(request, "content_version", None) or page_cache.content_version()
+    version = page_cache.request_version(request)
     latest = _latest
     if version is not None and latest is not None and latest[0] == version:
         return latest[1]

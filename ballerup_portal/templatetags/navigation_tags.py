@@ -1,8 +1,8 @@
 """``{% main_nav %}`` and ``{% breadcrumbs ... %}``: the site's navigation in one place."""
 
 from django import template
-from django.urls import reverse
 
+from ballerup_portal.fast_urls import reverse_cached as reverse
 from ballerup_portal.navigation import MAIN_NAV, PAGES
 
 register = template.Library()

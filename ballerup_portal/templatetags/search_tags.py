@@ -1,8 +1,11 @@
-"""``{% search_box %}``: the search form in the header of every page."""
+"""``{% search_box %}``: the search form in the header of every page, a plain GET form
+(works without JavaScript) written out in its template rather than by a form library:
+it is on every page, so its rendering counts."""
 
 from django import template
+from django.urls import reverse
 
-from ballerup_portal.forms_search import SearchForm
+from ballerup_portal.search import MAX_QUERY_LENGTH
 
 register = template.Library()
 
@@ -11,4 +14,4 @@ register = template.Library()
 def search_box(context):
     """On the search page the box keeps what was searched for."""
     query = context.get("query") or ""
-    return {"form": SearchForm(initial={"q": query}, field_id="soeg")}
+    return {"query": query, "action": reverse("search"), "max_length": MAX_QUERY_LENGTH}
