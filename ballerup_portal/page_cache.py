@@ -17,6 +17,7 @@ Staff (anything with a session cookie) skip the cache entirely: they never get a
 page and never fill one. When the cache is unreachable, pages are rendered as usual.
 """
 
+import contextlib
 import hashlib
 import logging
 import sys
@@ -25,7 +26,8 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.core.cache.backends.db import DatabaseCache
+from django.db import connections, router, transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 
@@ -117,16 +119,21 @@ def request_version(request):
 _kept = {}
 
 
-def kept(name, compute, request=None, key=None):
+def kept(name, compute, request=None, key=None, still_valid=None):
     """``compute()``, kept in this process while the content version (bumped by every
-    staff save) and ``key`` (today's date, say) stay the same: a value every page shows,
-    like the next closing day, then costs no query. Computed afresh when the cache is
-    unreachable."""
+    staff save) and ``key`` (today's date, say) stay the same, and ``still_valid(value)``
+    holds when given (a performance that has started is no longer the next one): a value
+    every page shows, like the next closing day, then costs no query. Computed afresh
+    when the cache is unreachable."""
     version = request_version(request)
     if version is None:
         return compute()
     entry = _kept.get(name)
-    if entry is not None and entry[0] == (version, key):
+    if (
+        entry is not None
+        and entry[0] == (version, key)
+        and (still_valid is None or still_valid(entry[1]))
+    ):
         return entry[1]
     value = compute()
     _kept[name] = ((version, key), value)
@@ -175,6 +182,27 @@ def _page_key(request):
     return f"portal:page2:{digest}"
 
 
+def _lookup(keys):
+    """``get_many`` on the page cache. On the database cache the lookup is the request's
+    first query, so it also stands for the connection's health check (``SELECT 1`` before
+    the first query of every request, ``CONN_HEALTH_CHECKS``): a hit then costs one round
+    trip, not two. Should the lookup fail, the connection is closed, so that rendering
+    the page opens a fresh one, as the health check would have done."""
+    cache = _cache()
+    connection = None
+    if isinstance(cache, DatabaseCache):
+        connection = connections[router.db_for_read(cache.cache_model_class)]
+        if connection.connection is not None and not connection.in_atomic_block:
+            connection.health_check_done = True
+    try:
+        return cache.get_many(keys)
+    except Exception:
+        if connection is not None and not connection.in_atomic_block:
+            with contextlib.suppress(Exception):
+                connection.close()
+        raise
+
+
 class SharedPageCacheMiddleware:
     """Serves and fills the shared page cache for anonymous GET requests.
 
@@ -198,7 +226,7 @@ class SharedPageCacheMiddleware:
             return self.get_response(request)
         key = _page_key(request)
         try:
-            found = _cache().get_many([VERSION_KEY, key])
+            found = _lookup([VERSION_KEY, key])
         except Exception:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
