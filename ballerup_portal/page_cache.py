@@ -90,7 +90,7 @@ def content_version():
     when the cache is unreachable. One cache round trip (none on Redis' or the memory's
     side of the database)."""
     try:
-        version = _cache().get(VERSION_KEY)
+        version = _lookup([VERSION_KEY]).get(VERSION_KEY)
         if version is None:
             version = uuid.uuid4().hex
             # add: two workers starting at once agree on one version.
@@ -183,11 +183,12 @@ def _page_key(request):
 
 
 def _lookup(keys):
-    """``get_many`` on the page cache. On the database cache the lookup is the request's
-    first query, so it also stands for the connection's health check (``SELECT 1`` before
-    the first query of every request, ``CONN_HEALTH_CHECKS``): a hit then costs one round
-    trip, not two. Should the lookup fail, the connection is closed, so that rendering
-    the page opens a fresh one, as the health check would have done."""
+    """``get_many`` on the page cache. On the database cache the lookup is usually the
+    request's first query, so it also stands for the connection's health check
+    (``SELECT 1`` before the first query of every request, ``CONN_HEALTH_CHECKS``): a
+    hit, or reading the content version, then costs one round trip, not two. Should the
+    lookup fail, the connection is closed, so that rendering the page opens a fresh one,
+    as the health check would have done."""
     cache = _cache()
     connection = None
     if isinstance(cache, DatabaseCache):

@@ -54,18 +54,20 @@ def district_detail(request, slug):
     # in the process per content version (page_cache.kept); an unknown slug is a 404
     # every time.
     district = page_cache.kept(f"district:{slug}", lambda: _district(slug), request=request)
-    # Only what the list shows: a model instance per house costs less with fewer fields.
-    institutions = (
-        Institution.objects.in_district(district)
-        .only("name", "slug", "institution_type")
-        .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
-        .order_by("name")
-    )
+
+    def groups():
+        # Only what the list shows: a model instance per house costs less with fewer
+        # fields. Called by the template only when the list is not kept ({% keep %}).
+        institutions = (
+            Institution.objects.in_district(district)
+            .only("name", "slug", "institution_type")
+            .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
+            .order_by("name")
+        )
+        return group_by_type(institutions)
+
     return render(
-        request,
-        "districts/district_detail.html",
-        # Called by the template only when the list is not kept already ({% keep %}).
-        {"district": district, "groups": lambda: group_by_type(institutions)},
+        request, "districts/district_detail.html", {"district": district, "groups": groups}
     )
 
 
