@@ -171,6 +171,7 @@ def forget_kept():
     """Drop the kept values and fragments (tests: a rolled-back transaction keeps the
     version)."""
     _kept.clear()
+    _local_pages.clear()
     with _fragments_lock:
         _fragments.clear()
         _fragments_version[0] = None
@@ -204,6 +205,24 @@ def _lookup(keys):
         raise
 
 
+# Each worker's copies of the pages it served or rendered, with the content version they
+# were rendered under: a hit then reads only the version from the shared cache (one small
+# value), never the page. A copy is only served when its version is the current one, read
+# in the same request, so a staff change shows at once on every worker all the same.
+LOCAL_PAGES_MAX = 300
+_local_pages = {}
+_local_lock = threading.Lock()
+
+
+def _keep_local(key, entry):
+    with _local_lock:
+        if len(_local_pages) >= LOCAL_PAGES_MAX:
+            # The oldest copies go first (dicts keep their insertion order).
+            for old in list(_local_pages)[: LOCAL_PAGES_MAX // 4]:
+                _local_pages.pop(old, None)
+        _local_pages[key] = entry
+
+
 class SharedPageCacheMiddleware:
     """Serves and fills the shared page cache for anonymous GET requests.
 
@@ -226,8 +245,11 @@ class SharedPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = _page_key(request)
+        # This worker's own copy of the page, if any: then only the (small) version is
+        # read from the shared cache, and the copy is served when it is still current.
+        local = _local_pages.get(key)
         try:
-            found = _lookup([VERSION_KEY, key])
+            found = _lookup([VERSION_KEY] if local is not None else [VERSION_KEY, key])
         except Exception:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
@@ -242,12 +264,22 @@ class SharedPageCacheMiddleware:
                 return self.get_response(request)
         # What the page is rendered under; the site settings are read once per version.
         request.content_version = version
-        entry = found.get(key)
+        if local is not None and local[0] == version:
+            return self._hit(request, local)
+        if local is None:
+            entry = found.get(key)
+        else:  # a change since this worker kept its copy: another may have the new page
+            try:
+                entry = _cache().get(key)
+            except Exception:
+                entry = None
         if entry is not None and entry[0] == version:
+            _keep_local(key, entry)
             return self._hit(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
             entry = (version, response.status_code, tuple(response.items()), response.content)
+            _keep_local(key, entry)
             try:
                 _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:

@@ -130,3 +130,31 @@ def test_a_failing_database_cache_lookup_still_gives_the_page(client):
     assert "X-Page-Cache" not in response.headers
     assert "Distrikt Baltorp" in response.content.decode()
     assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"  # and recovers
+
+
+@pytest.fixture
+def memory_cache(settings, db):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_workers_own_copy_is_not_served_after_a_change_made_elsewhere(client):
+    from ballerup_portal import page_cache
+
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+    # Another instance saved something: only the shared version says so.
+    caches["default"].set(page_cache.VERSION_KEY, "a-version-from-another-instance", None)
+    assert "X-Page-Cache" not in client.get(DISTRICT).headers
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_worker_without_a_copy_serves_the_page_another_worker_stored(client):
+    from ballerup_portal import page_cache
+
+    first = client.get(DISTRICT)
+    page_cache._local_pages.clear()  # as in a worker that never saw the page
+    second = client.get(DISTRICT)
+    assert second.headers["X-Page-Cache"] == "hit" and second.content == first.content
