@@ -301,48 +301,59 @@ def run_lighthouse(base):
     scores = {}
     env = {**os.environ, "CHROME_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "1"}
     for name, path in LIGHTHOUSE_URLS:
-        out = VAR / f"lighthouse-{name}.json"
-        done = subprocess.run(
-            [
-                str(binary),
-                base + path,
-                "--quiet",
-                "--output=json",
-                f"--output-path={out}",
-                f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-                "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
-            ],
-            cwd=ROOT,
-            env=env,
-            text=True,
-            capture_output=True,
-            check=False,
-        )
-        if done.returncode or not out.exists():
-            scores[name] = {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
-            continue
-        report = json.loads(out.read_text())
-        categories = report["categories"]
-        scores[name] = {
-            "path": path,
-            **{c: round(categories[c]["score"] * 100) for c in LIGHTHOUSE_CATEGORIES},
-            # What keeps a score below 100: the failing audits' ids.
-            "failing": sorted(
-                audit_id
-                for audit_id, audit in report["audits"].items()
-                if audit.get("score") is not None
-                and audit["score"] < 1
-                and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
-            ),
-        }
+        scores[name] = lighthouse_page(binary, env, base, name, path)
+        if "error" in scores[name]:  # Chromium's trace is sometimes lost: one more try
+            scores[name] = lighthouse_page(binary, env, base, name, path)
     log("\nLighthouse (mobil, Chromium headless)")
     log(f"{'side':<15}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}")
     for name, row in scores.items():
         if "error" in row:
             log(f"{name:<15} fejl: {row['error']}")
         else:
-            log(f"{name:<15}" + "".join(f"{row[c]:>6}" for c in LIGHTHOUSE_CATEGORIES))
+            log(f"{name:<15}" + "".join(f"{row[c]!s:>6}" for c in LIGHTHOUSE_CATEGORIES))
     return scores
+
+
+def score(category):
+    """0-100, or None when Lighthouse could not score the category."""
+    return None if category["score"] is None else round(category["score"] * 100)
+
+
+def lighthouse_page(binary, env, base, name, path):
+    out = VAR / f"lighthouse-{name}.json"
+    out.unlink(missing_ok=True)
+    done = subprocess.run(
+        [
+            str(binary),
+            base + path,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode or not out.exists():
+        return {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
+    report = json.loads(out.read_text())
+    categories = report["categories"]
+    return {
+        "path": path,
+        **{c: round(categories[c]["score"] * 100) for c in LIGHTHOUSE_CATEGORIES},
+        # What keeps a score below 100: the failing audits' ids.
+        "failing": sorted(
+            audit_id
+            for audit_id, audit in report["audits"].items()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        ),
+    }
 
 
 # Resilience -----------------------------------------------------------------------
@@ -516,6 +527,9 @@ def main():
     report = {**meta, "seconds": args.seconds, "runs": results}
     if lighthouse is not None:
         report["lighthouse"] = lighthouse
+        installed = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
+        if installed.exists():
+            report["lighthouse_version"] = json.loads(installed.read_text())["version"]
     out.write_text(json.dumps(report, indent=2))
     log(f"\nJSON: {out}")
     return 0
