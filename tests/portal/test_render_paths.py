@@ -158,3 +158,12 @@ def test_a_worker_without_a_copy_serves_the_page_another_worker_stored(client):
     page_cache._local_pages.clear()  # as in a worker that never saw the page
     second = client.get(DISTRICT)
     assert second.headers["X-Page-Cache"] == "hit" and second.content == first.content
+
+
+def test_pages_are_the_same_with_fragments_kept_or_rendered_every_time(client, settings):
+    paths = ["/", DISTRICT, "/lukkedage/", "/soeg/?q=bispevangen"]
+    client.get(DISTRICT)
+    kept = {path: client.get(path).content for path in paths}
+    settings.KEEP_FRAGMENTS = False
+    for path in paths:
+        assert client.get(path).content == kept[path], path
