@@ -1,12 +1,12 @@
 """The site settings (``models.SiteSettings``) for every page, read without a query.
 
 Every page shows the municipality's contact details in its footer. The row is kept in
-the shared cache (the page cache's), so a page reads it from there: in the same round
-trip as the cached page itself for an anonymous visitor (``page_cache.PREFETCH_KEYS``),
-in one cache read for anyone else. Only a change of the settings themselves makes the
-next page read the database again; other content changes do not.
+the shared cache (the page cache's), and each process keeps what it read there while the
+content version stays the same (``page_cache.kept``): a page then costs neither a query
+nor a cache read for it, and after any save a process reads the shared cache once again.
+Only a change of the settings themselves makes the next reader read the database.
 
-A save removes the kept row at once (the next reader reads the database) and stores the
+A save removes the shared row at once (the next reader reads the database) and stores the
 committed row when its transaction commits; readers only ever ``add``, so a reader that
 read the database just before the commit cannot overwrite the committed row with the
 old one. A save that is rolled back leaves the old row in place.
@@ -26,7 +26,6 @@ from .models import SiteSettings
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "portal:site-settings"
-page_cache.PREFETCH_KEYS.append(CACHE_KEY)
 
 
 def _cache():
@@ -46,17 +45,15 @@ def _read_database():
 
 def current(request=None):
     """The site settings; an unsaved, empty row while administrators have entered none."""
-    prefetched = getattr(request, "cache_prefetch", None)
-    if prefetched is not None:
-        stored = prefetched.get(CACHE_KEY)
-    else:
-        try:
-            stored = _cache().get(CACHE_KEY)
-        except Exception:
-            logger.warning(
-                "Portalens oplysninger kunne ikke læses fra cachen: %s", sys.exc_info()[1]
-            )
-            return SiteSettings(**_read_database())
+    return page_cache.kept("site_settings", _from_shared_cache, request=request)
+
+
+def _from_shared_cache():
+    try:
+        stored = _cache().get(CACHE_KEY)
+    except Exception:
+        logger.warning("Portalens oplysninger kunne ikke læses fra cachen: %s", sys.exc_info()[1])
+        return SiteSettings(**_read_database())
     if stored is None:
         stored = _read_database()
         try:

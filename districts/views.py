@@ -1,11 +1,11 @@
 """Public pages for districts and institutions. Each makes a fixed number of queries."""
 
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import site_settings
+from ballerup_portal import page_cache, site_settings
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help
@@ -39,19 +39,35 @@ def group_by_type(institutions):
     return [(labels[t], items) for t, items in groups.items() if items]
 
 
-def district_detail(request, slug):
+def _district(slug):
     changed = last_changed(
         _latest(District.history.model, id=OuterRef("pk")),
         _latest(Role.history.model, district_id=OuterRef("pk")),
     )
-    district = get_object_or_404(
+    return get_object_or_404(
         District.objects.with_leaders().annotate(last_changed=changed), slug=slug
     )
-    institutions = Institution.objects.in_district(district).for_listing().order_by("name")
+
+
+def district_detail(request, slug):
+    # The district, its leader and "Sidst opdateret" change only with a staff save: kept
+    # in the process per content version (page_cache.kept); an unknown slug is a 404
+    # every time.
+    district = page_cache.kept(f"district:{slug}", lambda: _district(slug), request=request)
+
+    def groups():
+        # Only what the list shows: a model instance per house costs less with fewer
+        # fields. Called by the template only when the list is not kept ({% keep %}).
+        institutions = (
+            Institution.objects.in_district(district)
+            .only("name", "slug", "institution_type")
+            .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
+            .order_by("name")
+        )
+        return group_by_type(institutions)
+
     return render(
-        request,
-        "districts/district_detail.html",
-        {"district": district, "groups": group_by_type(institutions)},
+        request, "districts/district_detail.html", {"district": district, "groups": groups}
     )
 
 

@@ -12,6 +12,14 @@ var/bench/. URLs that answer 404 in this build are listed as "missing" and skipp
 Runs: the seed data and ten times that (``manage.py create_scale_data``, demo data), each
 with the shared page cache on ("cached") and off ("uncached").
 
+Lighthouse (mobile, in Debian's Chromium, headless): the home, district, house and
+closing-day pages' performance, accessibility, best-practice and SEO scores, from the
+first run's server. Lighthouse is installed with npm at the version pinned in
+scripts/lighthouse/package-lock.json under var/tools/lighthouse (no browser download);
+when it cannot be installed or Chromium is missing, the output says so and the bench
+goes on. ``--no-lighthouse`` skips it; ``--quick`` is the seed's size, 3 s per page,
+and ``--urls forside,distrikt`` only some pages, for a loop while changing code.
+
 ``--resilience``: 60 s at 64 connections (zero errors expected), then a load run during
 which PostgreSQL restarts: errors are counted apart for the time before the database
 accepts connections again and after (zero expected after). By default a private
@@ -55,6 +63,17 @@ URLS = [
     ("bestyrelse", "/bestyrelser/baltorp/"),
     ("dagtilbud", "/dagtilbud/"),
 ]
+
+
+LIGHTHOUSE_URLS = [
+    ("forside", "/"),
+    ("distrikt", "/distrikter/baltorp/"),
+    ("boernehus", "/institutioner/boernehuset-bispevangen/"),
+    ("lukkedage", "/lukkedage/"),
+]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+LIGHTHOUSE_DIR = ROOT / "var" / "tools" / "lighthouse"
+CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 
 
 def log(*args):
@@ -202,11 +221,11 @@ def table(title, rows):
         )
 
 
-def bench_run(env, seconds, label):
+def bench_run(env, seconds, label, urls=URLS, lighthouse=None):
     server = Server(env)
     try:
         css = static_css()
-        urls = [*URLS, ("statisk css", css)]
+        urls = [*urls, ("statisk css", css)]
         present = []
         rows = []
         for name, path in urls:
@@ -231,9 +250,110 @@ def bench_run(env, seconds, label):
         order = [name for name, _ in urls]
         rows.sort(key=lambda r: order.index(r["name"]))
         table(label, rows)
+        if lighthouse is not None:
+            lighthouse.update(run_lighthouse(server.base))
         return rows
     finally:
         server.stop()
+
+
+# Lighthouse -----------------------------------------------------------------------
+
+
+def ensure_lighthouse():
+    """The pinned Lighthouse under var/tools/lighthouse: ``(path, None)`` or
+    ``(None, why not)``. Never downloads a browser."""
+    if not Path(CHROMIUM).exists():
+        return None, f"Chromium mangler ({CHROMIUM})"
+    if not shutil.which("npm"):
+        return None, "npm mangler"
+    source = ROOT / "scripts" / "lighthouse"
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    binary = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
+    lock = (source / "package-lock.json").read_text()
+    installed = LIGHTHOUSE_DIR / "node_modules" / ".package-lock.json"
+    copied = LIGHTHOUSE_DIR / "package-lock.json"
+    if binary.exists() and installed.exists() and copied.exists() and copied.read_text() == lock:
+        return binary, None
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy(source / name, LIGHTHOUSE_DIR / name)
+    env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1", "PUPPETEER_SKIP_CHROMIUM_DOWNLOAD": "1"}
+    log("Installerer Lighthouse (npm ci, version fra scripts/lighthouse/package-lock.json)")
+    done = subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=LIGHTHOUSE_DIR,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode or not binary.exists():
+        return None, "npm ci fejlede: " + (done.stderr.strip().splitlines() or ["?"])[-1]
+    return binary, None
+
+
+def run_lighthouse(base):
+    """Mobile Lighthouse scores (0-100) per page, or ``{"error": ...}``."""
+    binary, why = ensure_lighthouse()
+    if binary is None:
+        log(f"\nLighthouse springes over: {why}")
+        return {"error": why}
+    scores = {}
+    env = {**os.environ, "CHROME_PATH": CHROMIUM, "PUPPETEER_SKIP_DOWNLOAD": "1"}
+    for name, path in LIGHTHOUSE_URLS:
+        scores[name] = lighthouse_page(binary, env, base, name, path)
+        if "error" in scores[name]:  # Chromium's trace is sometimes lost: one more try
+            scores[name] = lighthouse_page(binary, env, base, name, path)
+    log("\nLighthouse (mobil, Chromium headless)")
+    log(f"{'side':<15}{'perf':>6}{'a11y':>6}{'best':>6}{'seo':>6}")
+    for name, row in scores.items():
+        if "error" in row:
+            log(f"{name:<15} fejl: {row['error']}")
+        else:
+            log(f"{name:<15}" + "".join(f"{row[c]!s:>6}" for c in LIGHTHOUSE_CATEGORIES))
+    return scores
+
+
+def score(category):
+    """0-100, or None when Lighthouse could not score the category."""
+    return None if category["score"] is None else round(category["score"] * 100)
+
+
+def lighthouse_page(binary, env, base, name, path):
+    out = VAR / f"lighthouse-{name}.json"
+    out.unlink(missing_ok=True)
+    done = subprocess.run(
+        [
+            str(binary),
+            base + path,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+        ],
+        cwd=ROOT,
+        env=env,
+        text=True,
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode or not out.exists():
+        return {"error": (done.stderr.strip().splitlines() or ["?"])[-1]}
+    report = json.loads(out.read_text())
+    categories = report["categories"]
+    return {
+        "path": path,
+        **{c: round(categories[c]["score"] * 100) for c in LIGHTHOUSE_CATEGORIES},
+        # What keeps a score below 100: the failing audits' ids.
+        "failing": sorted(
+            audit_id
+            for audit_id, audit in report["audits"].items()
+            if audit.get("score") is not None
+            and audit["score"] < 1
+            and audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+        ),
+    }
 
 
 # Resilience -----------------------------------------------------------------------
@@ -359,6 +479,9 @@ def main():
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
     parser.add_argument("--sizes", default="1,10", help="data sizes (factors of the seed)")
     parser.add_argument("--modes", default="cached,uncached")
+    parser.add_argument("--urls", default="", help="only these pages, e.g. forside,distrikt")
+    parser.add_argument("--quick", action="store_true", help="seed size only, 3 s per page")
+    parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--resilience", action="store_true")
     parser.add_argument("--cluster", choices=["private", "main"], default="private")
     parser.add_argument("--label", default="")
@@ -379,6 +502,13 @@ def main():
         out.write_text(json.dumps({**meta, **report}, indent=2))
         log(f"JSON: {out}")
         return 0 if ok else 1
+    if args.quick:
+        args.sizes, args.seconds = "1", 3
+    urls = URLS
+    if args.urls:
+        chosen = args.urls.split(",")
+        urls = [(name, path) for name, path in URLS if name in chosen]
+    lighthouse = None if args.no_lighthouse else {}
     results = {}
     for factor in [int(f) for f in args.sizes.split(",")]:
         url = prepare_database(PG, factor, {})
@@ -390,9 +520,17 @@ def main():
             label = (
                 f"data x{factor}, {mode} ({cache}; {args.seconds} s per side, {len(cpus())} CPU)"
             )
-            results[f"x{factor}-{mode}"] = bench_run(env, args.seconds, label)
+            # Lighthouse once, on the first run's server (the seed's size).
+            once = lighthouse if lighthouse is not None and not lighthouse else None
+            results[f"x{factor}-{mode}"] = bench_run(env, args.seconds, label, urls, once)
     out = VAR / f"bench-{stamp}.json"
-    out.write_text(json.dumps({**meta, "seconds": args.seconds, "runs": results}, indent=2))
+    report = {**meta, "seconds": args.seconds, "runs": results}
+    if lighthouse is not None:
+        report["lighthouse"] = lighthouse
+        installed = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "package.json"
+        if installed.exists():
+            report["lighthouse_version"] = json.loads(installed.read_text())["version"]
+    out.write_text(json.dumps(report, indent=2))
     log(f"\nJSON: {out}")
     return 0
 

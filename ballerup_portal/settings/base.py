@@ -338,3 +338,8 @@ if DATABASE_POOL_MAX and DATABASES["default"]["ENGINE"].endswith("postgresql"):
         # A connection is checked before use: none dead from a database restart is used.
         "check": ConnectionPool.check_connection,
     }
+
+# Fragments that show only content ({% keep %}: the header, the footer, a district's
+# houses) are rendered once per content version in each process; 0 renders them on
+# every request.
+KEEP_FRAGMENTS = env_bool("KEEP_FRAGMENTS", default=True)

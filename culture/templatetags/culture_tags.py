@@ -5,13 +5,13 @@ from django import template
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from ballerup_portal import page_cache
 from culture.models import Event, Network, Seat
 
 register = template.Library()
 
 
-@register.inclusion_tag("culture/includes/network_box.html")
-def culture_network(district):
+def _network(district):
     coordinator = Seat.objects.filter(network=OuterRef("pk"), is_coordinator=True)
     next_event = Event.objects.filter(
         network=OuterRef("pk"), starts_at__gte=timezone.now()
@@ -28,4 +28,26 @@ def culture_network(district):
     )
     if network is not None:
         network.district = district  # already at hand: no query for the link
+    return network
+
+
+def _not_started(network):
+    """The kept box holds while its next performance has not started."""
+    return (
+        network is None
+        or network.next_event_at is None
+        or (network.next_event_at >= timezone.now())
+    )
+
+
+@register.inclusion_tag("culture/includes/network_box.html", takes_context=True)
+def culture_network(context, district):
+    """Kept in the process per district until a staff save or until the performance it
+    names starts (``page_cache.kept``)."""
+    network = page_cache.kept(
+        f"culture_network:{district.pk}",
+        lambda: _network(district),
+        request=context.get("request"),
+        still_valid=_not_started,
+    )
     return {"network": network}

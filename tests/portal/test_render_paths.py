@@ -1,0 +1,169 @@
+"""What an anonymous page keeps between requests (ballerup_portal/page_cache.py: the
+content version, ``kept`` values and ``{% keep %}`` fragments) never shows a visitor
+anything stale, and the shared page cache's hit is the page the visitor would have got."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.db import OperationalError
+from django.utils import timezone
+
+from culture.models import Event, Network
+from districts.models import District, Institution
+from tests.conftest import login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+DISTRICT = "/distrikter/baltorp/"
+
+
+def test_a_renamed_house_shows_at_once_on_its_districts_page(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    assert "Børnehuset Bispevangen" in client.get(DISTRICT).content.decode()
+    client.get(DISTRICT)  # the list is now kept in this process
+    house.name = "Børnehuset Bispevangen Nyt Navn"
+    house.save()
+    assert "Børnehuset Bispevangen Nyt Navn" in client.get(DISTRICT).content.decode()
+
+
+def test_a_house_moved_to_another_district_leaves_the_list_at_once(client):
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    client.get(DISTRICT)
+    house.districts.set([District.objects.exclude(slug="baltorp").first()])
+    assert "Bispevangen" not in client.get(DISTRICT).content.decode()
+
+
+def test_a_renamed_district_shows_at_once_in_its_title_and_header(client):
+    client.get(DISTRICT)
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp Omdøbt"
+    district.save()
+    page = client.get(DISTRICT).content.decode()
+    assert "<h1>Distrikt Baltorp Omdøbt</h1>" in page
+
+
+def test_the_header_on_the_search_page_keeps_each_visitors_own_query(client):
+    first = client.get("/soeg/", {"q": "bispevangen"}).content.decode()
+    second = client.get("/soeg/", {"q": '<b>"skole'}).content.decode()
+    assert 'value="bispevangen"' in first
+    header = second[second.index("<header") : second.index("</header>")]
+    assert 'value="&lt;b&gt;&quot;skole"' in header and "bispevangen" not in header
+
+
+def test_the_main_menu_marks_the_page_the_visitor_is_on(client):
+    for path in ["/", "/distrikter/", DISTRICT, "/lukkedage/"]:
+        page = client.get(path).content.decode()
+        nav = page[
+            page.index('<ul class="site-nav">') : page.index("</ul>", page.index("site-nav"))
+        ]
+        current = [line for line in nav.splitlines() if "aria-current" in line]
+        assert len(current) == 1, (path, nav)
+        href = current[0].split('href="')[1].split('"')[0]
+        assert path.startswith(href), (path, nav)
+
+
+def test_a_started_performance_gives_way_to_the_next_without_a_save(client):
+    network = Network.objects.get(district__slug="baltorp")
+    Event.objects.filter(network=network).delete()
+    now = timezone.now()
+    hour = datetime.timedelta(hours=1)
+    Event.objects.create(
+        network=network,
+        title="Rødhætte",
+        venue="Salen",
+        starts_at=now + hour,
+    )
+    Event.objects.create(
+        network=network, title="Pippi", venue="Salen", starts_at=now + datetime.timedelta(days=3)
+    )
+    assert "Næste forestilling: Rødhætte" in client.get(DISTRICT).content.decode()
+    later = now + datetime.timedelta(hours=2)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        page = client.get(DISTRICT).content.decode()
+    assert "Næste forestilling: Pippi" in page and "Rødhætte" not in page
+
+
+def test_staff_see_a_change_at_once_too(client):
+    staff = login(client, "leder-baltorp")
+    staff.get(DISTRICT)
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp for personalet"
+    district.save()
+    assert "Baltorp for personalet" in staff.get(DISTRICT).content.decode()
+
+
+@pytest.fixture
+def database_cache(settings, db):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    call_command("createcachetable")
+    caches["default"].clear()
+
+
+@pytest.mark.usefixtures("database_cache")
+def test_a_hit_is_the_page_with_every_header_the_first_answer_had(client):
+    first = client.get(DISTRICT)
+    hit = client.get(DISTRICT)
+    assert hit.headers["X-Page-Cache"] == "hit"
+    assert hit.status_code == 200 and hit.content == first.content
+    assert {k: v for k, v in hit.headers.items() if k != "X-Page-Cache"} == dict(first.headers)
+    assert hit.cookies == {}
+
+
+@pytest.mark.usefixtures("database_cache")
+def test_a_failing_database_cache_lookup_still_gives_the_page(client):
+    client.get(DISTRICT)
+    with mock.patch(
+        "django.core.cache.backends.db.DatabaseCache.get_many",
+        side_effect=OperationalError("server closed the connection unexpectedly"),
+    ):
+        response = client.get(DISTRICT)
+    assert response.status_code == 200
+    assert "X-Page-Cache" not in response.headers
+    assert "Distrikt Baltorp" in response.content.decode()
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"  # and recovers
+
+
+@pytest.fixture
+def memory_cache(settings, db):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_workers_own_copy_is_not_served_after_a_change_made_elsewhere(client):
+    from ballerup_portal import page_cache
+
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+    # Another instance saved something: only the shared version says so.
+    caches["default"].set(page_cache.VERSION_KEY, "a-version-from-another-instance", None)
+    assert "X-Page-Cache" not in client.get(DISTRICT).headers
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_worker_without_a_copy_serves_the_page_another_worker_stored(client):
+    from ballerup_portal import page_cache
+
+    first = client.get(DISTRICT)
+    page_cache._local_pages.clear()  # as in a worker that never saw the page
+    second = client.get(DISTRICT)
+    assert second.headers["X-Page-Cache"] == "hit" and second.content == first.content
+
+
+def test_pages_are_the_same_with_fragments_kept_or_rendered_every_time(client, settings):
+    paths = ["/", DISTRICT, "/lukkedage/", "/soeg/?q=bispevangen"]
+    client.get(DISTRICT)
+    kept = {path: client.get(path).content for path in paths}
+    settings.KEEP_FRAGMENTS = False
+    for path in paths:
+        assert client.get(path).content == kept[path], path
