@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from .admin_base import DanishHistoryAdmin, PortalModelAdmin
+from .admin_base import DanishHistoryAdmin, SingleRowAdmin
 from .models import SiteSettings
 
 User = get_user_model()
@@ -126,7 +126,7 @@ class TwoFactorDeviceAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(PortalModelAdmin):
+class SiteSettingsAdmin(SingleRowAdmin):
     """One row: the list goes straight to it (or to the form that creates it), and it is
     never deleted, only emptied field by field."""
 
@@ -149,12 +149,6 @@ class SiteSettingsAdmin(PortalModelAdmin):
             },
         ),
     ]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteSettings.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def changelist_view(self, request, extra_context=None):
         row = SiteSettings.objects.order_by("pk").first()

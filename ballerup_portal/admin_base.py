@@ -229,6 +229,17 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return limit_choices(formfield, request.user)
 
 
+class SingleRowAdmin(PortalModelAdmin):
+    """A model of one row (texts, settings): it can be changed, never added twice or
+    deleted."""
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not self.model.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class PortalInline(admin.StackedInline):
     """Inlines show and offer only what the user may change.
 

@@ -150,17 +150,6 @@ class InstitutionQuerySet(models.QuerySet):
         """What a list of institutions shows: the type, every district, no N+1."""
         return self.prefetch_related("districts")
 
-    def with_leaders(self):
-        return self.prefetch_related(
-            Prefetch(
-                "roles",
-                queryset=Role.objects.filter(role_type=RoleType.PEDAGOGICAL_LEADER).select_related(
-                    "person"
-                ),
-                to_attr="leader_roles",
-            )
-        )
-
 
 class Institution(SluggedModel):
     slug_prefix = "institution"
@@ -328,15 +317,6 @@ class Institution(SluggedModel):
     @property
     def has_pedagogical_leaders(self):
         return self.institution_type in DAYCARE_TYPES
-
-    @property
-    def leaders(self):
-        roles = getattr(self, "leader_roles", None)
-        if roles is None:
-            roles = self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).select_related(
-                "person"
-            )
-        return [role.person for role in roles]
 
 
 WEEKDAYS = [

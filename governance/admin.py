@@ -8,7 +8,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, StoredFileInput
+from ballerup_portal.admin_base import (
+    PortalInline,
+    PortalModelAdmin,
+    SingleRowAdmin,
+    StoredFileInput,
+)
 from districts.constants import DAYCARE_TYPES
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
@@ -103,9 +108,5 @@ class CouncilMemberAdmin(PortalModelAdmin):
 
 
 @admin.register(GovernanceText)
-class GovernanceTextAdmin(PortalModelAdmin):
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not GovernanceText.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+class GovernanceTextAdmin(SingleRowAdmin):
+    pass

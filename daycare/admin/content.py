@@ -9,20 +9,10 @@ section's bullets on the section, which the document's page links to.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, SingleRowAdmin
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models import Bullet, DaycareAbout, Document, Partner, Profession, Section
-
-
-class SingleRowAdmin(PortalModelAdmin):
-    """One row, made by the seed: it can be changed, not added twice or deleted."""
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not self.model.objects.exists()
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(DaycareAbout)

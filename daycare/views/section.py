@@ -12,8 +12,6 @@ from districts.models import District, Institution, Role
 
 from ..models import DaycareAbout, Document, Partner, Section
 
-# The units led by pedagogical leaders: the houses and the district institutions.
-DAYCARE_UNITS = DAYCARE_TYPES
 # A district's school and its BFO: the partner "Den lokale distriktsskole og BFO".
 SCHOOL_TYPES = (InstitutionType.SCHOOL, InstitutionType.AFTER_SCHOOL)
 
@@ -38,7 +36,8 @@ def about(request):
 
 
 def organisation(request):
-    units = Institution.objects.filter(institution_type__in=DAYCARE_UNITS).order_by("name")
+    # The units led by pedagogical leaders: the houses and the district institutions.
+    units = Institution.objects.filter(institution_type__in=DAYCARE_TYPES).order_by("name")
     districts = District.objects.prefetch_related(
         Prefetch("institutions", queryset=units, to_attr="daycare_units")
     ).order_by("name")
