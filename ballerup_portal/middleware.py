@@ -65,8 +65,9 @@ BASELINE_HEADERS = {
 
 
 class BaselineSecurityHeadersMiddleware:
-    """Outermost: every response carries the security headers, also the ones produced
-    before the rest of the stack ran. Headers set further in are kept as they are."""
+    """Outermost but for the page cache (whose pages were stored with these headers):
+    every response carries the security headers, also the ones produced before the rest
+    of the stack ran. Headers set further in are kept as they are."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -1,4 +1,7 @@
-"""WSGI entry point for gunicorn; production settings unless told otherwise."""
+"""WSGI entry point for gunicorn; production settings unless told otherwise.
+
+A worker's own copies of cached pages are answered here, before Django builds a request
+(``page_cache.PageCacheApplication``); everything else is Django's."""
 
 import os
 
@@ -6,4 +9,6 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ballerup_portal.settings.prod")
 
-application = get_wsgi_application()
+from ballerup_portal.page_cache import PageCacheApplication  # noqa: E402 (settings first)
+
+application = PageCacheApplication(get_wsgi_application())

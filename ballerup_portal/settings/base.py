@@ -41,11 +41,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous GETs answered from the shared page cache skip everything below; a page
+    # is stored with the headers all of it gave (ballerup_portal/page_cache.py).
+    "ballerup_portal.page_cache.SharedPageCacheMiddleware",
     "ballerup_portal.middleware.BaselineSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous GETs answered from the shared page cache skip everything below.
-    "ballerup_portal.page_cache.SharedPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,169 @@
+"""The WSGI entry point (``page_cache.PageCacheApplication``, ``ballerup_portal.wsgi``):
+a worker's own copy of a page is answered before Django builds a request, and only when
+nothing about the request or the content says it may not be."""
+
+import contextlib
+import io
+import sys
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+
+from ballerup_portal import page_cache
+from districts.models import District
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+DISTRICT = "/distrikter/baltorp/"
+
+
+class CountingDjango:
+    """Django's own WSGI handler, counting the requests that reach it."""
+
+    def __init__(self):
+        self.handler = WSGIHandler()
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        return self.handler(environ, start_response)
+
+
+@pytest.fixture
+def entry(settings, db):
+    settings.PAGE_CACHE_ENABLED = True
+    caches["default"].clear()
+    # As Django's test client does: the test's transaction must outlive each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    django = CountingDjango()
+    try:
+        yield page_cache.PageCacheApplication(django), django
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+def call(app, path=DISTRICT, method="GET", **headers):
+    path, _, query = path.partition("?")
+    environ = {
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "testserver",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(b""),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        **{"HTTP_" + name.upper(): value for name, value in headers.items()},
+    }
+    answer = {}
+
+    def start_response(status, response_headers, exc_info=None):
+        answer["status"] = status
+        answer["headers"] = dict(response_headers)
+
+    body = app(environ, start_response)
+    answer["body"] = b"".join(body)
+    with contextlib.suppress(AttributeError):
+        body.close()
+    return answer
+
+
+def test_a_workers_copy_is_answered_before_django_with_the_same_page_and_headers(entry):
+    app, django = entry
+    first = call(app)
+    assert django.calls == 1 and "X-Page-Cache" not in first["headers"]
+    hit = call(app)
+    assert django.calls == 1  # Django never saw the second request
+    assert hit["status"] == "200 OK" and hit["body"] == first["body"]
+    assert hit["headers"].pop("X-Page-Cache") == "hit"
+    assert hit["headers"] == first["headers"]
+    assert "Set-Cookie" not in hit["headers"]
+    assert "Content-Security-Policy" in hit["headers"]
+
+
+def test_a_change_anywhere_is_never_answered_from_the_old_copy(entry):
+    app, django = entry
+    call(app)
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp Ændret"
+    district.save()
+    answer = call(app)
+    assert django.calls == 2
+    assert "X-Page-Cache" not in answer["headers"]
+    assert "Distrikt Baltorp Ændret" in answer["body"].decode()
+    assert call(app)["headers"]["X-Page-Cache"] == "hit" and django.calls == 2
+
+
+def test_staff_with_a_session_cookie_always_reach_django(entry, settings):
+    app, django = entry
+    call(app)
+    answer = call(app, cookie=f"{settings.SESSION_COOKIE_NAME}=abc; other=1")
+    assert django.calls == 2 and "X-Page-Cache" not in answer["headers"]
+    # Another cookie alone does not make a visitor staff.
+    assert call(app, cookie="csrftoken=x")["headers"]["X-Page-Cache"] == "hit"
+
+
+def test_head_gets_the_headers_without_the_page(entry):
+    app, django = entry
+    first = call(app)
+    head = call(app, method="HEAD")
+    assert django.calls == 1 and head["body"] == b""
+    assert head["headers"]["Content-Length"] == first["headers"]["Content-Length"]
+
+
+def test_a_revalidation_goes_to_django_and_gets_304(entry):
+    app, django = entry
+    etag = call(app)["headers"]["ETag"]
+    answer = call(app, if_none_match=etag)
+    assert django.calls == 2 and answer["status"].startswith("304") and answer["body"] == b""
+
+
+def test_a_post_another_address_host_or_scheme_reach_django(entry):
+    app, django = entry
+    call(app)
+    call(app, method="POST")
+    call(app, path=DISTRICT + "?x=1")
+    call(app, host="localhost")
+    assert django.calls == 4
+
+
+def test_no_copy_is_answered_with_the_page_cache_off(entry, settings):
+    app, django = entry
+    call(app)
+    settings.PAGE_CACHE_ENABLED = False
+    assert "X-Page-Cache" not in call(app)["headers"] and django.calls == 2
+
+
+def test_an_unreadable_version_gives_the_rendered_page_and_no_second_try(entry):
+    app, django = entry
+    call(app)
+    with (
+        mock.patch.object(page_cache, "_read_version", side_effect=OSError("cache away")),
+        mock.patch.object(page_cache, "_lookup", side_effect=OSError("cache away")) as lookup,
+    ):
+        answer = call(app)
+    assert django.calls == 2 and answer["status"] == "200 OK"
+    assert "Distrikt Baltorp" in answer["body"].decode()
+    assert "X-Page-Cache" not in answer["headers"]
+    # The middleware did not look for the page again; only the page's own kept fragments
+    # asked for the version (and were rendered afresh without it).
+    assert all(call.args[0] == [page_cache.VERSION_KEY] for call in lookup.call_args_list)
+
+
+def test_the_production_entry_point_is_the_page_cache_in_front_of_django():
+    from ballerup_portal import wsgi
+
+    assert isinstance(wsgi.application, page_cache.PageCacheApplication)
+    assert isinstance(wsgi.application.application, WSGIHandler)
