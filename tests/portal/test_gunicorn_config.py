@@ -1,0 +1,55 @@
+"""gunicorn.conf.py sizes the server from the CPUs it may use, and every value can be
+set from the environment."""
+
+import os
+import runpy
+from pathlib import Path
+
+CONFIG = str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py")
+VARIABLES = (
+    "WEB_CONCURRENCY",
+    "GUNICORN_THREADS",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_MAX_REQUESTS",
+    "GUNICORN_PRELOAD",
+    "GUNICORN_BIND",
+    "PORT",
+)
+
+
+def config(monkeypatch, cpus, **env):
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cpus)))
+    return runpy.run_path(CONFIG)
+
+
+def test_the_defaults_follow_the_cpus(monkeypatch):
+    two = config(monkeypatch, cpus=2)
+    assert (two["workers"], two["threads"]) == (5, 4)
+    assert (two["timeout"], two["graceful_timeout"], two["keepalive"]) == (30, 30, 5)
+    assert (two["max_requests"], two["max_requests_jitter"]) == (2000, 200)
+    assert two["preload_app"] is True
+    assert two["bind"] == "127.0.0.1:8000"
+    assert two["wsgi_app"] == "ballerup_portal.wsgi:application"
+    assert config(monkeypatch, cpus=1)["workers"] == 3
+    assert config(monkeypatch, cpus=64)["workers"] == 12  # never more than twelve
+
+
+def test_every_value_can_be_set_from_the_environment(monkeypatch):
+    values = config(
+        monkeypatch,
+        cpus=2,
+        WEB_CONCURRENCY="7",
+        GUNICORN_THREADS="8",
+        GUNICORN_TIMEOUT="60",
+        GUNICORN_MAX_REQUESTS="5000",
+        GUNICORN_PRELOAD="0",
+        PORT="9000",
+    )
+    assert (values["workers"], values["threads"], values["timeout"]) == (7, 8, 60)
+    assert (values["max_requests"], values["max_requests_jitter"]) == (5000, 500)
+    assert values["preload_app"] is False
+    assert values["bind"] == "127.0.0.1:9000"
