@@ -24,6 +24,7 @@ page and never fill one. When the cache is unreachable, pages are rendered as us
 
 import base64
 import contextlib
+import gzip
 import hashlib
 import logging
 import pickle
@@ -32,13 +33,14 @@ import threading
 import uuid
 from http.client import responses
 
+import brotli
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError, connections, router, transaction
 from django.http import HttpResponse, parse_cookie
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.timezone import now as tz_now
 
 logger = logging.getLogger(__name__)
@@ -292,8 +294,9 @@ def page_key(meta):
             meta.get("QUERY_STRING", ""),
         )
     )
-    # "page3": entries are (version, status, headers, content), keyed by this address.
-    return "portal:page3:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
+    # "page4": entries are (version, status, headers, content, {coding: compressed
+    # content}), keyed by this address.
+    return "portal:page4:" + hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _scheme(meta):
@@ -313,25 +316,111 @@ def _has_session_cookie(meta):
 
 
 class LocalPage:
-    """A worker's own copy of a page: the shared cache's entry, and the same headers
-    ready for a WSGI answer and for a response object."""
+    """A worker's own copy of a page: the shared cache's entry, and per content coding
+    (none, brotli, gzip) the body and headers ready for a WSGI answer and for a response
+    object."""
 
-    __slots__ = ("version", "entry", "content", "status_line", "wsgi_headers", "header_store")
+    __slots__ = ("version", "status", "answers")
 
     def __init__(self, entry):
-        version, status, headers, content = entry
+        version, status, headers, content, compressed = entry
         self.version = version
-        self.entry = entry
-        self.content = content
-        self.status_line = f"{status} {responses.get(status, 'Unknown Status Code')}"
-        self.wsgi_headers = (*headers, ("X-Page-Cache", "hit"))
-        self.header_store = _header_store(headers)
+        self.status = status
+        status_line = f"{status} {responses.get(status, 'Unknown Status Code')}"
+        self.answers = {}
+        for encoding, body in ((None, content), *compressed.items()):
+            answer_headers = (
+                headers if encoding is None else _encoded_headers(headers, encoding, body)
+            )
+            self.answers[encoding] = (
+                body,
+                status_line,
+                (*answer_headers, ("X-Page-Cache", "hit")),
+                _header_store(answer_headers),
+            )
+
+    def answer(self, accept_encoding):
+        return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
 
 
 def _header_store(headers):
     store = {name.lower(): (name, value) for name, value in headers}
     store["x-page-cache"] = ("X-Page-Cache", "hit")
     return store
+
+
+# Anonymous pages are compressed once, when they are stored, and sent compressed to every
+# browser that accepts it. Safe from BREACH: a cached page holds no secret (no session,
+# no CSRF token; a response that sets a cookie is never stored). Staff pages stay
+# uncompressed, as before (a TLS proxy in front may compress those).
+COMPRESS_MIN_BYTES = 200
+COMPRESSIBLE_TYPES = ("text/", "application/json", "application/xml")
+BROTLI_QUALITY = 6  # about a millisecond for a page; 11 saves 10 % more at five times that
+
+
+def _compressed(response):
+    """``{"br": …, "gzip": …}`` of a response's body worth compressing, else ``{}``."""
+    content = response.content
+    if (
+        len(content) < COMPRESS_MIN_BYTES
+        or response.has_header("Content-Encoding")
+        or not response.get("Content-Type", "").startswith(COMPRESSIBLE_TYPES)
+    ):
+        return {}
+    return {
+        "br": brotli.compress(content, quality=BROTLI_QUALITY),
+        "gzip": gzip.compress(content, compresslevel=6, mtime=0),
+    }
+
+
+def _encoded_headers(headers, encoding, body):
+    """The identity answer's headers for the ``encoding`` of its body: its length, the
+    coding, and the ETag made weak (the same page, other bytes), as Django's
+    ``GZipMiddleware`` does."""
+    encoded = []
+    for name, value in headers:
+        lower = name.lower()
+        if lower == "content-length":
+            value = str(len(body))
+        elif lower == "etag" and not value.startswith("W/"):
+            value = "W/" + value
+        encoded.append((name, value))
+    encoded.append(("Content-Encoding", encoding))
+    return tuple(encoded)
+
+
+_chosen = {}
+
+
+def chosen_encoding(accept_encoding):
+    """The content coding to send for an ``Accept-Encoding`` header: ``"br"``, else
+    ``"gzip"``, else ``None`` (identity); a coding with ``q=0`` is refused, ``*`` stands
+    for any not named. Remembered per header value (browsers send a handful)."""
+    if not accept_encoding:
+        return None
+    chosen = _chosen.get(accept_encoding, False)
+    if chosen is not False:
+        return chosen
+    weights = {}
+    for part in accept_encoding.split(","):
+        name, _, params = part.partition(";")
+        weight = 1.0
+        for param in params.split(";"):
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        weights[name.strip().lower()] = weight
+    chosen = None
+    for encoding in ("br", "gzip"):
+        if weights.get(encoding, weights.get("*", 0.0)) > 0:
+            chosen = encoding
+            break
+    if len(_chosen) < 256:
+        _chosen[accept_encoding] = chosen
+    return chosen
 
 
 # Each worker's copies of the pages it served or rendered, with the content version they
@@ -395,8 +484,11 @@ class PageCacheApplication:
                 else:
                     _release_connection()
                     if version == page.version:
-                        start_response(page.status_line, list(page.wsgi_headers))
-                        return [b""] if method == "HEAD" else [page.content]
+                        body, status_line, headers, _store = page.answer(
+                            environ.get("HTTP_ACCEPT_ENCODING")
+                        )
+                        start_response(status_line, list(headers))
+                        return [b""] if method == "HEAD" else [body]
                     if version is not None:
                         environ[ENVIRON_VERSION] = version
         return self.application(environ, start_response)
@@ -450,15 +542,13 @@ class SharedPageCacheMiddleware:
         # read from the shared cache, and the copy is served when it is still current.
         local = _local_pages.get(key)
         version = meta.get(ENVIRON_VERSION)  # read by the WSGI entry point
-        entry = None
+        entry, fetched = None, False
         try:
-            if version is None and local is not None:
-                version = _read_version()
-            elif version is None:
+            if version is None and local is None:
                 found = _lookup([VERSION_KEY, key])
-                version, entry = found.get(VERSION_KEY), found.get(key)
-            else:
-                entry = _cache().get(key)  # another worker may have the new page
+                version, entry, fetched = found.get(VERSION_KEY), found.get(key), True
+            elif version is None:
+                version = _read_version()
         except Exception:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
@@ -474,21 +564,35 @@ class SharedPageCacheMiddleware:
         request.content_version = version
         if local is not None and local.version == version:
             return self._hit(request, local)
-        if entry is None and local is not None:
+        if not fetched:
             try:  # a change since this worker kept its copy: another may have the new page
                 entry = _cache().get(key)
             except Exception:
                 entry = None
-        if entry is not None and entry[0] == version:
+        if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == version:
             return self._hit(request, _keep_local(key, entry))
         response = self.get_response(request)
         if request.method == "GET" and self._cacheable_response(response):
-            entry = (version, response.status_code, tuple(response.items()), response.content)
-            _keep_local(key, entry)
+            compressed = _compressed(response)
+            if compressed:
+                patch_vary_headers(response, ["Accept-Encoding"])
+            entry = (
+                version,
+                response.status_code,
+                tuple(response.items()),
+                response.content,
+                compressed,
+            )
+            page = _keep_local(key, entry)
             try:
                 _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.warning("Siden kunne ikke gemmes i cachen", exc_info=True)
+            encoding = chosen_encoding(meta.get("HTTP_ACCEPT_ENCODING"))
+            if encoding in compressed:  # this visitor gets the compressed page at once
+                body, _status, _headers, store = page.answers[encoding]
+                response.content = body
+                response.headers._store = {k: v for k, v in store.items() if k != "x-page-cache"}
         return response
 
     @staticmethod
@@ -496,8 +600,9 @@ class SharedPageCacheMiddleware:
         """The stored page as a new response: kept as plain bytes and header pairs, so
         a hit unpickles no response object, and its headers (checked when the page was
         rendered) are set as they were stored."""
-        response = StoredPageResponse(page.content, page.entry[1], page.header_store)
         meta = request.META
+        body, _status, _headers, store = page.answer(meta.get("HTTP_ACCEPT_ENCODING"))
+        response = StoredPageResponse(body, page.status, store)
         if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
             return get_conditional_response(
                 request, etag=response.get("ETag"), last_modified=None, response=response

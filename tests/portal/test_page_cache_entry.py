@@ -167,3 +167,94 @@ def test_the_production_entry_point_is_the_page_cache_in_front_of_django():
 
     assert isinstance(wsgi.application, page_cache.PageCacheApplication)
     assert isinstance(wsgi.application.application, WSGIHandler)
+
+
+# Cached pages go out compressed to browsers that accept it --------------------------
+
+
+@pytest.mark.parametrize(
+    ("accept", "chosen"),
+    [
+        ("gzip, deflate, br, zstd", "br"),  # what Chromium sends
+        ("gzip, deflate", "gzip"),
+        ("br;q=0, gzip", "gzip"),
+        ("BR;Q=0.5", "br"),
+        ("*", "br"),
+        ("*;q=0, gzip", "gzip"),
+        ("br;q=0, gzip;q=0", None),
+        ("identity", None),
+        ("", None),
+        (None, None),
+        ("br;q=nonsense, gzip", "gzip"),
+        (";;,,;q=", None),
+    ],
+)
+def test_the_coding_is_chosen_from_accept_encoding(accept, chosen):
+    assert page_cache.chosen_encoding(accept) == chosen
+
+
+def test_a_copy_goes_out_in_brotli_or_gzip_and_is_the_same_page(entry):
+    import gzip
+
+    import brotli
+
+    app, django = entry
+    plain = call(app)
+    etag = plain["headers"]["ETag"]
+    assert "Accept-Encoding" in plain["headers"]["Vary"]
+    br = call(app, accept_encoding="gzip, deflate, br")
+    gz = call(app, accept_encoding="gzip")
+    assert django.calls == 1  # all three from the one copy
+    assert br["headers"]["Content-Encoding"] == "br"
+    assert brotli.decompress(br["body"]) == plain["body"]
+    assert gz["headers"]["Content-Encoding"] == "gzip"
+    assert gzip.decompress(gz["body"]) == plain["body"]
+    for answer in (br, gz):
+        assert int(answer["headers"]["Content-Length"]) == len(answer["body"])
+        assert len(answer["body"]) < len(plain["body"]) / 3
+        assert answer["headers"]["ETag"] == "W/" + etag
+        assert answer["headers"]["Vary"] == plain["headers"]["Vary"]
+    assert "Content-Encoding" not in plain["headers"]
+    head = call(app, method="HEAD", accept_encoding="br")
+    assert (
+        head["body"] == b"" and head["headers"]["Content-Length"] == br["headers"]["Content-Length"]
+    )
+    # The browser's revalidation with the weak ETag still gets a 304.
+    assert call(app, accept_encoding="br", if_none_match="W/" + etag)["status"].startswith("304")
+
+
+def test_the_first_visitor_gets_the_compressed_page_too(entry):
+    import brotli
+
+    app, django = entry
+    first = call(app, accept_encoding="br")
+    assert "X-Page-Cache" not in first["headers"] and first["headers"]["Content-Encoding"] == "br"
+    assert int(first["headers"]["Content-Length"]) == len(first["body"])
+    assert "Distrikt Baltorp" in brotli.decompress(first["body"]).decode()
+    assert call(app)["body"] == brotli.decompress(first["body"])
+
+
+def test_the_calendar_feed_is_compressed(entry):
+    import brotli
+
+    app, _django = entry
+    call(app, path="/lukkedage.ics")
+    feed = call(app, path="/lukkedage.ics", accept_encoding="br")
+    assert feed["headers"]["Content-Encoding"] == "br"
+    assert brotli.decompress(feed["body"]).startswith(b"BEGIN:VCALENDAR")
+
+
+def test_the_middleware_serves_the_shared_copy_compressed_too(entry, client):
+    import brotli
+
+    plain = client.get(DISTRICT)
+    page_cache._local_pages.clear()  # a worker that never saw the page: the shared copy
+    hit = client.get(DISTRICT, HTTP_ACCEPT_ENCODING="gzip, br")
+    assert hit.headers["X-Page-Cache"] == "hit" and hit.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(hit.content) == plain.content
+
+
+def test_staff_pages_are_never_compressed_by_the_portal(entry, admin_client):
+    admin_client.get(DISTRICT)
+    response = admin_client.get(DISTRICT, HTTP_ACCEPT_ENCODING="br")
+    assert "Content-Encoding" not in response.headers and "X-Page-Cache" not in response.headers
