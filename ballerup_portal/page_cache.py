@@ -100,9 +100,9 @@ def _store_new_version(using="default"):
 def content_version():
     """The current content version, storing a first one if there is none yet; ``None``
     when the cache is unreachable. One cache round trip (none on Redis' or the memory's
-    side of the database)."""
+    side of the database), the cheap one of ``_read_version``."""
     try:
-        version = _lookup([VERSION_KEY]).get(VERSION_KEY)
+        version = _read_version()
         if version is None:
             version = uuid.uuid4().hex
             # add: two workers starting at once agree on one version.

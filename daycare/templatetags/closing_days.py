@@ -1,8 +1,11 @@
 """``{% next_closing_day %}``: the next published closing day for the home, district and
 daycare-house pages. One query, then kept in the process until a staff save or the next
-day (``page_cache.kept``)."""
+day (``page_cache.kept``), and its box rendered once per content version and day
+(``page_cache.kept_fragment``)."""
 
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ballerup_portal import page_cache
@@ -15,10 +18,16 @@ def _next_day(today):
     return ClosingDay.objects.published().upcoming(today).order_by("date").first()
 
 
-@register.inclusion_tag("daycare/includes/next_closing_day.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def next_closing_day(context):
+    request = context.get("request")
     today = timezone.localdate()
-    day = page_cache.kept(
-        "next_closing_day", lambda: _next_day(today), request=context.get("request"), key=today
-    )
-    return {"day": day}
+
+    def render():
+        day = page_cache.kept("next_closing_day", lambda: _next_day(today), request, key=today)
+        return render_to_string("daycare/includes/next_closing_day.html", {"day": day})
+
+    version = page_cache.request_version(request) if settings.KEEP_FRAGMENTS else None
+    if version is None:
+        return render()
+    return page_cache.kept_fragment(("next_closing_day", today), version, render)

@@ -30,7 +30,7 @@ def test_the_defaults_follow_the_cpus(monkeypatch):
     two = config(monkeypatch, cpus=2)
     assert (two["workers"], two["threads"]) == (5, 4)
     assert (two["timeout"], two["graceful_timeout"], two["keepalive"]) == (30, 30, 5)
-    assert (two["max_requests"], two["max_requests_jitter"]) == (2000, 200)
+    assert (two["max_requests"], two["max_requests_jitter"]) == (20000, 2000)
     assert two["preload_app"] is True
     assert two["bind"] == "127.0.0.1:8000"
     assert two["wsgi_app"] == "ballerup_portal.wsgi:application"

@@ -167,3 +167,20 @@ def test_pages_are_the_same_with_fragments_kept_or_rendered_every_time(client, s
     settings.KEEP_FRAGMENTS = False
     for path in paths:
         assert client.get(path).content == kept[path], path
+
+
+def test_the_next_closing_day_box_moves_on_at_midnight_and_after_a_publication(client):
+    from tests.daycare.factories import ClosingDayFactory
+
+    first = ClosingDayFactory(date=datetime.date(2027, 1, 4), name="Første lukkedag")
+    ClosingDayFactory(date=datetime.date(2027, 1, 5), name="Anden lukkedag")
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2027, 1, 1)):
+        client.get(DISTRICT)  # the box is now kept for this day and version
+        assert "Første lukkedag" in client.get(DISTRICT).content.decode()
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2027, 1, 5)):
+        page = client.get(DISTRICT).content.decode()
+    assert "Anden lukkedag" in page and "Første lukkedag" not in page
+    with mock.patch("django.utils.timezone.localdate", return_value=datetime.date(2027, 1, 1)):
+        first.name = "Første lukkedag, nyt navn"
+        first.save()
+        assert "Første lukkedag, nyt navn" in client.get(DISTRICT).content.decode()
