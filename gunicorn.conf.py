@@ -14,8 +14,8 @@ Sized from the machine's CPU count (the ones this process may use), each overrid
   cleared) one at a time, never all at once. A renewal is not free even forked (cold
   templates, kept fragments and page copies, new database connections, copy-on-write):
   at 2000, on a machine serving 2000 pages a second, workers were renewed every few
-  seconds and that took a third of the CPU; at 20000 a worker lives about a minute
-  under full load on two CPUs, and days at a municipality's real traffic;
+  seconds and that took a third of the CPU; at 20000 a worker lives about half a
+  minute under the benchmark's full load on two CPUs, and days at a municipality's real traffic;
 - ``preload_app`` (``GUNICORN_PRELOAD``, default on): the portal is imported once, in the
   master, and every worker is forked from it. A renewed worker then starts in a few
   milliseconds; without it each one imports Django and the portal again, about a

@@ -102,16 +102,19 @@ def content_version():
     when the cache is unreachable. One cache round trip (none on Redis' or the memory's
     side of the database), the cheap one of ``_read_version``."""
     try:
-        version = _read_version()
-        if version is None:
-            version = uuid.uuid4().hex
-            # add: two workers starting at once agree on one version.
-            if not _cache().add(VERSION_KEY, version, None):
-                version = _cache().get(VERSION_KEY) or version
-        return version
+        return _read_version() or _first_version()
     except Exception:
         logger.warning("Sideversionen kunne ikke læses fra cachen: %s", sys.exc_info()[1])
         return None
+
+
+def _first_version():
+    """A first content version, stored if none is there yet (``add``: two workers starting
+    at once agree on one)."""
+    version = uuid.uuid4().hex
+    if not _cache().add(VERSION_KEY, version, None):
+        version = _cache().get(VERSION_KEY) or version
+    return version
 
 
 def request_version(request):
@@ -177,6 +180,18 @@ def kept_fragment(key, version, render):
             _fragments.clear()
         _fragments[key] = html
     return html
+
+
+def kept_html(request, key, render):
+    """``render()``'s HTML kept per content version under ``key`` (``kept_fragment``)
+    for the version this request read; rendered every time without a request, with
+    ``KEEP_FRAGMENTS`` off or when the cache is unreachable."""
+    if request is None or not settings.KEEP_FRAGMENTS:
+        return render()
+    version = request_version(request)
+    if version is None:
+        return render()
+    return kept_fragment(key, version, render)
 
 
 def forget_kept():
@@ -344,9 +359,9 @@ class LocalPage:
 
 
 def _header_store(headers):
-    store = {name.lower(): (name, value) for name, value in headers}
-    store["x-page-cache"] = ("X-Page-Cache", "hit")
-    return store
+    """Headers as Django's ``ResponseHeaders`` keeps them: ``{lower-case name: (name,
+    value)}``."""
+    return {name.lower(): (name, value) for name, value in headers}
 
 
 # Anonymous pages are compressed once, when they are stored, and sent compressed to every
@@ -553,11 +568,8 @@ class SharedPageCacheMiddleware:
             logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
             return self.get_response(request)
         if version is None:
-            version = uuid.uuid4().hex
             try:
-                # add: two workers starting at once agree on one version.
-                if not _cache().add(VERSION_KEY, version, None):
-                    version = _cache().get(VERSION_KEY) or version
+                version = _first_version()
             except Exception:
                 return self.get_response(request)
         # What the page is rendered under; the site settings are read once per version.
@@ -592,7 +604,7 @@ class SharedPageCacheMiddleware:
             if encoding in compressed:  # this visitor gets the compressed page at once
                 body, _status, _headers, store = page.answers[encoding]
                 response.content = body
-                response.headers._store = {k: v for k, v in store.items() if k != "x-page-cache"}
+                response.headers._store = dict(store)
         return response
 
     @staticmethod
@@ -620,11 +632,10 @@ class SharedPageCacheMiddleware:
 
 
 class StoredPageResponse(HttpResponse):
-    """A page from the cache with the headers it was stored with. They were validated
-    when the page was rendered, so they go into the header mapping as they are
-    (Django's ``ResponseHeaders`` keeps ``{lower-case name: (name, value)}``), not
-    through ``__setitem__`` one by one again."""
+    """A page from the cache with the headers it was stored with, marked as a hit. They
+    were validated when the page was rendered, so they go into the header mapping as
+    they are (``_header_store``), not through ``__setitem__`` one by one again."""
 
     def __init__(self, content, status, header_store):
         super().__init__(content, status=status)
-        self.headers._store = dict(header_store)
+        self.headers._store = {**header_store, "x-page-cache": ("X-Page-Cache", "hit")}

@@ -11,7 +11,6 @@ usual.
 """
 
 from django import template
-from django.conf import settings
 
 from ballerup_portal import page_cache
 
@@ -25,12 +24,6 @@ class KeepNode(template.Node):
         self.keys = keys
 
     def render(self, context):
-        request = context.get("request")
-        if request is None or not settings.KEEP_FRAGMENTS:
-            return self.nodelist.render(context)
-        version = page_cache.request_version(request)
-        if version is None:
-            return self.nodelist.render(context)
         # The page's own template is part of the key: an error page fills the header's
         # and footer's blocks differently at the same address.
         key = (
@@ -38,7 +31,9 @@ class KeepNode(template.Node):
             context.template_name,
             *(str(k.resolve(context)) for k in self.keys),
         )
-        return page_cache.kept_fragment(key, version, lambda: self.nodelist.render(context))
+        return page_cache.kept_html(
+            context.get("request"), key, lambda: self.nodelist.render(context)
+        )
 
 
 @register.tag

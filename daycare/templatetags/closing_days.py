@@ -1,10 +1,9 @@
 """``{% next_closing_day %}``: the next published closing day for the home, district and
 daycare-house pages. One query, then kept in the process until a staff save or the next
 day (``page_cache.kept``), and its box rendered once per content version and day
-(``page_cache.kept_fragment``)."""
+(``page_cache.kept_html``)."""
 
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -27,7 +26,4 @@ def next_closing_day(context):
         day = page_cache.kept("next_closing_day", lambda: _next_day(today), request, key=today)
         return render_to_string("daycare/includes/next_closing_day.html", {"day": day})
 
-    version = page_cache.request_version(request) if settings.KEEP_FRAGMENTS else None
-    if version is None:
-        return render()
-    return page_cache.kept_fragment(("next_closing_day", today), version, render)
+    return page_cache.kept_html(request, ("next_closing_day", today), render)

@@ -48,7 +48,7 @@ def entry(settings, db):
         request_finished.connect(close_old_connections)
 
 
-def call(app, path=DISTRICT, method="GET", **headers):
+def call(app, path=DISTRICT, method="GET", scheme="http", **headers):
     path, _, query = path.partition("?")
     environ = {
         "REQUEST_METHOD": method,
@@ -59,7 +59,7 @@ def call(app, path=DISTRICT, method="GET", **headers):
         "SERVER_PORT": "80",
         "HTTP_HOST": "testserver",
         "SERVER_PROTOCOL": "HTTP/1.1",
-        "wsgi.url_scheme": "http",
+        "wsgi.url_scheme": scheme,
         "wsgi.input": io.BytesIO(b""),
         "wsgi.errors": sys.stderr,
         "wsgi.multithread": True,
@@ -136,7 +136,8 @@ def test_a_post_another_address_host_or_scheme_reach_django(entry):
     call(app, method="POST")
     call(app, path=DISTRICT + "?x=1")
     call(app, host="localhost")
-    assert django.calls == 4
+    call(app, scheme="https")
+    assert django.calls == 5
 
 
 def test_no_copy_is_answered_with_the_page_cache_off(entry, settings):
