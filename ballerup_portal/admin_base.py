@@ -13,15 +13,17 @@
   object, and nothing changes.
 """
 
+import functools
 import hashlib
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, router, transaction
 from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
@@ -191,7 +193,21 @@ class PortalModelAdmin(DanishHistoryAdmin):
         # Bulk deletion would skip the per-object rules; administrators only.
         if not permissions.is_administrator(request.user):
             actions.pop("delete_selected", None)
-        return actions
+        # Every action, offered or posted, asks the object rules first (guard_action).
+        return {
+            name: (guard_action(func), name, description)
+            for name, (func, _name, description) in actions.items()
+        }
+
+    def may_act_on(self, request, obj, needed):
+        """Whether ``request.user`` holds each of the ``needed`` permissions (an admin
+        action's ``allowed_permissions``: "change", "delete", …) on ``obj``."""
+        for name in needed:
+            check = getattr(self, f"has_{name}_permission")
+            allowed = check(request) if name == "add" else check(request, obj)
+            if not allowed:
+                return False
+        return True
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -227,6 +243,45 @@ class PortalModelAdmin(DanishHistoryAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return limit_choices(formfield, request.user)
+
+
+def guard_action(func):
+    """``func``, an admin action, run only when the user holds the permissions it declares
+    (``@admin.action(permissions=[...])``) on every selected object.
+
+    Django's admin only asks the model-level permission before it offers or runs an
+    action; a district leader who may *see* every closing day is not thereby allowed to
+    publish them. Here each selected object is checked against the app's rules; if any
+    is refused, nothing is run and the user is told so. An action that declares no
+    permission is refused outright (and fails ``manage.py check``, portal.E002).
+    """
+    needed = tuple(getattr(func, "allowed_permissions", None) or ())
+
+    @functools.wraps(func)
+    def guarded(modeladmin, request, queryset):
+        if not needed:
+            raise PermissionDenied
+        with transaction.atomic(using=router.db_for_write(modeladmin.model)):
+            return run_guarded(modeladmin, request, queryset)
+
+    def run_guarded(modeladmin, request, queryset):
+        refused = [obj for obj in queryset if not modeladmin.may_act_on(request, obj, needed)]
+        if refused:
+            modeladmin.message_user(
+                request,
+                ngettext(
+                    "Du har ikke adgang til at gøre dette ved »%(objects)s«. Intet er ændret.",
+                    "Du har ikke adgang til at gøre dette ved %(count)d af de valgte: "
+                    "»%(objects)s«. Intet er ændret.",
+                    len(refused),
+                )
+                % {"count": len(refused), "objects": "«, »".join(str(o) for o in refused[:5])},
+                messages.ERROR,
+            )
+            return None
+        return func(modeladmin, request, queryset)
+
+    return guarded
 
 
 class SingleRowAdmin(PortalModelAdmin):

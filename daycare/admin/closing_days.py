@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ballerup_portal.admin_base import PortalModelAdmin, VersionedModelForm
-from daycare.constants import PublicationStatus
 from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
 from daycare.models.closing_days import propose_closing_days
 from districts.constants import DAYCARE_TYPES
@@ -40,14 +39,9 @@ class ClosingDayAdmin(PortalModelAdmin):
     def weekday(self, obj):
         return date_format(obj.date, "l")
 
-    @admin.action(description=_("Offentliggør de valgte lukkedage"))
+    @admin.action(description=_("Offentliggør de valgte lukkedage"), permissions=["change"])
     def publish(self, request, queryset):
-        # Saved one by one: each records when it was published, in its history too.
-        count = 0
-        for day in queryset.exclude(status=PublicationStatus.PUBLISHED):
-            day.status = PublicationStatus.PUBLISHED
-            day.save()
-            count += 1
+        count = sum(day.publish() for day in queryset)
         self.message_user(
             request,
             ngettext(
@@ -59,13 +53,9 @@ class ClosingDayAdmin(PortalModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Gør de valgte lukkedage til kladder igen"))
+    @admin.action(description=_("Gør de valgte lukkedage til kladder igen"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = 0
-        for day in queryset.exclude(status=PublicationStatus.DRAFT):
-            day.status = PublicationStatus.DRAFT
-            day.save()
-            count += 1
+        count = sum(day.unpublish() for day in queryset)
         self.message_user(
             request,
             ngettext(
@@ -83,7 +73,9 @@ class ClosingDayRuleAdmin(PortalModelAdmin):
     list_editable = []
     actions = ["propose_next_year"]
 
-    @admin.action(description=_("Foreslå næste års lukkedage ud fra de valgte regler"))
+    @admin.action(
+        description=_("Foreslå næste års lukkedage ud fra de valgte regler"), permissions=["change"]
+    )
     def propose_next_year(self, request, queryset):
         year = timezone.localdate().year + 1
         proposed = propose_closing_days(queryset, year)

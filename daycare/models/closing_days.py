@@ -151,6 +151,22 @@ class ClosingDay(models.Model):
     def is_published(self):
         return self.status == PublicationStatus.PUBLISHED
 
+    def publish(self):
+        """Show the day to parents (its page, the feeds); ``False`` if it already was."""
+        return self._set_status(PublicationStatus.PUBLISHED)
+
+    def unpublish(self):
+        """Make the day a draft again; ``False`` if it already was one."""
+        return self._set_status(PublicationStatus.DRAFT)
+
+    def _set_status(self, status):
+        if self.status == status:
+            return False
+        # Saved, not updated: the save records when it was published, in its history too.
+        self.status = status
+        self.save()
+        return True
+
 
 class AlternativeCare(models.Model):
     """Where alternative care is offered on a closing day in one district."""
