@@ -9,7 +9,7 @@ history, and a login, which only moves ``last_login``, adds no version.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, update_last_login
 from django.contrib.staticfiles import finders
-from django.core.exceptions import ValidationError
+from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -40,8 +40,27 @@ def update_last_login_without_history(sender, user, **kwargs):
 
 def _static_file(path):
     """A logo must be one of the portal's own static files: the CSP allows images from
-    the portal only, and a missing file would break every page in production."""
-    if not finders.find(path):
+    the portal only, and a missing file would break every page in production. A path that
+    leaves the static folders (``../settings/base.py``) is refused before it is looked up:
+    the finders would raise, and the form would answer a bare 400."""
+    parts = path.replace("\\", "/").split("/")
+    if path.startswith("/") or any(part in ("", ".", "..") for part in parts) or ":" in path:
+        raise ValidationError(
+            _(
+                "Skriv stien til en fil blandt portalens statiske filer, fx "
+                "img/ballerup-logo.svg, uden »..«, »\\« eller en skråstreg forrest."
+            ),
+            code="invalid_static_path",
+        )
+    if not path.lower().endswith((".svg", ".png")):
+        raise ValidationError(
+            _("Logoet skal være en SVG- eller PNG-fil."), code="invalid_static_type"
+        )
+    try:
+        found = finders.find(path)
+    except SuspiciousFileOperation:
+        found = None
+    if not found:
         raise ValidationError(
             _("Filen »%(path)s« findes ikke blandt portalens statiske filer."),
             params={"path": path},

@@ -170,6 +170,32 @@ def test_a_logo_must_be_one_of_the_portals_own_files_and_then_shows_in_the_heade
     assert '<img class="site-logo" src="/static/img/favicon.svg" alt="">' in header
 
 
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("../ballerup_portal/settings/base.py", "uden »..«"),
+        ("../../../etc/passwd", "uden »..«"),
+        ("/etc/passwd", "uden »..«"),
+        ("img\\..\\..\\manage.py", "uden »..«"),
+        ("C:/windows/win.ini", "uden »..«"),
+        ("css/portal.css", "Logoet skal være en SVG- eller PNG-fil."),
+    ],
+)
+def test_a_logo_path_outside_the_static_files_gets_a_danish_field_error(client, path, message):
+    """Before: the finders raised on ``..`` and the form answered a bare 400."""
+    login(client, "admin")
+    enter_contacts(client, phone="44 77 00 00")
+    response = client.get(ADMIN_LIST, follow=True)
+    data = form_data(response)
+    data.update(logo=path)
+    response = client.post(response.redirect_chain[-1][0], data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert 'class="errorlist' in page
+    assert SiteSettings.objects.get().logo == ""
+
+
 @pytest.mark.parametrize("account", ["leder-baltorp", "kultur-baltorp"])
 def test_staff_who_are_not_administrators_cannot_see_add_or_change_the_settings(client, account):
     row = SiteSettings.objects.create(phone="44 77 00 00")
