@@ -295,12 +295,35 @@ class SingleRowAdmin(PortalModelAdmin):
         return False
 
 
+class PortalInlineFormSet(forms.BaseInlineFormSet):
+    """Refuses a row id that is not one of this object's rows (another house's role, a
+    row deleted meanwhile). Django would treat such a row as new, or drop it without a
+    word, and the save would seem to have worked."""
+
+    def clean(self):
+        super().clean()
+        pk_name = self.model._meta.pk.name
+        known = {str(pk) for pk in self.get_queryset().values_list("pk", flat=True)}
+        for form in self.forms[: self.initial_form_count()]:
+            if form.data.get(form.add_prefix(pk_name)) not in known:
+                raise ValidationError(
+                    _(
+                        "En af rækkerne under »%(rows)s« hører ikke (længere) til her. "
+                        "Genindlæs siden, og indtast dine ændringer igen."
+                    )
+                    % {"rows": self.model._meta.verbose_name_plural},
+                    code="foreign_row",
+                )
+
+
 class PortalInline(admin.StackedInline):
     """Inlines show and offer only what the user may change.
 
     Stacked, not tabular: Django's tabular inline leaves its fields and delete box without
     labels (axe: "Form elements must have labels"); the stacked one labels every field.
     """
+
+    formset = PortalInlineFormSet
 
     def get_queryset(self, request):
         return permissions.scoped(super().get_queryset(request), request.user)

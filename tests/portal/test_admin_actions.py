@@ -167,3 +167,24 @@ def test_the_guard_refuses_the_whole_batch_when_one_object_is_out_of_reach():
     guard_action(type(model_admin).unpublish)(model_admin, request, days)
     assert ClosingDay.objects.published().count() == days.count() > 0
     assert "Intet er ændret" in str(list(get_messages(request))[0])
+
+
+def test_a_row_id_of_another_house_in_an_inline_is_refused_not_ignored():
+    """Before: a role of a house in another district, named in this house's inline,
+    was silently dropped, and the save answered 302 as if it had worked."""
+    from districts.models import Role
+    from tests.admin_forms import form_data
+    from tests.conftest import admin_url
+
+    client = logged_in("leder-baltorp")
+    roles = Role.objects.filter(institution__isnull=False).select_related("institution")
+    mine = next(r for r in roles if r.institution.districts.filter(slug="baltorp").exists())
+    other = next(r for r in roles if not r.institution.districts.filter(slug="baltorp").exists())
+    house = mine.institution
+    data = form_data(client.get(admin_url(house)))
+    data["roles-0-id"] = str(other.pk)
+    before = snapshot()
+    response = client.post(admin_url(house), data)
+    assert response.status_code == 200
+    assert "hører ikke (længere) til her" in response.content.decode()
+    assert snapshot() == before
