@@ -149,6 +149,12 @@ STORAGES = {
 }
 # Largest PDF staff may upload (ballerup_portal.pdf), in megabytes.
 MAX_PDF_UPLOAD_MB = int(env("MAX_PDF_UPLOAD_MB", "20"))
+# The PDF check runs in a child process with these bounds (ballerup_portal/pdf_check.py):
+# wall-clock and CPU seconds, address space, pages, decompressed page content.
+PDF_CHECK_SECONDS = float(env("PDF_CHECK_SECONDS", "10"))
+PDF_CHECK_MEMORY_MB = int(env("PDF_CHECK_MEMORY_MB", "512"))
+PDF_MAX_PAGES = int(env("PDF_MAX_PAGES", "300"))
+PDF_MAX_CONTENT_MB = int(env("PDF_MAX_CONTENT_MB", "100"))
 
 # Anonymous visitors get no cookie: sessions are only created by logging in, and the
 # CSRF cookie is only set on pages with a form (the admin login).

@@ -2,11 +2,13 @@
 with a Danish message and nothing stored; the due overview."""
 
 import datetime
+import time
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone
 
 from daycare.models import InspectionReport
@@ -121,6 +123,54 @@ def test_replacing_the_pdf_deletes_the_old_file(
     report.refresh_from_db()
     assert report.pdf.name != old
     assert stored_files(media) == [report.pdf.name]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"summary": "Rettet resumé."}, {"published": None}],
+    ids=["resumé", "ikke-offentliggjort"],
+)
+def test_a_report_with_a_file_is_edited_without_uploading_it_again(
+    administrator, media, django_capture_on_commit_callbacks, change
+):
+    """Issue 20: the stored name (``tilsyn/…``) was checked like an upload's name."""
+    report = _report(media)
+    stored = report.pdf.name
+    data = form_data(administrator.get(admin_url(report)))
+    assert "pdf" not in data  # the browser sends no file
+    for field, value in change.items():
+        if value is None:
+            data.pop(field, None)  # an unticked box is not sent
+        else:
+            data[field] = value
+    with django_capture_on_commit_callbacks(execute=True):
+        response = administrator.post(admin_url(report), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    report.refresh_from_db()
+    assert report.summary == change.get("summary", "Kort.")
+    assert report.published is ("published" not in change)
+    assert report.pdf.name == stored
+    assert stored_files(media) == [stored]
+    if "published" in change:  # a report published by mistake is gone at once
+        assert Client().get(report.get_absolute_url()).status_code == 404
+
+
+def test_a_stalling_upload_leaves_no_temporary_file(administrator, media, settings):
+    """Issue 20: refused within seconds, and neither the upload's temporary file nor a
+    stored file is left behind."""
+    temporary = media / "upload-tmp"
+    temporary.mkdir()
+    settings.FILE_UPLOAD_TEMP_DIR = str(temporary)
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1024  # the upload goes to a temporary file
+    settings.PDF_CHECK_SECONDS = 2
+    started = time.monotonic()
+    response = upload(administrator, "rapport.pdf", pdfs.many_pages_sharing_one_stream())
+    assert time.monotonic() - started < 10
+    assert response.status_code == 200
+    assert "Filen kunne ikke kontrolleres" in response.content.decode()
+    assert list(temporary.iterdir()) == []
+    assert stored_files(media) == []
+    assert not InspectionReport.objects.filter(visit_date=datetime.date(2026, 2, 3)).exists()
 
 
 def test_deleting_a_report_deletes_its_file(

@@ -102,6 +102,23 @@ def test_replacing_or_clearing_the_file_removes_the_old_one(
     assert Client().get(f"/bestyrelser/vedtaegter/{bylaws.pk}.pdf").status_code == 404
 
 
+def test_bylaws_with_a_file_are_edited_without_uploading_it_again(administrator, bylaws, media):
+    """Issue 20: the stored name (``vedtaegter/…``) was checked like an upload's name."""
+    upload(administrator, bylaws, "a.pdf", pdfs.plain_pdf())
+    bylaws.refresh_from_db()
+    stored = bylaws.signed_pdf.name
+    data = form_data(administrator.get(admin_url(bylaws)))
+    assert "signed_pdf" not in data  # the browser sends no file
+    data["title"] = "Vedtægter (rettet titel)"
+    response = administrator.post(admin_url(bylaws), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    bylaws.refresh_from_db()
+    assert bylaws.title == "Vedtægter (rettet titel)"
+    assert bylaws.signed_pdf.name == stored
+    assert stored_files(media) == [stored]
+    assert Client().get(f"/bestyrelser/vedtaegter/{bylaws.pk}.pdf").status_code == 200
+
+
 def test_a_version_of_no_board_or_without_a_file_is_not_served(administrator, bylaws, media):
     upload(administrator, bylaws, "a.pdf", pdfs.plain_pdf())
     loose = Bylaws.objects.create(title="Udkast", effective_date="2030-01-01", text="x")
