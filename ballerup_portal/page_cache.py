@@ -10,8 +10,21 @@ copy when the versions match, so a staff change shows at once on every worker.
 
 Each worker also keeps its own copies of the pages it served (``LocalPage``). For those a
 request reads only the version, and the WSGI entry point (``PageCacheApplication``)
-answers it before Django builds a request; on the database cache on PostgreSQL the
-version is one prepared statement sent through libpq (``_read_version_postgresql``).
+answers it before Django builds a request.
+
+Where the version lives: with Redis, a key there (Redis never culls a key without an
+expiry unless told to evict, and then the version is the most used key). With the
+database cache, a row of its own table (``models.ContentVersion``), never in the cache
+table: Django culls that table when it is full, and the version must not be culled with
+the pages. On PostgreSQL that row is read with one prepared statement through psycopg's
+public cursor API on the request's connection (``_read_version_psycopg``): a fifth of the
+CPU time of a read through Django's cursor and the cache (measured 28 µs against 180 µs).
+
+Query strings (``query_parameters``): a page is kept under its path and only the query
+parameters its view declares; the view sees only those. ``/?utm_source=x`` is answered
+with the page kept for ``/``, and a page rendered for a request with an undeclared
+parameter is never stored. Pages with a declared parameter are stored at most
+``PAGE_CACHE_QUERY_PAGES`` per content version, so random searches cannot fill the cache.
 
 The version is read *before* rendering: a change committed while a page renders gives the
 copy the old version, which the next request no longer accepts. The version is bumped at
@@ -22,14 +35,13 @@ Staff (anything with a session cookie) skip the cache entirely: they never get a
 page and never fill one. When the cache is unreachable, pages are rendered as usual.
 """
 
-import base64
 import contextlib
 import gzip
 import hashlib
 import logging
-import pickle
 import sys
 import threading
+import time
 import uuid
 from http.client import responses
 
@@ -38,10 +50,10 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError, connections, router, transaction
-from django.http import HttpResponse, parse_cookie
+from django.db import InterfaceError, OperationalError, connections, router, transaction
+from django.http import HttpResponse, QueryDict, parse_cookie
+from django.urls import Resolver404, get_script_prefix, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.timezone import now as tz_now
 
 logger = logging.getLogger(__name__)
 
@@ -89,32 +101,142 @@ def bump_content_version(**kwargs):
 
 def _store_new_version(using="default"):
     try:
-        # A savepoint: the database cache writes on the saving connection, and a failed
-        # cache write must not break the staff member's transaction.
-        with transaction.atomic(using=using):
-            _cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+        _write_version(uuid.uuid4().hex, using)
     except Exception:  # the cache being down must never stop a save
-        logger.warning("Sideversionen kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
+        cache_failed("Sideversionen kunne ikke gemmes")
+
+
+def new_content_version():
+    """Store a new content version now: every page kept so far is out of date (``manage.py
+    restore`` calls it: the restored rows are older than the kept pages)."""
+    _store_new_version()
 
 
 def content_version():
     """The current content version, storing a first one if there is none yet; ``None``
-    when the cache is unreachable. One cache round trip (none on Redis' or the memory's
-    side of the database), the cheap one of ``_read_version``."""
+    when the cache is unreachable. One round trip (``_read_version``)."""
     try:
         return _read_version() or _first_version()
     except Exception:
-        logger.warning("Sideversionen kunne ikke læses fra cachen: %s", sys.exc_info()[1])
+        cache_failed("Sideversionen kunne ikke læses")
         return None
 
 
+# The version's row in ``models.ContentVersion`` while pages are kept in the database.
+VERSION_ROW = 1
+
+
+def _version_in_database():
+    return isinstance(_cache(), DatabaseCache)
+
+
+def _version_model():
+    from .models import ContentVersion
+
+    return ContentVersion
+
+
+def _write_version(version, using="default"):
+    if not _version_in_database():
+        _cache().set(VERSION_KEY, version, None)
+        return
+    model = _version_model()
+    alias = router.db_for_write(model)
+    # A savepoint: a failed write must not break the staff member's transaction. The
+    # row is written without signals (``update``, ``bulk_create``), so it bumps nothing.
+    with transaction.atomic(using=alias):
+        rows = model.objects.using(alias).filter(pk=VERSION_ROW)
+        if not rows.update(value=version):
+            model.objects.using(alias).bulk_create(
+                [model(pk=VERSION_ROW, value=version)], ignore_conflicts=True
+            )
+            rows.update(value=version)
+
+
 def _first_version():
-    """A first content version, stored if none is there yet (``add``: two workers starting
-    at once agree on one)."""
+    """A first content version, stored if none is there yet (two workers starting at once
+    agree on one)."""
     version = uuid.uuid4().hex
+    if _version_in_database():
+        model = _version_model()
+        alias = router.db_for_write(model)
+        model.objects.using(alias).bulk_create(
+            [model(pk=VERSION_ROW, value=version)], ignore_conflicts=True
+        )
+        return _read_version() or version
     if not _cache().add(VERSION_KEY, version, None):
         version = _cache().get(VERSION_KEY) or version
     return version
+
+
+def _read_version():
+    """The content version alone, as cheaply as it can be read: the version of every hit
+    for which the worker has its own copy."""
+    if not _version_in_database():
+        return _cache().get(VERSION_KEY)
+    model = _version_model()
+    alias = router.db_for_read(model)
+    connection = connections[alias]
+    if (
+        connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+        and not connection.queries_logged
+    ):
+        return _read_version_psycopg(connection, model)
+    rows = model.objects.using(alias).filter(pk=VERSION_ROW).values_list("value", flat=True)
+    return next(iter(rows), None)
+
+
+def _read_version_psycopg(connection, model):
+    """The version row through psycopg's own cursor on the request's connection, prepared
+    on the server (``prepare=True``), in the connection's autocommit mode: no Django
+    cursor wrapper and no query building. A failure closes the connection, so that the
+    page is rendered on a fresh one."""
+    import psycopg
+
+    connection.ensure_connection()
+    table = connection.ops.quote_name(model._meta.db_table)
+    try:
+        with psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(f"SELECT value FROM {table} WHERE id = %s", (VERSION_ROW,), prepare=True)
+            row = cursor.fetchone()
+    except Exception:
+        with contextlib.suppress(Exception):
+            connection.close()
+        raise
+    return row[0] if row else None
+
+
+def _version_and_page(key):
+    """The content version and the shared cache's entry for ``key``: one round trip
+    (``get_many``) where both are in the cache, two with the version in the database."""
+    if _version_in_database():
+        version = _read_version()
+        return version, _cache().get(key)
+    found = _cache().get_many([VERSION_KEY, key])
+    return found.get(VERSION_KEY), found.get(key)
+
+
+# A cache that cannot be reached is said once in a while, not on every request; while the
+# database itself is unreachable (the database cache) the failing request's own log line
+# says it (``logging_filters.OneLineOutages``).
+WARNING_INTERVAL = 10.0
+_last_warning = {}
+
+
+def cache_failed(message):
+    """Log the exception being handled as one line without a traceback, at most once per
+    ``WARNING_INTERVAL`` seconds per message in each process."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError) and _version_in_database():
+        logger.debug("%s: %s", message, error)
+        return
+    now = time.monotonic()
+    if now - _last_warning.get(message, -WARNING_INTERVAL) < WARNING_INTERVAL:
+        return
+    _last_warning[message] = now
+    detail = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    logger.warning("%s: %s", message, detail)
 
 
 def request_version(request):
@@ -143,6 +265,8 @@ def kept(name, compute, request=None, key=None, still_valid=None):
     version = request_version(request)
     if version is None:
         return compute()
+    # The script prefix too: a value may hold links (``get_absolute_url``).
+    key = (key, get_script_prefix())
     entry = _kept.get(name)
     if (
         entry is not None
@@ -191,7 +315,8 @@ def kept_html(request, key, render):
     version = request_version(request)
     if version is None:
         return render()
-    return kept_fragment(key, version, render)
+    # Links in a fragment start with the script prefix, which is not in every key given.
+    return kept_fragment((get_script_prefix(), *key), version, render)
 
 
 def forget_kept():
@@ -204,99 +329,12 @@ def forget_kept():
         _fragments_version[0] = None
 
 
-def _lookup(keys):
-    """``get_many`` on the page cache. On the database cache the lookup is usually the
-    request's first query, so it also stands for the connection's health check
-    (``SELECT 1`` before the first query of every request, ``CONN_HEALTH_CHECKS``): a
-    hit, or reading the content version, then costs one round trip, not two. Should the
-    lookup fail, the connection is closed, so that rendering the page opens a fresh one,
-    as the health check would have done."""
-    cache = _cache()
-    connection = None
-    if isinstance(cache, DatabaseCache):
-        connection = connections[router.db_for_read(cache.cache_model_class)]
-        if connection.connection is not None and not connection.in_atomic_block:
-            connection.health_check_done = True
-    try:
-        return cache.get_many(keys)
-    except Exception:
-        if connection is not None and not connection.in_atomic_block:
-            with contextlib.suppress(Exception):
-                connection.close()
-        raise
-
-
-def _read_version():
-    """The content version alone, as cheaply as it can be read: the version of every
-    hit for which the worker has its own copy. On the database cache on PostgreSQL one
-    prepared statement on the request's own connection (``_read_version_postgresql``);
-    elsewhere, and while queries are being logged or a transaction is open, the cache's
-    own lookup."""
-    cache = _cache()
-    if isinstance(cache, DatabaseCache):
-        connection = connections[router.db_for_read(cache.cache_model_class)]
-        if (
-            connection.vendor == "postgresql"
-            and not connection.in_atomic_block
-            and not connection.queries_logged
-        ):
-            return _read_version_postgresql(cache, connection)
-    return _lookup([VERSION_KEY]).get(VERSION_KEY)
-
-
-VERSION_STATEMENT = b"portal_content_version"
-
-
-def _read_version_postgresql(cache, connection):
-    """The version row read through libpq directly (``pgconn.exec_prepared``, which
-    releases the GIL while it waits): the same row, expiry and decoding as
-    ``DatabaseCache.get`` (base64 of a pickle), at a fifth of the CPU time of a query
-    through Django's and psycopg's cursors. The statement is prepared on a connection
-    the first time it is used there. As in ``_lookup``, the read stands for the
-    connection's health check, and a failure closes the connection (the page is then
-    rendered on a fresh one)."""
-    from psycopg import pq
-
-    if connection.connection is None:
-        connection.ensure_connection()
-    else:
-        connection.health_check_done = True
-    pgconn = connection.connection.pgconn
-    params = [
-        cache.make_and_validate_key(VERSION_KEY).encode(),
-        tz_now().isoformat().encode(),
-    ]
-    try:
-        if pgconn.transaction_status != pq.TransactionStatus.IDLE:
-            raise DatabaseError("Forbindelsen er midt i en transaktion")
-        result = pgconn.exec_prepared(VERSION_STATEMENT, params)
-        if (
-            result.status == pq.ExecStatus.FATAL_ERROR
-            and result.error_field(pq.DiagnosticField.SQLSTATE) == b"26000"
-        ):  # not prepared on this connection yet
-            table = connection.ops.quote_name(cache._table)
-            sql = f"SELECT value FROM {table} WHERE cache_key = $1 AND expires > $2"
-            prepared = pgconn.prepare(VERSION_STATEMENT, sql.encode())
-            if prepared.status != pq.ExecStatus.COMMAND_OK:
-                raise DatabaseError(prepared.get_error_message())
-            result = pgconn.exec_prepared(VERSION_STATEMENT, params)
-        if result.status != pq.ExecStatus.TUPLES_OK:
-            raise DatabaseError(result.get_error_message())
-    except Exception:
-        with contextlib.suppress(Exception):
-            connection.close()
-        raise
-    if not result.ntuples:
-        return None
-    return pickle.loads(base64.b64decode(result.get_value(0, 0)))
-
-
-def page_key(meta):
+def page_key(meta, query=""):
     """The cache key of a request's page, from its WSGI environment as the server gave
-    it (``request.META``): scheme, host, script name, path and query string. The WSGI
-    entry point and the middleware compute it the same way, without building a request;
-    a page may name its own address (the calendar's ``webcal://`` links), hence the
-    scheme and host."""
+    it (``request.META``): scheme, host, script name and path, and ``query``, the query
+    parameters the view declared (``query_parameters``), sorted. The WSGI entry point
+    and the middleware compute it the same way; a page may name its own address (the
+    calendar's ``webcal://`` links), hence the scheme and host."""
     host = meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
     if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
         host = meta["HTTP_X_FORWARDED_HOST"]
@@ -306,7 +344,7 @@ def page_key(meta):
             host,
             meta.get("SCRIPT_NAME", ""),
             meta.get("PATH_INFO", ""),
-            meta.get("QUERY_STRING", ""),
+            query,
         )
     )
     # "page4": entries are (version, status, headers, content, {coding: compressed
@@ -351,17 +389,11 @@ class LocalPage:
                 body,
                 status_line,
                 (*answer_headers, ("X-Page-Cache", "hit")),
-                _header_store(answer_headers),
+                answer_headers,
             )
 
     def answer(self, accept_encoding):
         return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
-
-
-def _header_store(headers):
-    """Headers as Django's ``ResponseHeaders`` keeps them: ``{lower-case name: (name,
-    value)}``."""
-    return {name.lower(): (name, value) for name, value in headers}
 
 
 # Anonymous pages are compressed once, when they are stored, and sent compressed to every
@@ -465,14 +497,14 @@ ENVIRON_UNREACHABLE = "portal.page_cache_unreachable"
 
 class PageCacheApplication:
     """The WSGI entry point (``ballerup_portal.wsgi``): answers an anonymous GET or
-    HEAD for which this worker holds its own copy of the page, rendered under the
-    current content version, before Django builds a request: one read of the version
-    and no middleware, signal or response object. Everything else goes to Django, where
-    ``SharedPageCacheMiddleware`` serves the shared cache, renders and fills it (and
-    keeps the copies this entry point serves, with the headers every middleware gave
-    them). A copy only exists for an address the middleware found cacheable (its key is
-    the scheme, host and path), so the checks left here are the method, the session
-    cookie and revalidations (those go to Django, which answers 304).
+    HEAD without a query string for which this worker holds its own copy of the page,
+    rendered under the current content version, before Django builds a request: one read
+    of the version and no middleware, signal or response object. Everything else goes
+    to Django, where ``SharedPageCacheMiddleware`` serves the shared cache, renders and
+    fills it (and keeps the copies this entry point serves, with the headers every
+    middleware gave them). A copy only exists for an address the middleware found
+    cacheable (its key is the scheme, host and path), so the checks left here are the
+    method, the session cookie and revalidations (those go to Django, which answers 304).
 
     The version read here goes along to Django, so a changed page costs one read; when
     the cache cannot be read, Django renders the page without trying the cache again."""
@@ -485,6 +517,7 @@ class PageCacheApplication:
         if (
             (method == "GET" or method == "HEAD")
             and settings.PAGE_CACHE_ENABLED
+            and not environ.get("QUERY_STRING")
             and "HTTP_IF_NONE_MATCH" not in environ
             and "HTTP_IF_MODIFIED_SINCE" not in environ
             and not _has_session_cookie(environ)
@@ -494,12 +527,12 @@ class PageCacheApplication:
                 try:
                     version = _read_version()
                 except Exception:
-                    logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
+                    cache_failed("Sidecachen svarer ikke; siden vises uden cache")
                     environ[ENVIRON_UNREACHABLE] = True
                 else:
                     _release_connection()
                     if version == page.version:
-                        body, status_line, headers, _store = page.answer(
+                        body, status_line, headers, _plain = page.answer(
                             environ.get("HTTP_ACCEPT_ENCODING")
                         )
                         start_response(status_line, list(headers))
@@ -511,13 +544,64 @@ class PageCacheApplication:
 
 def _release_connection():
     """After a version read outside Django's request cycle, what the end of a request
-    would do to the database cache's connection: give a pooled one back to its pool,
+    would do to the connection it was read on: give a pooled one back to its pool,
     close a persistent one past ``CONN_MAX_AGE``."""
-    cache = _cache()
-    if isinstance(cache, DatabaseCache):
-        connection = connections[router.db_for_read(cache.cache_model_class)]
+    if _version_in_database():
+        connection = connections[router.db_for_read(_version_model())]
         if connection.connection is not None and not connection.in_atomic_block:
             connection.close_if_unusable_or_obsolete()
+
+
+# Query parameters ---------------------------------------------------------------------
+
+QUERY_PARAMETERS_ATTRIBUTE = "page_cache_query_parameters"
+# Longest query string (of declared parameters) a page is stored for.
+QUERY_MAX_LENGTH = 200
+
+
+def query_parameters(*names):
+    """Declare the query parameters a view's page depends on (``@query_parameters("q")``).
+    For anonymous visitors the view then sees only those in ``request.GET``; its pages are
+    kept per value of them, and every other parameter is left out of the key."""
+
+    def declare(view):
+        setattr(view, QUERY_PARAMETERS_ATTRIBUTE, frozenset(names))
+        return view
+
+    return declare
+
+
+def _page_query(request):
+    """``(query, complete)``: the declared parameters of the request's view, sorted and
+    encoded, and whether they were all it had; ``(None, False)`` for an address no view
+    answers. ``request.GET`` is narrowed to the declared parameters, so the page rendered
+    follows from the key alone."""
+    if not request.META.get("QUERY_STRING"):
+        return "", True
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None, False
+    declared = getattr(match.func, QUERY_PARAMETERS_ATTRIBUTE, frozenset())
+    given = request.GET
+    narrowed = QueryDict(mutable=True)
+    for name in sorted(declared.intersection(given)):
+        narrowed.setlist(name, given.getlist(name))
+    complete = all(name in declared for name in given)
+    request.GET = narrowed
+    return narrowed.urlencode(), complete
+
+
+def _may_store_query_page(version):
+    """Whether another page with a query string may be stored under ``version``: at most
+    ``PAGE_CACHE_QUERY_PAGES`` per content version (counted in the shared cache)."""
+    counter = f"portal:query-pages:{version}"
+    cache = _cache()
+    try:
+        cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+        return cache.incr(counter) <= settings.PAGE_CACHE_QUERY_PAGES
+    except Exception:  # gone between add and incr, or the cache away: store nothing
+        return False
 
 
 class SharedPageCacheMiddleware:
@@ -552,7 +636,10 @@ class SharedPageCacheMiddleware:
         meta = request.META
         if meta.get(ENVIRON_UNREACHABLE) or not self._cacheable_request(request):
             return self.get_response(request)
-        key = page_key(meta)
+        query, complete = _page_query(request)
+        if query is None:
+            return self.get_response(request)
+        key = page_key(meta, query)
         # This worker's own copy of the page, if any: then only the (small) version is
         # read from the shared cache, and the copy is served when it is still current.
         local = _local_pages.get(key)
@@ -560,17 +647,18 @@ class SharedPageCacheMiddleware:
         entry, fetched = None, False
         try:
             if version is None and local is None:
-                found = _lookup([VERSION_KEY, key])
-                version, entry, fetched = found.get(VERSION_KEY), found.get(key), True
+                version, entry = _version_and_page(key)
+                fetched = True
             elif version is None:
                 version = _read_version()
         except Exception:
-            logger.warning("Sidecachen svarer ikke; siden vises uden cache", exc_info=True)
+            cache_failed("Sidecachen svarer ikke; siden vises uden cache")
             return self.get_response(request)
         if version is None:
             try:
                 version = _first_version()
             except Exception:
+                cache_failed("Sideversionen kunne ikke gemmes")
                 return self.get_response(request)
         # What the page is rendered under; the site settings are read once per version.
         request.content_version = version
@@ -582,39 +670,52 @@ class SharedPageCacheMiddleware:
             except Exception:
                 entry = None
         if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == version:
-            return self._hit(request, _keep_local(key, entry))
+            # Pages with a query string are not copied into the worker: their number is
+            # bounded in the shared cache only, and they must not push the others out.
+            page = _keep_local(key, entry) if not query else LocalPage(entry)
+            return self._hit(request, page)
         response = self.get_response(request)
-        if request.method == "GET" and self._cacheable_response(response):
-            compressed = _compressed(response)
-            if compressed:
-                patch_vary_headers(response, ["Accept-Encoding"])
-            entry = (
-                version,
-                response.status_code,
-                tuple(response.items()),
-                response.content,
-                compressed,
-            )
-            page = _keep_local(key, entry)
-            try:
-                _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("Siden kunne ikke gemmes i cachen", exc_info=True)
-            encoding = chosen_encoding(meta.get("HTTP_ACCEPT_ENCODING"))
-            if encoding in compressed:  # this visitor gets the compressed page at once
-                body, _status, _headers, store = page.answers[encoding]
-                response.content = body
-                response.headers._store = dict(store)
+        if (
+            request.method == "GET"
+            and complete
+            and self._cacheable_response(response)
+            and (not query or (len(query) <= QUERY_MAX_LENGTH and _may_store_query_page(version)))
+        ):
+            self._store(request, key, query, version, response)
         return response
+
+    @staticmethod
+    def _store(request, key, query, version, response):
+        compressed = _compressed(response)
+        if compressed:
+            patch_vary_headers(response, ["Accept-Encoding"])
+        entry = (
+            version,
+            response.status_code,
+            tuple(response.items()),
+            response.content,
+            compressed,
+        )
+        page = _keep_local(key, entry) if not query else LocalPage(entry)
+        try:
+            _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            cache_failed("Siden kunne ikke gemmes i cachen")
+        encoding = chosen_encoding(request.META.get("HTTP_ACCEPT_ENCODING"))
+        if encoding in compressed:  # this visitor gets the compressed page at once
+            body, _status, _headers, plain = page.answers[encoding]
+            response.content = body
+            for name, value in plain:
+                response[name] = value
 
     @staticmethod
     def _hit(request, page):
         """The stored page as a new response: kept as plain bytes and header pairs, so
-        a hit unpickles no response object, and its headers (checked when the page was
-        rendered) are set as they were stored."""
+        a hit unpickles no response object."""
         meta = request.META
-        body, _status, _headers, store = page.answer(meta.get("HTTP_ACCEPT_ENCODING"))
-        response = StoredPageResponse(body, page.status, store)
+        body, _status, _headers, plain = page.answer(meta.get("HTTP_ACCEPT_ENCODING"))
+        response = HttpResponse(body, status=page.status, headers=dict(plain))
+        response["X-Page-Cache"] = "hit"
         if "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta:
             return get_conditional_response(
                 request, etag=response.get("ETag"), last_modified=None, response=response
@@ -629,13 +730,3 @@ class SharedPageCacheMiddleware:
             and not response.cookies
             and "public" in response.get("Cache-Control", "")
         )
-
-
-class StoredPageResponse(HttpResponse):
-    """A page from the cache with the headers it was stored with, marked as a hit. They
-    were validated when the page was rendered, so they go into the header mapping as
-    they are (``_header_store``), not through ``__setitem__`` one by one again."""
-
-    def __init__(self, content, status, header_store):
-        super().__init__(content, status=status)
-        self.headers._store = {**header_store, "x-page-cache": ("X-Page-Cache", "hit")}

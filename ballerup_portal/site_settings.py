@@ -12,9 +12,6 @@ read the database just before the commit cannot overwrite the committed row with
 old one. A save that is rolled back leaves the old row in place.
 """
 
-import logging
-import sys
-
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
@@ -22,8 +19,6 @@ from django.utils.functional import SimpleLazyObject
 
 from . import page_cache
 from .models import SiteSettings
-
-logger = logging.getLogger(__name__)
 
 CACHE_KEY = "portal:site-settings"
 
@@ -52,16 +47,14 @@ def _from_shared_cache():
     try:
         stored = _cache().get(CACHE_KEY)
     except Exception:
-        logger.warning("Portalens oplysninger kunne ikke læses fra cachen: %s", sys.exc_info()[1])
+        page_cache.cache_failed("Portalens oplysninger kunne ikke læses fra cachen")
         return SiteSettings(**_read_database())
     if stored is None:
         stored = _read_database()
         try:
             _cache().add(CACHE_KEY, stored, None)
         except Exception:
-            logger.warning(
-                "Portalens oplysninger kunne ikke gemmes i cachen: %s", sys.exc_info()[1]
-            )
+            page_cache.cache_failed("Portalens oplysninger kunne ikke gemmes i cachen")
     return SiteSettings(**stored)
 
 
@@ -70,14 +63,14 @@ def forget():
     try:
         _cache().delete(CACHE_KEY)
     except Exception:
-        logger.warning("Portalens oplysninger kunne ikke fjernes fra cachen: %s", sys.exc_info()[1])
+        page_cache.cache_failed("Portalens oplysninger kunne ikke fjernes fra cachen")
 
 
 def _store_committed():
     try:
         _cache().set(CACHE_KEY, _read_database(), None)
     except Exception:
-        logger.warning("Portalens oplysninger kunne ikke gemmes i cachen: %s", sys.exc_info()[1])
+        page_cache.cache_failed("Portalens oplysninger kunne ikke gemmes i cachen")
         forget()
 
 

@@ -128,6 +128,7 @@ def danish_sort_key(name):
     return name.lower().translate(_DANISH_ORDER)
 
 
+@page_cache.query_parameters("type")
 def institution_list(request):
     chosen = request.GET.get("type", "")
     institutions = Institution.objects.for_listing()

@@ -316,6 +316,9 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
+# Pages with a query string (a search, a filter) stored per content version, at most: what
+# anonymous requests can add to the cache is bounded (page_cache.query_parameters).
+PAGE_CACHE_QUERY_PAGES = env_int("PAGE_CACHE_QUERY_PAGES", 500)
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
 
 # Uploaded files: the local folder, or S3-compatible object storage (django-storages)

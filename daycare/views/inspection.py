@@ -7,11 +7,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ballerup_portal.files import serve_stored_file
+from ballerup_portal.page_cache import query_parameters
 from districts.models import Institution
 
 from ..models.inspection import InspectionReport
 
 
+@query_parameters("aar")
 def inspection_reports(request):
     """Published reports by district, then unit, newest first; ``?aar=2025`` filters."""
     reports = InspectionReport.objects.for_archive()

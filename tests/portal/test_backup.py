@@ -48,3 +48,39 @@ def test_restore_refuses_a_folder_that_is_no_backup(tmp_path, db):
 
     with pytest.raises(CommandError, match="er ikke en sikkerhedskopi"):
         call_command("restore", str(tmp_path))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_restore_starts_a_new_content_version_so_no_page_from_before_is_served(
+    tmp_path, settings, client, capsys
+):
+    """With REDIS_URL the cache outlives the database: pages kept before a restore were
+    served as hits for up to a day."""
+    from ballerup_portal.models import SiteSettings
+    from districts.models import District
+    from tests.portal.test_cache import REDIS, redis_caches
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PAGE_CACHE_ENABLED = True
+    redis_caches(settings, REDIS)
+    call_command("load_seed", verbosity=0)
+    call_command("backup", to=str(tmp_path / "backups"))
+    folder = Path(capsys.readouterr().out.strip())
+
+    district = District.objects.get(slug="baltorp")
+    district.name = "Baltorp efter kopien"
+    district.save()
+    SiteSettings.objects.update_or_create(pk=1, defaults={"phone": "11 22 33 44"})
+    client.get("/distrikter/baltorp/")
+    kept = client.get("/distrikter/baltorp/")
+    assert kept.headers["X-Page-Cache"] == "hit" and "Baltorp efter kopien" in kept.text
+    assert "11 22 33 44" in kept.text
+
+    call_command("restore", str(folder))
+    page = client.get("/distrikter/baltorp/")
+    assert "X-Page-Cache" not in page.headers
+    assert "Baltorp efter kopien" not in page.text and "Distrikt Baltorp" in page.text
+    assert "11 22 33 44" not in page.text
+    from django.core.cache import caches
+
+    caches["default"].clear()

@@ -2,6 +2,7 @@
 cache every worker shares, and a change anywhere shows at once."""
 
 import contextlib
+import os
 import subprocess
 import sys
 import time
@@ -19,7 +20,8 @@ from tests.public_pages import EXISTING_PAGES
 pytestmark = pytest.mark.usefixtures("demo")
 
 DISTRICT = "/distrikter/baltorp/"
-REDIS = "redis://127.0.0.1:6379/0"
+# A Redis database of the test run's own (the keys also get a unique prefix).
+REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 @pytest.fixture
@@ -139,14 +141,10 @@ def two_servers(request, tmp_path_factory):
     from tests.portal.test_production import free_port
     from tests.portal.test_settings import manage, production_env
 
-    db_url = "postgres://postgres@127.0.0.1:5432/ballerup_perf_cache"
-    subprocess.run(
-        ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "ballerup_perf_cache"],
-        check=True,
-    )
-    subprocess.run(
-        ["createdb", "-h", "127.0.0.1", "-U", "postgres", "ballerup_perf_cache"], check=True
-    )
+    name = f"ballerup_perf_cache_{os.getpid()}"  # one per run: runs may overlap
+    db_url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
     tmp = tmp_path_factory.mktemp("two")
     env = {
         "DATABASE_URL": db_url,
@@ -174,14 +172,12 @@ def two_servers(request, tmp_path_factory):
         )
         urls.append(f"http://127.0.0.1:{port}")
     try:
-        yield urls, env, manage
+        yield urls, env, manage, name
     finally:
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "ballerup_perf_cache"]
-        )
+        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
 
 
 def get(url):
@@ -199,7 +195,7 @@ def get(url):
 
 
 def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_servers):
-    (one, two), env, manage = two_servers
+    (one, two), env, manage, _name = two_servers
     get(one + DISTRICT)
     headers, _ = get(two + DISTRICT)  # filled by the other instance
     assert headers["X-Page-Cache"] == "hit"
@@ -225,7 +221,7 @@ def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_ser
 def test_the_instances_answer_at_once_after_their_database_connections_are_cut(two_servers):
     """As after a PostgreSQL restart: the version read on a dead connection closes it,
     and the page comes through on a new one, never an error."""
-    (one, two), _env, _manage = two_servers
+    (one, two), _env, _manage, name = two_servers
     for base in (one, two):
         get(base + DISTRICT)
     subprocess.run(
@@ -237,7 +233,7 @@ def test_the_instances_answer_at_once_after_their_database_connections_are_cut(t
             "postgres",
             "-tAc",
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = 'ballerup_perf_cache' AND pid <> pg_backend_pid()",
+            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
         ],
         check=True,
         capture_output=True,
@@ -269,3 +265,111 @@ def test_the_database_cache_shares_the_pages_and_sees_a_change(client, settings)
     response = client.get(DISTRICT)
     assert "X-Page-Cache" not in response.headers
     assert "Baltorp i databasen" in response.content.decode()
+
+
+# Query strings neither flush nor flood the cache (issue 20.5) -----------------------
+
+
+@pytest.fixture
+def database_cache(settings, page_cache):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": 8, "CULL_FREQUENCY": 2},
+        }
+    }
+    call_command("createcachetable")
+    caches["default"].clear()
+
+
+def cache_rows():
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM portal_cache")
+        return cursor.fetchone()[0]
+
+
+def test_culling_the_database_cache_never_drops_the_content_version(client, database_cache):
+    """Django culls the cache table when it is full, oldest keys first; the version
+    sorted first and went with them, and every cached page was then out of date."""
+    from ballerup_portal import page_cache
+
+    client.get(DISTRICT)
+    version = page_cache.content_version()
+    for url in EXISTING_PAGES.values():  # far more pages than MAX_ENTRIES: culled often
+        client.get(url)
+    assert cache_rows() <= 9  # culled before each insert past MAX_ENTRIES
+    assert page_cache.content_version() == version
+    client.get(DISTRICT)
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
+
+
+def test_random_query_strings_get_the_page_without_them_and_store_nothing(
+    client, database_cache, settings
+):
+    settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] = 5000
+    client.get(DISTRICT)
+    rows = cache_rows()
+    for n in range(30):
+        response = client.get(f"{DISTRICT}?r={uuid.uuid4().hex}&n={n}")
+        assert response.headers["X-Page-Cache"] == "hit"
+        assert "Distrikt Baltorp" in response.content.decode()
+    assert cache_rows() == rows
+    # Not cached yet: rendered (the view does not see the parameter), but not stored.
+    first = client.get("/distrikter/?utm_source=nyhedsbrev")
+    assert "X-Page-Cache" not in first.headers and first.status_code == 200
+    assert cache_rows() == rows
+    assert "X-Page-Cache" not in client.get("/distrikter/").headers
+
+
+def test_a_declared_parameter_is_part_of_the_key_and_the_only_one_the_view_sees(
+    client, database_cache
+):
+    everything = client.get("/institutioner/").content.decode()
+    clubs = client.get("/institutioner/?type=klubber")
+    assert clubs.content.decode() != everything
+    again = client.get("/institutioner/?type=klubber")
+    assert again.headers["X-Page-Cache"] == "hit" and again.content == clubs.content
+    # An extra parameter: the clubs' page, from the cache.
+    extra = client.get("/institutioner/?r=1&type=klubber")
+    assert extra.headers["X-Page-Cache"] == "hit" and extra.content == clubs.content
+    search = client.get("/soeg/?q=m%C3%A5l%C3%B8v")
+    assert client.get("/soeg/?q=m%C3%A5l%C3%B8v").content == search.content
+    assert client.get("/soeg/?q=m%C3%A5l%C3%B8v").headers["X-Page-Cache"] == "hit"
+
+
+def test_anonymous_searches_store_at_most_the_bound_per_content_version(
+    client, database_cache, settings
+):
+    settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"] = 5000
+    settings.PAGE_CACHE_QUERY_PAGES = 3
+    client.get("/")
+    rows = cache_rows()
+    for n in range(12):
+        assert client.get(f"/soeg/?q=hus{n}").status_code == 200
+    assert cache_rows() <= rows + 3 + 1  # three pages and their counter
+    assert client.get("/soeg/?q=hus0").headers["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in client.get("/soeg/?q=hus11").headers
+    # A staff change starts a new version, with room for new searches.
+    district = District.objects.get(slug="baltorp")
+    district.save()
+    client.get("/soeg/?q=hus11")
+    assert client.get("/soeg/?q=hus11").headers["X-Page-Cache"] == "hit"
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_random_query_strings_add_no_keys_to_redis(client, settings):
+    import redis
+
+    redis_caches(settings, REDIS)
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    server = redis.Redis.from_url(REDIS)
+    client.get(DISTRICT)
+    before = len(server.keys(f"{prefix}:*"))
+    for _ in range(20):
+        assert client.get(f"{DISTRICT}?r={uuid.uuid4().hex}").headers["X-Page-Cache"] == "hit"
+        client.get(f"/lukkedage/?r={uuid.uuid4().hex}")
+    assert len(server.keys(f"{prefix}:*")) == before  # not even /lukkedage/ itself
+    caches["default"].clear()

@@ -1,6 +1,8 @@
 """Restore a backup made by ``manage.py backup``: the database and the uploaded files.
 
-Everything in the database and the media folder is replaced by the backup's content.
+Everything in the database and the media folder is replaced by the backup's content, and
+a new content version is stored: no page kept in the cache from before (in Redis, or a
+worker's copy) is served again.
 """
 
 import shutil
@@ -11,6 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
+from ballerup_portal import page_cache, site_settings
 from ballerup_portal.backups import MEDIA_ARCHIVE, dump_file, pg_command
 
 
@@ -42,4 +45,7 @@ class Command(BaseCommand):
         shutil.rmtree(media, ignore_errors=True)
         media.mkdir(parents=True)
         shutil.unpack_archive(archive, media)
+        # The restored rows are older than the pages kept: every one is out of date.
+        site_settings.forget()
+        page_cache.new_content_version()
         self.stdout.write(f"Genskabt fra {folder}")
