@@ -235,6 +235,7 @@ class AlternativeCareAdmin(PortalModelAdmin):
     list_display = ["closing_day", "district", "house_names"]
     list_filter = ["district"]
     list_select_related = ["closing_day", "district"]
+    change_list_template = "admin/daycare/alternativecare/change_list.html"
     formfield_overrides = {
         AlternativeCare._meta.get_field("houses").__class__: {
             "widget": forms.CheckboxSelectMultiple
@@ -255,3 +256,18 @@ class AlternativeCareAdmin(PortalModelAdmin):
     @admin.display(description=_("børnehuse"))
     def house_names(self, obj):
         return ", ".join(house.name for house in obj.houses.all())
+
+    def get_urls(self):
+        plan = path(
+            "alle-dage/",
+            self.admin_site.admin_view(self.plan_view),
+            name="daycare_alternativecare_plan",
+        )
+        return [plan, *super().get_urls()]
+
+    def plan_view(self, request):
+        """Every coming closing day with alternative care in one district on one page:
+        the places of each day are set and saved at once."""
+        from .care_plan import alternative_care_plan
+
+        return alternative_care_plan(self, request)
