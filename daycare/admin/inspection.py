@@ -1,14 +1,17 @@
 """Inspection reports in the staff admin: upload (administrators only), and the overview
 of which daycare units are due a report (``…/tilsynsrapport/oversigt/``)."""
 
+import datetime
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
@@ -16,6 +19,7 @@ from ballerup_portal.admin_base import PortalModelAdmin, StoredFileInput
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models.inspection import (
+    DUE_AFTER,
     InspectionReport,
     due_cutoff,
     inspected_units,
@@ -90,18 +94,48 @@ class InspectionReportAdmin(PortalModelAdmin):
         return [overview, *super().get_urls()]
 
     def due_overview(self, request):
+        """A worklist: every inspected unit with its district, latest published visit
+        and due date; overdue first, then due within 90 days; counts per district; an
+        upload link per row with the unit chosen."""
         if not permissions.is_administrator(request.user):
             raise PermissionDenied
-        cutoff = due_cutoff()
-        units = list(units_with_latest_report())
+        today = timezone.localdate()
+        soon = today + SOON
+        units = list(units_with_latest_report().prefetch_related("districts"))
+        per_district = {}
         for unit in units:
-            unit.is_due = unit.latest_visit is None or unit.latest_visit < cutoff
+            unit.due_date = unit.latest_visit + DUE_AFTER if unit.latest_visit else None
+            if unit.due_date is None or unit.due_date < today:
+                unit.state, unit.is_due = OVERDUE, True
+            elif unit.due_date <= soon:
+                unit.state, unit.is_due = SOON_DUE, False
+            else:
+                unit.state, unit.is_due = IN_ORDER, False
+            unit.district_names = ", ".join(d.name for d in unit.districts.all()) or "–"
+            for district in unit.districts.all() or [None]:
+                name = district.name if district else _("Uden distrikt")
+                counts = per_district.setdefault(name, {"overdue": 0, "soon": 0, "total": 0})
+                counts["total"] += 1
+                counts["overdue"] += unit.state == OVERDUE
+                counts["soon"] += unit.state == SOON_DUE
+        units.sort(key=lambda u: (u.state, u.due_date or datetime.date.min, u.name))
+        upload = reverse("admin:daycare_inspectionreport_add")
+        for unit in units:
+            unit.upload_url = f"{upload}?{urlencode({'unit': unit.pk})}"
         context = {
             **self.admin_site.each_context(request),
-            "title": _("Tilsyn: hvilke enheder mangler en rapport"),
+            "title": _("Tilsyn: hvem skal have en rapport"),
             "opts": self.model._meta,
             "units": units,
-            "cutoff": cutoff,
-            "due_count": sum(u.is_due for u in units),
+            "cutoff": due_cutoff(),
+            "soon": soon,
+            "due_count": sum(u.state == OVERDUE for u in units),
+            "soon_count": sum(u.state == SOON_DUE for u in units),
+            "per_district": sorted(per_district.items()),
         }
         return TemplateResponse(request, "admin/daycare/inspectionreport/due.html", context)
+
+
+# The worklist's order: overdue, due soon, in order.
+OVERDUE, SOON_DUE, IN_ORDER = 0, 1, 2
+SOON = datetime.timedelta(days=90)

@@ -20,6 +20,11 @@ from simple_history.models import HistoricalRecords
 from daycare.constants import PublicationStatus, RuleKind
 from districts.constants import DAYCARE_TYPES
 
+# Why a proposal leaves a date out (shown to the administrator).
+SKIP_EXISTS = _("findes allerede")
+SKIP_HOLIDAY = _("helligdag")
+SKIP_WEEKEND = _("lørdag eller søndag")
+
 
 class ClosingDayQuerySet(models.QuerySet):
     def published(self):
@@ -144,16 +149,39 @@ class ClosingDay(models.Model):
                 "Der er skrevet en tilmelding til alternativ pasning. Sæt kryds ved "
                 "»alternativ pasning«, eller fjern tilmeldingen."
             )
+        if self.status == PublicationStatus.PUBLISHED and self.publish_problems():
+            errors.setdefault("status", self.publish_refusal())
         if errors:
             raise ValidationError(errors)
+
+    def publish_problems(self):
+        """What parents would miss if the day were published now (empty: it may be)."""
+        problems = []
+        if self.alternative_care:
+            if not self.signup_deadline:
+                problems.append(_("ingen tilmeldingsfrist"))
+            if not (self.signup_text.strip() or self.signup_url):
+                problems.append(_("ingen tekst eller link om, hvordan man tilmelder sig"))
+        return problems
+
+    def publish_refusal(self):
+        """The Danish message that refuses to publish this day, naming it."""
+        return _(
+            "%(day)s kan ikke offentliggøres: der er alternativ pasning, men %(problems)s. "
+            "Udfyld det under »Alternativ pasning« på lukkedagen."
+        ) % {"day": self, "problems": _(" og ").join(str(p) for p in self.publish_problems())}
+
+    def publish(self):
+        """Publish the day if nothing is missing; returns whether it is published now.
+        Saved one by one: each records when it was published, in its history too."""
+        if self.publish_problems():
+            return False
+        self._set_status(PublicationStatus.PUBLISHED)
+        return True
 
     @property
     def is_published(self):
         return self.status == PublicationStatus.PUBLISHED
-
-    def publish(self):
-        """Show the day to parents (its page, the feeds); ``False`` if it already was."""
-        return self._set_status(PublicationStatus.PUBLISHED)
 
     def unpublish(self):
         """Make the day a draft again; ``False`` if it already was one."""
@@ -280,17 +308,40 @@ class ClosingDayRule(models.Model):
         """The weekdays this rule gives in ``year``. A period or an Easter offset leaves out
         the public holidays in it (everything is closed then anyway); a fixed date such as
         Grundlovsdag is a closing day precisely because it is such a day."""
+        return [day for day, reason in self.candidates(year) if reason is None]
+
+    def candidates(self, year):
+        """``(date, reason)`` for every date the rule names in ``year``: ``reason`` is
+        ``None`` for a closing day, else why the date is left out (a weekend day of a
+        fixed date or an Easter offset, a public holiday). The weekend days inside a
+        period are no candidates: the rule names only its weekdays."""
         if self.kind == RuleKind.FIXED:
             day = _date_or_none(year, self.month, self.day)
-            return [day] if day and day.weekday() < 5 else []
+            if day is None:
+                return []
+            return [(day, SKIP_WEEKEND if day.weekday() >= 5 else None)]
         if self.kind == RuleKind.EASTER:
             candidates = [easter(year) + timedelta(days=self.easter_offset)]
         else:
             candidates = [
-                _date_or_none(year, self.month, day) for day in range(self.day, self.end_day + 1)
+                d
+                for d in (
+                    _date_or_none(year, self.month, n) for n in range(self.day, self.end_day + 1)
+                )
+                if d and d.weekday() < 5
             ]
         public_holidays = holidays.Denmark(years=year)
-        return [d for d in candidates if d and d.weekday() < 5 and d not in public_holidays]
+        return [
+            (
+                d,
+                SKIP_HOLIDAY
+                if d in public_holidays
+                else SKIP_WEEKEND
+                if d.weekday() >= 5
+                else None,
+            )
+            for d in candidates
+        ]
 
 
 def _date_or_none(year, month, day):
@@ -300,14 +351,19 @@ def _date_or_none(year, month, day):
         return None
 
 
-def propose_closing_days(rules, year):
+def propose_closing_days(rules, year, left_out=None):
     """Draft closing days for ``year`` from ``rules``; dates that have a closing day
-    already are left alone. Returns the new drafts."""
+    already are left alone. Returns the new drafts; each date left out is added to
+    ``left_out`` (when given) as ``(date, rule name, reason)``."""
     taken = set(ClosingDay.objects.filter(date__year=year).values_list("date", flat=True))
     proposed = []
+    skipped = {}
     for rule in rules:
-        for day in rule.dates(year):
-            if day in taken:
+        for day, reason in rule.candidates(year):
+            if reason is None and day in taken:
+                reason = SKIP_EXISTS
+            if reason is not None:
+                skipped.setdefault(day, (day, rule.name, reason))
                 continue
             taken.add(day)
             proposed.append(
@@ -318,4 +374,7 @@ def propose_closing_days(rules, year):
                     status=PublicationStatus.DRAFT,
                 )
             )
+    made = {day.date for day in proposed}
+    if left_out is not None:
+        left_out.extend(v for d, v in sorted(skipped.items()) if d not in made)
     return proposed

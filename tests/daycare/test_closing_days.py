@@ -56,24 +56,34 @@ def test_the_rules_give_the_common_danish_closing_days():
 @pytest.mark.usefixtures("no_demo_days", "today")
 def test_an_administrator_has_next_year_proposed_as_drafts_and_publishes_them(client):
     login(client, "admin")
-    rules = list(ClosingDayRule.objects.values_list("pk", flat=True))
+    rules = [str(pk) for pk in ClosingDayRule.objects.values_list("pk", flat=True)]
+    # From the rule list: the action leads on to the proposal with the rules ticked.
     response = client.post(
-        "/admin/daycare/closingdayrule/",
-        {"action": "propose_next_year", "_selected_action": rules},
-        follow=True,
+        "/admin/daycare/closingdayrule/", {"action": "propose", "_selected_action": rules}
     )
-    assert "10 lukkedage i 2027 er foreslået som kladder." in response.content.decode()
+    assert response.status_code == 302
+    page = client.get(response.headers["Location"])
+    data = form_data(page)
+    assert data["year"] == "2027" and sorted(data["rules"]) == sorted(rules)
+    response = client.post("/admin/daycare/closingday/foreslaa/", data, follow=True)
+    text = response.content.decode()
+    assert "10 lukkedage i 2027 er lavet som kladder." in text
     drafts = ClosingDay.objects.filter(date__year=2027)
     assert drafts.count() == 10
     assert set(drafts.values_list("status", flat=True)) == {PublicationStatus.DRAFT}
     # Drafts are not shown to parents.
     assert "Mandag før påske" not in client.get("/lukkedage/").content.decode()
 
-    # Proposing again adds nothing twice.
-    client.post("/admin/daycare/closingdayrule/",
-                {"action": "propose_next_year", "_selected_action": rules})  # fmt: skip
+    # Proposing again adds nothing twice, and says so.
+    response = client.post("/admin/daycare/closingday/foreslaa/", data, follow=True)
+    text = response.content.decode()
     assert ClosingDay.objects.filter(date__year=2027).count() == 10
+    assert "Der er ikke lavet nye lukkedage i 2027." in text
+    assert "24. december 2027 Juleaftensdag: findes allerede" in text
 
+    drafts.filter(alternative_care=True).update(
+        signup_deadline=datetime.date(2027, 3, 1), signup_text="Tilmeld dit barn i Aula."
+    )
     client.post(
         "/admin/daycare/closingday/",
         {"action": "publish", "_selected_action": list(drafts.values_list("pk", flat=True))},
@@ -271,10 +281,16 @@ def test_parents_see_when_a_day_was_published_and_what_changed_since(client):
     assert event["sequence"] == 0
 
     form = form_data(client.get(admin_url(day)))
-    response = client.post(admin_url(day), form | {"alternative_care": "on", "note": "Ny aftale"})
+    changed = {"alternative_care": "on", "note": "Ny aftale"}
+    # A published day with alternative care needs a deadline and a way to sign up.
+    response = client.post(admin_url(day), form | changed)
+    assert "ingen tilmeldingsfrist og ingen tekst eller link" in response.content.decode()
+    changed |= {"signup_deadline": "20.04.2027", "signup_text": "Tilmeld i Aula."}
+    response = client.post(admin_url(day), form | changed)
     assert response.status_code == 302
     page = client.get("/lukkedage/").content.decode()
-    assert "Ændret " in page and "alternativ pasning, bemærkning." in page
+    assert "Ændret " in page
+    assert "alternativ pasning, bemærkning, tilmeldingsfrist, sådan tilmelder man sig." in page
     event = Calendar.from_ical(client.get("/lukkedage.ics").content).walk("VEVENT")[0]
     assert event["sequence"] == 1
     assert "last-modified" in event

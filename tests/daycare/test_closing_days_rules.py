@@ -112,10 +112,15 @@ def test_only_administrators_change_closing_days_and_rules(client, day, username
     assert (
         client.post(
             "/admin/daycare/closingdayrule/",
-            {"action": "propose_next_year", "_selected_action": [1]},
+            {"action": "propose", "_selected_action": [1]},
         ).status_code
         == 403
     )
+    count = ClosingDay.objects.count()
+    assert client.get("/admin/daycare/closingday/foreslaa/").status_code == 403
+    response = client.post("/admin/daycare/closingday/foreslaa/", {"year": 2027, "rules": [1]})
+    assert response.status_code == 403
+    assert ClosingDay.objects.count() == count
     day.refresh_from_db()
     assert day.name == name
     expected = 200 if username.startswith("leder") else 403

@@ -26,7 +26,7 @@ ROLES = ["admin"] + [f"leder-{d}" for d in DISTRICTS] + [f"kultur-{d}" for d in 
 ALLOWED = {
     "daycare.closingday.publish": {"admin"},
     "daycare.closingday.unpublish": {"admin"},
-    "daycare.closingdayrule.propose_next_year": {"admin"},
+    "daycare.closingdayrule.propose": {"admin"},
     "delete_selected": {"admin"},
 }
 
