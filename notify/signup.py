@@ -87,3 +87,13 @@ def clean_up(now=None):
     expired, _kinds = Subscriber.objects.expired(now).delete()
     SignupAttempt.objects.filter(at__lt=now - timedelta(days=1)).delete()
     return expired
+
+
+def forget(subscriber):
+    """Unsubscribing: the address, its choices and the notices to it still in the outbox
+    are deleted."""
+    from outbox.models import Mail
+
+    with transaction.atomic():
+        Mail.objects.filter(to=subscriber.email, key__startswith="notify:").delete()
+        subscriber.delete()

@@ -26,7 +26,7 @@ from districts.models import District, Institution
 
 from . import choices, tokens
 from .forms import SubscribeForm
-from .signup import Refused, sign_up
+from .signup import Refused, forget, sign_up
 
 
 def _offered(request):
@@ -121,7 +121,7 @@ def manage(request, token):
         offered = {choice.code for choice, _chosen in choices.current(subscriber)}
         wanted = set(request.POST.getlist("choices")) & offered
         if not wanted:
-            subscriber.delete()
+            forget(subscriber)
             return render(request, "notify/unsubscribed.html")
         with transaction.atomic():
             for subscription in subscriber.subscriptions.all():
@@ -147,7 +147,7 @@ def unsubscribe(request, token):
     subscriber = tokens.read_link(token, tokens.UNSUBSCRIBE)
     if request.method == "POST":
         if subscriber is not None:
-            subscriber.delete()
+            forget(subscriber)
         # Also for a link already used: the address is gone either way.
         return render(request, "notify/unsubscribed.html")
     if subscriber is None:

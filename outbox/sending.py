@@ -211,6 +211,20 @@ def send_batch(batch_size=50):
     return result
 
 
+# Sent mails are kept this long (to see what went out), then deleted: they hold addresses.
+KEEP_SENT = timedelta(days=30)
+
+
+def prune(now=None):
+    """Delete the mails sent (or given up) more than ``KEEP_SENT`` ago. Their keys go with
+    them: enqueue mails only at the event, not from a check that repeats for longer."""
+    cutoff = (now or timezone.now()) - KEEP_SENT
+    deleted, _kinds = Mail.objects.filter(
+        Q(sent_at__lt=cutoff) | Q(given_up_at__lt=cutoff)
+    ).delete()
+    return deleted
+
+
 def send_due(batch_size=50, max_batches=20):
     """Send batches until nothing is due, the server is down or ``max_batches`` ran."""
     total = Result()

@@ -202,3 +202,13 @@ def test_mails_go_out_in_batches_over_one_connection_each(clock, settings, monke
     call_command("send_notifications", "--batch-size", "2", verbosity=0)
     assert len(mail.outbox) == 5
     assert len(opened) == 3
+
+
+def test_sent_mails_are_deleted_after_30_days_waiting_ones_never(clock, settings):
+    put(key="sent")
+    run()
+    settings.EMAIL_BACKEND = "tests.outbox.backends.DownBackend"
+    put(key="waiting")
+    clock.advance(days=30, minutes=1)
+    run()
+    assert list(Mail.objects.values_list("key", flat=True)) == ["waiting"]

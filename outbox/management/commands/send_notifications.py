@@ -19,6 +19,7 @@ class Command(BaseCommand):
         # weekly digest) in the outbox first; their keys make a second run add nothing.
         before_sending.send(sender=self.__class__)
         result = sending.send_due(batch_size=batch_size, max_batches=max_batches)
+        sending.prune()
         if options["verbosity"] >= 1:
             self.stdout.write(
                 f"Sendt: {result.sent}. Venter: {result.waiting}. Opgivet: {result.given_up}."
