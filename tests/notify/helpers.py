@@ -15,8 +15,10 @@ def link(message, path):
     return match.group(1)
 
 
-def sign_up(client, email, *codes, **extra):
-    return client.post("/abonnement/", {"email": email, "choices": list(codes), **extra})
+def sign_up(client, email, *codes, website="", **request):
+    """Post the sign-up form; ``request`` sets the request's META (REMOTE_ADDR)."""
+    data = {"email": email, "choices": list(codes), "website": website}
+    return client.post("/abonnement/", data, **request)
 
 
 def confirm(client, email, *codes):
