@@ -25,6 +25,7 @@ PUBLIC_PAGES = {
     "organisering": "/dagtilbud/organisering/",
     "samarbejdspartnere": "/dagtilbud/samarbejdspartnere/",
     "vision": "/dagtilbud/vision/",
+    "abonnement": "/abonnement/?distrikt=skovvejen",
     "404": "/findes-ikke/",
 }
 
