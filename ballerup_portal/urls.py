@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("daycare.urls")),
     path("", include("culture.urls")),
     path("", include("governance.urls")),
+    path("", include("bookings.urls")),
     path("admin/", admin.site.urls),
 ]
 
