@@ -139,8 +139,6 @@ class MoveForm(forms.Form):
         self.fields["showing"].queryset = booking.showing.offer.showings.with_places().exclude(
             pk=booking.showing_id
         )
-        self.fields["showing"].widget.attrs["id"] = f"flyt-{booking.pk}"
-        self.auto_id = f"flyt-{booking.pk}-%s"
 
 
 class OfferFilterForm(forms.Form):

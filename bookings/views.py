@@ -31,7 +31,7 @@ from districts.models import Institution
 
 from . import rules, services
 from .constants import BookingStatus
-from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm
+from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
 from .models import Booking, CalendarFeed, Evaluation, Offer, Showing
 
 
@@ -365,8 +365,8 @@ def offer_bookings(request, pk):
     offer = _managed_offer(request, pk)
     showings = _showings_with_bookings(offer)
     for showing in showings:
-        for booking in showing.active_bookings:
-            booking.move_form = MoveForm(booking=booking) if len(showings) > 1 else None
+        # The move form's choices, read once for all of the showing's bookings.
+        showing.move_choices = [(s.pk, showing_label(s)) for s in showings if s.pk != showing.pk]
     evaluations = Evaluation.objects.filter(booking__showing__offer=offer).select_related(
         "booking__institution"
     )
