@@ -20,7 +20,7 @@ from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
 
 class RoleTypeChoicesMixin:
     """Offers only the role types that fit where the role is edited (``role_types``), and
-    to a district leader only the pedagogical leader role."""
+    to a district leader only the roles they may hand out."""
 
     role_types = tuple(RoleType)
 
@@ -72,8 +72,16 @@ class DistrictRoleInline(RoleInline):
 class InstitutionRoleInline(RoleInline):
     fk_name = "institution"
     fields = ["person", "role_type"]
-    role_types = (RoleType.PEDAGOGICAL_LEADER,)
-    verbose_name_plural = _("ledere af institutionen")
+    role_types = (RoleType.PEDAGOGICAL_LEADER, RoleType.CULTURE_CONTACT)
+    verbose_name_plural = _("ledere og kulturkontaktpersoner")
+
+
+class ContactRoleInline(InstitutionRoleInline):
+    """A school's, club's or Dagplejen's roles: its culture contact persons, who book
+    places at the networks' performances."""
+
+    role_types = (RoleType.CULTURE_CONTACT,)
+    verbose_name_plural = _("kulturkontaktpersoner")
 
 
 @admin.register(District)
@@ -173,11 +181,12 @@ class InstitutionAdmin(PortalModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("districts")
 
-    def get_inline_instances(self, request, obj=None):
-        # Only daycare houses have pedagogical leaders; a school's form offers none.
+    def get_inlines(self, request, obj):
+        # Only daycare houses have pedagogical leaders; a school's form offers only its
+        # culture contact persons.
         if obj is not None and not obj.has_pedagogical_leaders:
-            return []
-        return super().get_inline_instances(request, obj)
+            return [ContactRoleInline]
+        return super().get_inlines(request, obj)
 
     def get_fieldsets(self, request, obj=None):
         # Only Dagplejen has family day carers; a school's form need not ask.

@@ -36,3 +36,5 @@ class RoleType(models.TextChoices):
 
     DISTRICT_LEADER = "distriktsleder", _("Distriktsleder")
     PEDAGOGICAL_LEADER = "paedagogisk_leder", _("Pædagogisk leder")
+    # Books places at the culture networks' performances for their institution (bookings).
+    CULTURE_CONTACT = "kulturkontaktperson", _("Kulturkontaktperson")

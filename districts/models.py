@@ -444,3 +444,10 @@ class Role(models.Model):
                         )
                     }
                 )
+        elif self.role_type == RoleType.CULTURE_CONTACT:
+            if not self.institution_id:
+                raise ValidationError({"institution": _("Vælg den institution, rollen gælder.")})
+            if self.district_id:
+                raise ValidationError(
+                    {"district": _("En kulturkontaktperson knyttes til en institution.")}
+                )

@@ -17,7 +17,7 @@ from .models import District, Institution, Person, Role
 # Role types a district leader may hand out. Appointing a district leader is an
 # administrator's decision, so a leader can never make anyone, themselves included, the
 # leader of a district.
-LEADER_ASSIGNABLE_ROLE_TYPES = (RoleType.PEDAGOGICAL_LEADER,)
+LEADER_ASSIGNABLE_ROLE_TYPES = (RoleType.PEDAGOGICAL_LEADER, RoleType.CULTURE_CONTACT)
 
 
 def district_ids_held(user, role_type):

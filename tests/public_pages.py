@@ -14,6 +14,7 @@ PUBLIC_PAGES = {
     "lukkedage": "/lukkedage/",
     "kultur": "/kultur/",
     "kulturnetvaerk": "/kultur/skovlunde/",
+    "kulturforestillinger": "/kultur/skovvejen/forestillinger/",
     "tilsyn": "/tilsyn/",
     "bestyrelser": "/bestyrelser/",
     "bestyrelse": "/bestyrelser/hedegaard/",

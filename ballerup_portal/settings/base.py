@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "outbox",
     # Parents' e-mail subscriptions and the staff's weekly digest (notify/).
     "notify",
+    "bookings",
     # Imports every app's rules.py (its object-level permission scopes) at start-up.
     "rules.apps.AutodiscoverRulesConfig",
 ]
@@ -308,6 +309,8 @@ SEED_FIXTURES = {
     "governance.json": "once",
     # The daycare section's texts, partners, vision and strategy (001).
     "daycare.json": "once",
+    # The age bands performances are offered to (bookings).
+    "bookings.json": "once",
 }
 DEMO_DATA_ALLOWED = False
 

@@ -224,7 +224,10 @@ def test_leader_cannot_link_accounts_or_make_anyone_district_leader(client):
     assert page.status_code == 200
     # The account link is user management: shown, not editable.
     assert 'name="user"' not in page.content.decode()
-    assert choices(page, "roles-__prefix__-role_type") == [RoleType.PEDAGOGICAL_LEADER]
+    assert choices(page, "roles-__prefix__-role_type") == [
+        RoleType.PEDAGOGICAL_LEADER,
+        RoleType.CULTURE_CONTACT,
+    ]
     # Their own district-leader role is not theirs to change or hand on.
     own_role = me.roles.get(role_type=RoleType.DISTRICT_LEADER)
     assert client.get(admin_url(own_role)).status_code == 403
@@ -365,13 +368,17 @@ def test_role_forms_offer_only_the_role_types_that_fit_where_they_are_edited(cli
     login(client, "admin")
     house = Institution.objects.get(slug="boernehuset-bispevangen")
     on_house = client.get(admin_url(house))
-    assert choices(on_house, "roles-__prefix__-role_type") == [RoleType.PEDAGOGICAL_LEADER]
+    assert choices(on_house, "roles-__prefix__-role_type") == [
+        RoleType.PEDAGOGICAL_LEADER,
+        RoleType.CULTURE_CONTACT,
+    ]
     district = District.objects.get(slug="baltorp")
     on_district = client.get(admin_url(district))
     assert choices(on_district, "roles-__prefix__-role_type") == [RoleType.DISTRICT_LEADER]
-    # A school has no pedagogical leaders, so its form has no role rows at all.
+    # A school has no pedagogical leaders: its form offers only culture contact persons.
     school = Institution.objects.get(slug="baltorpskolen")
-    assert "roles-TOTAL_FORMS" not in client.get(admin_url(school)).content.decode()
+    on_school = client.get(admin_url(school))
+    assert choices(on_school, "roles-__prefix__-role_type") == [RoleType.CULTURE_CONTACT]
 
 
 def test_a_role_type_that_does_not_fit_gets_a_message_not_an_error_page(client):

@@ -1,0 +1,69 @@
+"""What can be booked, in the staff admin: a network's members make one of their own
+performances bookable (audience, when booking opens and closes, showings, reserved
+steps); administrators keep the age bands. Bookings themselves are handled on the
+network's booking pages (``bookings.views``), where the place rules apply."""
+
+from django import forms
+from django.contrib import admin
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from districts.models import Institution
+
+from .models import AgeBand, Offer, ReservationStep, Showing
+
+DATETIME_FIELD = {
+    # One labelled field the browser helps fill in (as culture.admin does).
+    "form_class": forms.DateTimeField,
+    "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+}
+DATE_FIELD = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ShowingInline(PortalInline):
+    model = Showing
+    extra = 1
+    fields = ["starts_at", "venue", "places"]
+    formfield_overrides = {models.DateTimeField: DATETIME_FIELD}
+
+
+class ReservationStepInline(PortalInline):
+    model = ReservationStep
+    extra = 0
+    fields = ["opens_on", "scope", "institution_type", "institutions"]
+    formfield_overrides = {models.DateField: DATE_FIELD}
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "institutions":
+            # Any institution in the municipality may be named, not only the network's.
+            kwargs["queryset"] = Institution.objects.order_by("name")
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+@admin.register(Offer)
+class OfferAdmin(PortalModelAdmin):
+    list_display = ["__str__", "network", "booking_opens", "booking_closes"]
+    list_select_related = ["event__network__district"]
+    list_filter = ["event__network"]
+    fields = ["event", "audience", "booking_opens", "booking_closes"]
+    inlines = [ShowingInline, ReservationStepInline]
+    formfield_overrides = {models.DateTimeField: DATETIME_FIELD}
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "audience":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+            kwargs["queryset"] = AgeBand.objects.all()
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("netværk"))
+    def network(self, obj):
+        return obj.event.network
+
+
+@admin.register(AgeBand)
+class AgeBandAdmin(PortalModelAdmin):
+    list_display = ["name", "order"]
+    fields = ["name", "slug", "order"]

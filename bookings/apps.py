@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BookingsConfig(AppConfig):
+    """Institutions book places at the culture networks' performances (issue 25)."""
+
+    name = "bookings"
+    verbose_name = _("Booking af forestillinger")

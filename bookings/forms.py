@@ -1,0 +1,158 @@
+"""The booking pages' forms: plain HTML forms that work without JavaScript."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from ballerup_portal.dates import long_date
+from districts.models import Institution
+
+from .models import AgeBand, Booking, Evaluation, Showing
+
+
+def showing_label(showing):
+    when = timezone.localtime(showing.starts_at)
+    day = long_date(when.date()).capitalize()
+    label = _("%(day)s kl. %(time)s, %(venue)s") % {
+        "day": day,
+        "time": f"{when:%H.%M}",
+        "venue": showing.venue,
+    }
+    if showing.places_left:
+        return _("%(when)s – %(left)s af %(places)s pladser ledige") % {
+            "when": label,
+            "left": showing.places_left,
+            "places": showing.places,
+        }
+    return _("%(when)s – fuldt booket, I kommer på venteliste") % {"when": label}
+
+
+class ShowingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return showing_label(obj)
+
+
+class BookingForm(forms.ModelForm):
+    institution = forms.ModelChoiceField(
+        label=_("Institution"),
+        queryset=Institution.objects.none(),
+        empty_label=None,
+        error_messages={
+            "invalid_choice": _("Du kan kun booke for den institution, du er kontaktperson for."),
+            "required": _("Vælg institutionen."),
+        },
+    )
+    showing = ShowingChoiceField(
+        label=_("Opførelse"),
+        queryset=Showing.objects.none(),
+        empty_label=None,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _("Vælg en af forestillingens opførelser."),
+            "required": _("Vælg en opførelse."),
+        },
+    )
+
+    class Meta:
+        model = Booking
+        fields = [
+            "institution",
+            "showing",
+            "group_name",
+            "children",
+            "adults",
+            "contact_name",
+            "contact_phone",
+            "wheelchair",
+            "interpreter",
+            "note",
+        ]
+        widgets = {
+            "note": forms.Textarea(attrs={"rows": 3}),
+            "children": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "adults": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+        }
+        error_messages = {
+            "group_name": {"required": _("Skriv gruppens navn, fx »Rødstuen« eller »2.B«.")},
+            "children": {
+                "required": _("Skriv hvor mange børn der kommer."),
+                "min_value": _("En gruppe skal have mindst ét barn med."),
+                "max_value": _("Højst %(limit_value)s børn i én booking."),
+                "invalid": _("Skriv antallet af børn som et tal."),
+            },
+            "adults": {
+                "min_value": _("Antallet af voksne kan ikke være negativt."),
+                "max_value": _("Højst %(limit_value)s voksne i én booking."),
+                "invalid": _("Skriv antallet af voksne som et tal."),
+            },
+            "contact_name": {"required": _("Skriv kontaktpersonens navn.")},
+            "contact_phone": {"required": _("Skriv kontaktpersonens telefonnummer.")},
+        }
+
+    def __init__(self, *args, offer, institutions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["institution"].queryset = institutions
+        self.fields["showing"].queryset = offer.showings.with_places()
+        self.fields["adults"].min_value = 0
+        self.fields["adults"].required = False
+
+    def clean_adults(self):
+        return self.cleaned_data.get("adults") or 0
+
+    def details(self):
+        data = self.cleaned_data
+        return {name: data[name] for name in self.Meta.fields[2:]}
+
+
+class EvaluationForm(forms.ModelForm):
+    rating = forms.TypedChoiceField(
+        label=_("Hvordan var forestillingen?"),
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("5 er rigtig god, 1 er dårlig."),
+        error_messages={
+            "required": _("Vælg en vurdering fra 1 til 5."),
+            "invalid_choice": _("Vælg en vurdering fra 1 til 5."),
+        },
+    )
+
+    class Meta:
+        model = Evaluation
+        fields = ["rating", "comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 4})}
+
+
+class MoveForm(forms.Form):
+    showing = ShowingChoiceField(
+        label=_("Flyt til opførelse"),
+        queryset=Showing.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Vælg en af forestillingens opførelser.")},
+    )
+
+    def __init__(self, *args, booking, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["showing"].queryset = booking.showing.offer.showings.with_places().exclude(
+            pk=booking.showing_id
+        )
+
+
+class OfferFilterForm(forms.Form):
+    alder = forms.ModelChoiceField(
+        label=_("Aldersgruppe"),
+        queryset=AgeBand.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle aldersgrupper"),
+    )
+    maaned = forms.ChoiceField(label=_("Måned"), required=False)
+
+    def __init__(self, *args, months=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["maaned"].choices = [("", _("Alle måneder"))] + [
+            (f"{m:%Y-%m}", date_format(m, "F Y").capitalize()) for m in months
+        ]

@@ -1,0 +1,360 @@
+"""What can be booked at the culture networks' performances, and the bookings.
+
+A performance (``culture.Event``) becomes bookable through its ``Offer``: the audience
+(age bands), when booking opens and closes, optional reserved steps, and one or more
+showings with their own date, time, venue and places. A booking takes places of one
+showing for one group of one institution; it is confirmed while places are left, or
+waits in line. The rules that change bookings live in ``bookings.services``.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from districts.constants import InstitutionType
+from districts.models import phone_validator
+
+from .constants import MAX_GROUP, BookingStatus, StepScope
+
+
+class AgeBand(models.Model):
+    """An audience a performance is for: "0–2 år", "3–5 år", "0.–3. klasse" …"""
+
+    name = models.CharField(_("navn"), max_length=40, unique=True)
+    slug = models.SlugField(_("webadresse"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("aldersgruppe")
+        verbose_name_plural = _("aldersgrupper")
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class OfferQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("event__network__district").prefetch_related(
+            "audience",
+            models.Prefetch("showings", queryset=Showing.objects.with_places()),
+        )
+
+
+class Offer(models.Model):
+    """A performance that institutions can book places at."""
+
+    event = models.OneToOneField(
+        "culture.Event",
+        on_delete=models.CASCADE,
+        related_name="offer",
+        verbose_name=_("forestilling"),
+    )
+    audience = models.ManyToManyField(
+        AgeBand, related_name="offers", verbose_name=_("for aldersgrupperne"), blank=True
+    )
+    booking_opens = models.DateTimeField(_("booking åbner"))
+    booking_closes = models.DateTimeField(_("booking lukker"))
+
+    objects = OfferQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[audience])
+
+    class Meta:
+        verbose_name = _("forestilling til booking")
+        verbose_name_plural = _("forestillinger til booking")
+        ordering = ["event__starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(booking_closes__gt=F("booking_opens")),
+                name="booking_closes_after_it_opens",
+                violation_error_message=_("Bookingen skal lukke, efter den åbner."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.event)
+
+    def get_absolute_url(self):
+        return reverse("bookings:offer_detail", kwargs={"pk": self.pk})
+
+    @property
+    def network(self):
+        return self.event.network
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.booking_opens <= now < self.booking_closes
+
+    def is_closed(self, now=None):
+        return (now or timezone.now()) >= self.booking_closes
+
+    def open_steps(self, today=None):
+        today = today or timezone.localdate()
+        return [step for step in self.steps.all() if step.opens_on <= today]
+
+    def is_open_for(self, institution, district_ids, today=None):
+        """Whether ``institution`` (in ``district_ids``) may book now, step by step. An
+        offer without steps is open to every institution."""
+        steps = list(self.steps.all())
+        if not steps:
+            return True
+        return any(step.includes(institution, district_ids) for step in self.open_steps(today))
+
+
+class ReservationStep(models.Model):
+    """From ``opens_on``, the places are open to this step's institutions too."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="steps", verbose_name=_("forestilling")
+    )
+    opens_on = models.DateField(_("åbner den"))
+    scope = models.CharField(_("for"), max_length=20, choices=StepScope.choices)
+    institutions = models.ManyToManyField(
+        "districts.Institution",
+        blank=True,
+        related_name="reservation_steps",
+        verbose_name=_("institutioner"),
+        help_text=_("Kun for trinnet »Udvalgte institutioner«."),
+    )
+    institution_type = models.CharField(
+        _("institutionstype"),
+        max_length=30,
+        choices=InstitutionType.choices,
+        blank=True,
+        help_text=_("Kun for trinnet »En institutionstype i netværkets distrikt«."),
+    )
+
+    history = HistoricalRecords(m2m_fields=[institutions])
+
+    class Meta:
+        verbose_name = _("reserveret trin")
+        verbose_name_plural = _("reserverede trin")
+        ordering = ["opens_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_scope_display()} – {self.opens_on:%d.%m.%Y}"
+
+    def clean(self):
+        super().clean()
+        if self.scope == StepScope.DISTRICT_TYPE and not self.institution_type:
+            raise ValidationError({"institution_type": _("Vælg institutionstypen.")})
+
+    def includes(self, institution, district_ids):
+        network_district = self.offer.event.network.district_id
+        if self.scope == StepScope.EVERYONE:
+            return True
+        if self.scope == StepScope.INSTITUTIONS:
+            return any(i.pk == institution.pk for i in self.institutions.all())
+        in_district = network_district in district_ids
+        if self.scope == StepScope.DISTRICT:
+            return in_district
+        return in_district and institution.institution_type == self.institution_type
+
+
+class ShowingQuerySet(models.QuerySet):
+    def with_places(self):
+        """Each showing with ``places_taken`` (confirmed) and ``waiting_count``."""
+        return self.annotate(
+            places_taken=Coalesce(
+                Sum(
+                    F("bookings__children") + F("bookings__adults"),
+                    filter=Q(bookings__status=BookingStatus.CONFIRMED),
+                ),
+                0,
+            ),
+            waiting_count=models.Count(
+                "bookings", filter=Q(bookings__status=BookingStatus.WAITING)
+            ),
+        ).order_by("starts_at")
+
+
+class Showing(models.Model):
+    """One showing of a performance: a company usually plays several times."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="showings", verbose_name=_("forestilling")
+    )
+    starts_at = models.DateTimeField(_("dato og tid"))
+    venue = models.CharField(_("sted"), max_length=200)
+    places = models.PositiveIntegerField(
+        _("pladser"),
+        validators=[MinValueValidator(1), MaxValueValidator(5000)],
+        help_text=_("Børn og voksne tæller hver en plads."),
+    )
+
+    objects = ShowingQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opførelse")
+        verbose_name_plural = _("opførelser")
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        when = timezone.localtime(self.starts_at)
+        return f"{self.offer} – {when:%d.%m.%Y %H.%M}"
+
+    def confirmed_places(self):
+        """Places taken by confirmed bookings, from the database."""
+        return self.bookings.filter(status=BookingStatus.CONFIRMED).aggregate(
+            taken=Coalesce(Sum(F("children") + F("adults")), 0)
+        )["taken"]
+
+    @property
+    def places_left(self):
+        """From ``with_places()``."""
+        return max(self.places - self.places_taken, 0)
+
+
+class BookingQuerySet(models.QuerySet):
+    def in_line(self):
+        """The order bookings arrived in, which is the waiting list's order."""
+        return self.order_by("created", "pk")
+
+    def for_listing(self):
+        return self.select_related(
+            "showing__offer__event__network__district", "institution"
+        ).prefetch_related("institution__districts")
+
+
+class Booking(models.Model):
+    showing = models.ForeignKey(
+        Showing, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("opførelse")
+    )
+    institution = models.ForeignKey(
+        "districts.Institution",
+        on_delete=models.CASCADE,
+        related_name="bookings",
+        verbose_name=_("institution"),
+    )
+    group_name = models.CharField(
+        _("gruppe"), max_length=100, help_text=_("Fx »Rødstuen« eller »2.B«.")
+    )
+    children = models.PositiveIntegerField(
+        _("antal børn"), validators=[MinValueValidator(1), MaxValueValidator(MAX_GROUP)]
+    )
+    adults = models.PositiveIntegerField(
+        _("antal voksne"), default=0, validators=[MaxValueValidator(MAX_GROUP)]
+    )
+    contact_name = models.CharField(_("kontaktperson"), max_length=150)
+    contact_phone = models.CharField(
+        _("kontaktpersonens telefon"), max_length=20, validators=[phone_validator]
+    )
+    wheelchair = models.BooleanField(_("kørestolsbruger i gruppen"), default=False)
+    interpreter = models.BooleanField(_("behov for tolk"), default=False)
+    note = models.TextField(_("bemærkning"), blank=True, max_length=1000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.WAITING
+    )
+    created = models.DateTimeField(_("oprettet"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af"),
+    )
+    is_demo = models.BooleanField(_("demodata"), default=False)
+
+    objects = BookingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookinger")
+        ordering = ["created", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(children__gte=1),
+                name="a_booking_brings_children",
+                violation_error_message=_("En booking skal have mindst ét barn med."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.institution} – {self.group_name}"
+
+    @property
+    def size(self):
+        return self.children + self.adults
+
+    @property
+    def is_confirmed(self):
+        return self.status == BookingStatus.CONFIRMED
+
+    @property
+    def is_waiting(self):
+        return self.status == BookingStatus.WAITING
+
+
+class Evaluation(models.Model):
+    """The institution's short evaluation after the visit."""
+
+    booking = models.OneToOneField(
+        Booking, on_delete=models.CASCADE, related_name="evaluation", verbose_name=_("booking")
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("vurdering"),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("Fra 1 (dårlig) til 5 (rigtig god)."),
+    )
+    comment = models.TextField(_("kommentar"), blank=True, max_length=2000)
+    created = models.DateTimeField(_("oprettet"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evaluering")
+        verbose_name_plural = _("evalueringer")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5),
+                name="rating_one_to_five",
+                violation_error_message=_("Vælg en vurdering fra 1 til 5."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.booking}: {self.rating}"
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The private address of an institution's calendar of confirmed performances."""
+
+    institution = models.OneToOneField(
+        "districts.Institution",
+        on_delete=models.CASCADE,
+        related_name="booking_calendar",
+        verbose_name=_("institution"),
+    )
+    token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_token)
+
+    class Meta:
+        verbose_name = _("bookingkalender")
+        verbose_name_plural = _("bookingkalendere")
+
+    def __str__(self):
+        return str(self.institution)
+
+    def get_absolute_url(self):
+        return reverse("bookings:calendar_feed", kwargs={"token": self.token})
+
+    def renew(self):
+        self.token = new_token()
+        self.save(update_fields=["token"])

@@ -1,0 +1,178 @@
+"""Booking, cancelling and moving places: the only code that changes a booking's status.
+
+Every change takes the showing's row lock first (``SELECT … FOR UPDATE`` inside one
+transaction), then counts the confirmed places and writes. Two requests for the last
+places of a showing therefore queue on the lock on PostgreSQL instead of both reading
+"room left": a showing is never overbooked, and the waiting list keeps the order the
+requests got the lock in, which is the order they arrived at the database.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .constants import BookingStatus
+from .models import Booking, Showing
+
+
+class BookingError(Exception):
+    """A booking change that is not allowed; the message is shown to the user."""
+
+
+@dataclass
+class Outcome:
+    booking: Booking
+    promoted: list = field(default_factory=list)
+
+
+def _locked_showing(showing_id):
+    return (
+        Showing.objects.select_for_update(of=("self",))
+        .select_related("offer__event__network")
+        .get(pk=showing_id)
+    )
+
+
+def _locked_booking(booking_id):
+    """The booking with its showing's row locked; read again after the lock, since a
+    parallel move may have changed its showing meanwhile."""
+    while True:
+        showing_id = Booking.objects.values_list("showing_id", flat=True).get(pk=booking_id)
+        showing = _locked_showing(showing_id)
+        booking = Booking.objects.get(pk=booking_id)
+        if booking.showing_id == showing.pk:
+            booking.showing = showing
+            return booking
+
+
+def _promote(showing):
+    """Confirm the waiting bookings that fit, first come first served."""
+    free = showing.places - showing.confirmed_places()
+    promoted = []
+    for waiting in showing.bookings.filter(status=BookingStatus.WAITING).in_line():
+        if free <= 0:
+            break
+        if waiting.size <= free:
+            waiting.status = BookingStatus.CONFIRMED
+            waiting.save(update_fields=["status"])
+            free -= waiting.size
+            promoted.append(waiting)
+    return promoted
+
+
+def _notify(kind, bookings):
+    """Hand the mails to the outbox in the same transaction (when the outbox exists)."""
+    try:
+        from . import mails
+    except ImportError:  # pragma: no cover - before the outbox app is merged
+        return
+    for booking in bookings:
+        mails.enqueue(kind, booking)
+
+
+def book(showing_id, institution, *, user=None, now=None, **details):
+    """Book places of a showing for ``institution``; confirmed when they fit, else
+    waiting. Raises ``BookingError`` with a Danish message and changes nothing when the
+    showing is closed or not open to the institution."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        showing = _locked_showing(showing_id)
+        offer = showing.offer
+        if now < offer.booking_opens:
+            raise BookingError(_("Der er ikke åbnet for booking af forestillingen endnu."))
+        if now >= offer.booking_closes:
+            raise BookingError(_("Bookingen af forestillingen er lukket."))
+        if now >= showing.starts_at:
+            raise BookingError(_("Opførelsen er allerede begyndt."))
+        district_ids = set(institution.districts.values_list("pk", flat=True))
+        if not offer.is_open_for(institution, district_ids, timezone.localdate(now)):
+            raise BookingError(
+                _("Forestillingen er endnu kun åben for booking for andre institutioner.")
+            )
+        size = details.get("children", 0) + details.get("adults", 0)
+        if size > showing.places:
+            raise BookingError(
+                _("Opførelsen har kun %(places)s pladser i alt, børn og voksne talt med.")
+                % {"places": showing.places}
+            )
+        free = showing.places - showing.confirmed_places()
+        status = BookingStatus.CONFIRMED if size <= free else BookingStatus.WAITING
+        booking = Booking.objects.create(
+            showing=showing,
+            institution=institution,
+            status=status,
+            created=timezone.now(),
+            created_by=user,
+            **details,
+        )
+        _notify("confirmed" if status == BookingStatus.CONFIRMED else "waiting", [booking])
+    return Outcome(booking)
+
+
+def cancel(booking_id, *, by_network=False, now=None):
+    """Cancel a booking and confirm the first waiting bookings that fit in its places.
+
+    An institution cancels until booking closes; the network at any time. Cancelling a
+    cancelled booking changes nothing (a second click or a parallel request)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        booking = _locked_booking(booking_id)
+        showing = booking.showing
+        if booking.status == BookingStatus.CANCELLED:
+            return Outcome(booking)
+        if not by_network and now >= showing.offer.booking_closes:
+            raise BookingError(
+                _("Bookingen er lukket, så den kan ikke længere aflyses her. Kontakt netværket.")
+            )
+        booking.status = BookingStatus.CANCELLED
+        booking.save(update_fields=["status"])
+        promoted = _promote(showing)
+        if by_network:
+            _notify("cancelled", [booking])
+        _notify("promoted", promoted)
+    return Outcome(booking, promoted)
+
+
+def move(booking_id, to_showing_id):
+    """Move a booking to another showing of the same performance (the network's job).
+    It is confirmed there when it fits, else it waits there; its old places go to the
+    old showing's waiting list."""
+    with transaction.atomic():
+        booking = Booking.objects.get(pk=booking_id)
+        # Both rows locked, always in the same order, so two moves cannot deadlock.
+        first, second = sorted({booking.showing_id, to_showing_id})
+        locked = {first: _locked_showing(first)}
+        if second != first:
+            locked[second] = _locked_showing(second)
+        old, new = locked[booking.showing_id], locked[to_showing_id]
+        booking = Booking.objects.get(pk=booking_id)
+        if new.offer_id != old.offer_id:
+            raise BookingError(_("Vælg en opførelse af samme forestilling."))
+        if booking.status == BookingStatus.CANCELLED:
+            raise BookingError(_("Bookingen er aflyst."))
+        if old.pk == new.pk:
+            return Outcome(booking)
+        free = new.places - new.confirmed_places()
+        booking.showing = new
+        booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
+        booking.save(update_fields=["showing", "status"])
+        promoted = _promote(old)
+        _notify("moved", [booking])
+        _notify("promoted", promoted)
+    return Outcome(booking, promoted)
+
+
+def waiting_positions(bookings):
+    """``{booking pk: place in line}`` for the waiting ones among ``bookings`` (one
+    query for all their showings)."""
+    showing_ids = {b.showing_id for b in bookings if b.status == BookingStatus.WAITING}
+    if not showing_ids:
+        return {}
+    positions, counters = {}, {}
+    line = Booking.objects.filter(showing__in=showing_ids, status=BookingStatus.WAITING)
+    for showing_id, pk in line.in_line().values_list("showing_id", "pk"):
+        counters[showing_id] = counters.get(showing_id, 0) + 1
+        positions[pk] = counters[showing_id]
+    return positions

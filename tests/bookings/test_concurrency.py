@@ -1,0 +1,155 @@
+"""Never overbooked (issue 25.4): parallel requests from separate connections.
+
+Thirty institutions ask for the ten places of one showing at the same moment, each from
+its own thread with its own database connection, against committed data (no test
+transaction around them). Exactly ten are confirmed, the rest wait in the order they got
+the showing's row lock; then cancels and new requests race, and the freed place goes to
+the first in line, once.
+"""
+
+import os
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import pytest
+from django.conf import settings
+from django.db import connection, connections
+from django.utils import timezone
+
+from bookings import services
+from bookings.constants import BookingStatus
+from bookings.models import Booking, Offer, Showing
+from culture.models import Event, Network
+from districts.models import District, Institution
+
+# When the suite runs on SQLite, this file runs again on PostgreSQL in a subprocess:
+# production's database is the one whose row locks must hold (SQLite's in-memory test
+# database cannot take parallel connections at all).
+POSTGRESQL_URL = "postgres://postgres@127.0.0.1:5432/ballerup_bookings_parallel"
+
+PLACES = 10
+REQUESTS = 30
+
+
+def run_on_postgresql():
+    env = os.environ | {"DATABASE_URL": POSTGRESQL_URL}
+    env.pop("PYTEST_ADDOPTS", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider", "--create-db"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout
+
+
+def in_parallel(calls):
+    """Run the calls at once, each in its own thread with its own connection."""
+    barrier = threading.Barrier(len(calls))
+
+    def run(call):
+        try:
+            barrier.wait(timeout=30)
+            return call()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+@pytest.fixture
+def showing(transactional_db):
+    district = District.objects.create(name="Parallelby", slug="parallelby")
+    network = Network.objects.create(district=district)
+    now = timezone.now()
+    event = Event.objects.create(
+        network=network,
+        title="Parallelteatret",
+        starts_at=now + timedelta(days=30),
+        venue="Salen",
+    )
+    offer = Offer.objects.create(
+        event=event,
+        booking_opens=now - timedelta(days=1),
+        booking_closes=now + timedelta(days=20),
+    )
+    return Showing.objects.create(
+        offer=offer, starts_at=event.starts_at, venue="Salen", places=PLACES
+    )
+
+
+def institutions(count, prefix):
+    district = District.objects.get(slug="parallelby")
+    made = []
+    for n in range(count):
+        institution = Institution.objects.create(
+            name=f"{prefix} {n}", slug=f"{prefix.lower()}-{n}", institution_type="boernehus"
+        )
+        institution.districts.add(district)
+        made.append(institution)
+    return made
+
+
+def booking_call(showing, institution):
+    def call():
+        return services.book(
+            showing.pk,
+            institution,
+            group_name="Gruppen",
+            children=1,
+            adults=0,
+            contact_name="Kontakt",
+            contact_phone="44 77 00 00",
+        ).booking
+
+    return call
+
+
+def test_thirty_parallel_requests_confirm_exactly_the_places_and_the_rest_wait_in_order(
+    showing,
+):
+    if connection.vendor != "postgresql":
+        run_on_postgresql()
+        return
+    booked = in_parallel([booking_call(showing, i) for i in institutions(REQUESTS, "Hus")])
+
+    assert len(booked) == REQUESTS
+    assert showing.confirmed_places() == PLACES
+    line = list(Booking.objects.filter(showing=showing).in_line())
+    statuses = [b.status for b in line]
+    # First come, first served: the ten who got the lock first are confirmed, the
+    # twenty after them wait, in the order they arrived.
+    assert statuses == [BookingStatus.CONFIRMED] * PLACES + [BookingStatus.WAITING] * (
+        REQUESTS - PLACES
+    )
+    assert [b.pk for b in line] == sorted(b.pk for b in line)
+    waiting = [b for b in line if b.status == BookingStatus.WAITING]
+    positions = services.waiting_positions(waiting)
+    assert [positions[b.pk] for b in waiting] == list(range(1, REQUESTS - PLACES + 1))
+
+    # Ten parallel cancels of one booking (double clicks, two tabs) and ten new
+    # requests at once: the place goes to the first in line, once.
+    cancelled = line[0]
+    first_in_line = waiting[0]
+    cancel_calls = [lambda: services.cancel(cancelled.pk) for _ in range(10)]
+    new_calls = [booking_call(showing, i) for i in institutions(10, "Ny")]
+    outcomes = in_parallel(cancel_calls + new_calls)
+
+    promoted = [b.pk for outcome in outcomes[:10] for b in outcome.promoted]
+    assert promoted == [first_in_line.pk]
+    first_in_line.refresh_from_db()
+    cancelled.refresh_from_db()
+    assert first_in_line.status == BookingStatus.CONFIRMED
+    assert cancelled.status == BookingStatus.CANCELLED
+    assert showing.confirmed_places() == PLACES
+    assert all(b.status == BookingStatus.WAITING for b in outcomes[10:])
+    assert Booking.objects.filter(showing=showing, status=BookingStatus.WAITING).count() == (
+        REQUESTS - PLACES - 1 + 10
+    )

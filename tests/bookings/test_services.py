@@ -1,0 +1,142 @@
+"""The booking rules: confirmed while places are left, else in line; cancelling
+promotes the first waiting bookings that fit; bad requests change nothing."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from bookings import services
+from bookings.constants import BookingStatus, StepScope
+from bookings.models import Booking, ReservationStep
+from tests.bookings.helpers import book, first_showing, institution, offer_of
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+@pytest.fixture
+def showing():
+    showing = first_showing("skovvejen")
+    showing.places = 30
+    showing.save()
+    return showing
+
+
+def test_confirmed_while_places_are_left_then_waiting_in_order(showing):
+    first = book(showing, children=18, adults=3)  # 21 of 30
+    second = book(showing, "boernehuset-ved-skoven", children=10, adults=2)  # would be 33
+    third = book(showing, "klub-nord", children=8, adults=1)  # 30 of 30
+    fourth = book(showing, "skovvejens-skole", children=1, adults=0)
+    assert [b.status for b in (first, second, third, fourth)] == [
+        BookingStatus.CONFIRMED,
+        BookingStatus.WAITING,
+        BookingStatus.CONFIRMED,
+        BookingStatus.WAITING,
+    ]
+    assert showing.confirmed_places() == 30
+    assert services.waiting_positions([second, fourth]) == {second.pk: 1, fourth.pk: 2}
+
+
+def test_cancelling_confirms_the_first_waiting_bookings_that_fit(showing):
+    first = book(showing, children=20, adults=2)
+    big = book(showing, "boernehuset-ved-skoven", children=25, adults=3)
+    small = book(showing, "klub-nord", children=7, adults=2)
+    smaller = book(showing, "skovvejens-skole", children=2, adults=0)
+    assert [b.status for b in (big, small)] == [BookingStatus.WAITING] * 2
+    assert smaller.status == BookingStatus.CONFIRMED  # 22 + 2 fit at once
+
+    outcome = services.cancel(first.pk)
+    assert [b.pk for b in outcome.promoted] == [big.pk]
+    for booking in (first, big, small):
+        booking.refresh_from_db()
+    assert first.status == BookingStatus.CANCELLED
+    assert big.status == BookingStatus.CONFIRMED
+    assert small.status == BookingStatus.WAITING  # 28 + 2 taken; 9 do not fit
+    # A second cancel (a double click) changes nothing.
+    assert services.cancel(first.pk).promoted == []
+
+
+def test_a_group_larger_than_the_showing_is_refused_and_nothing_is_saved(showing):
+    with pytest.raises(services.BookingError, match="kun 30 pladser i alt"):
+        book(showing, children=29, adults=2)
+    assert not Booking.objects.exists()
+
+
+def test_no_booking_before_it_opens_or_after_it_closes(showing):
+    offer = showing.offer
+    offer.booking_opens = timezone.now() + timedelta(days=1)
+    offer.save()
+    with pytest.raises(services.BookingError, match="ikke åbnet"):
+        book(showing)
+    offer.booking_opens = timezone.now() - timedelta(days=10)
+    offer.booking_closes = timezone.now() - timedelta(minutes=1)
+    offer.save()
+    with pytest.raises(services.BookingError, match="lukket"):
+        book(showing)
+    assert not Booking.objects.exists()
+
+
+def test_an_institution_cannot_cancel_after_booking_closes_but_the_network_can(showing):
+    booking = book(showing)
+    later = showing.offer.booking_closes + timedelta(minutes=1)
+    with pytest.raises(services.BookingError, match="Kontakt netværket"):
+        services.cancel(booking.pk, now=later)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CONFIRMED
+    services.cancel(booking.pk, by_network=True, now=later)
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED
+
+
+def test_reserved_steps_open_for_named_institutions_then_the_district_then_everyone(showing):
+    offer = offer_of("skovvejen")
+    today = timezone.localdate()
+    named = ReservationStep.objects.create(
+        offer=offer, opens_on=today - timedelta(days=1), scope=StepScope.INSTITUTIONS
+    )
+    named.institutions.add(institution("boernehuset-lundegaarden"))
+    district = ReservationStep.objects.create(
+        offer=offer, opens_on=today + timedelta(days=3), scope=StepScope.DISTRICT
+    )
+    ReservationStep.objects.create(
+        offer=offer, opens_on=today + timedelta(days=6), scope=StepScope.EVERYONE
+    )
+    assert book(showing, "boernehuset-lundegaarden").status == BookingStatus.CONFIRMED
+    with pytest.raises(services.BookingError, match="endnu kun åben"):
+        book(showing, "boernehuset-valhalla", children=1, adults=0)
+    in_three_days = timezone.now() + timedelta(days=3)
+    services.book(showing.pk, institution("boernehuset-valhalla"), now=in_three_days, **_small())
+    with pytest.raises(services.BookingError, match="endnu kun åben"):
+        services.book(showing.pk, institution("baltorpskolen"), now=in_three_days, **_small())
+    district.scope = StepScope.DISTRICT_TYPE
+    district.institution_type = "skole"
+    district.save()
+    with pytest.raises(services.BookingError, match="endnu kun åben"):
+        services.book(
+            showing.pk, institution("boernehuset-ved-skoven"), now=in_three_days, **_small()
+        )
+    services.book(showing.pk, institution("skovvejens-skole"), now=in_three_days, **_small())
+    in_six_days = timezone.now() + timedelta(days=6)
+    services.book(showing.pk, institution("baltorpskolen"), now=in_six_days, **_small())
+
+
+def _small():
+    return {
+        "group_name": "2.B",
+        "children": 1,
+        "adults": 0,
+        "contact_name": "A",
+        "contact_phone": "44770000",
+    }
+
+
+def test_moving_a_booking_frees_its_places_for_the_old_line(showing):
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    first = book(showing, children=25, adults=5)
+    waiting = book(showing, "klub-nord", children=10, adults=0)
+    outcome = services.move(first.pk, other.pk)
+    first.refresh_from_db()
+    waiting.refresh_from_db()
+    assert first.showing == other and first.status == BookingStatus.CONFIRMED
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert outcome.promoted == [waiting]

@@ -1,0 +1,236 @@
+"""The booking pages as their users see them: the form, "Vores bookinger", the public
+performance page, the network's overview, attendance list and CSV, the calendar feed
+and the evaluation."""
+
+import csv
+import io
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from bookings.constants import BookingStatus
+from bookings.models import Booking, CalendarFeed, Evaluation
+from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
+from tests.conftest import login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+
+def form_data(showing, **changes):
+    return (
+        DETAILS
+        | {"institution": institution("boernehuset-valhalla").pk, "showing": showing.pk}
+        | changes
+    )
+
+
+def book_url(offer):
+    return f"/kultur/forestillinger/{offer.pk}/book/"
+
+
+def test_a_contact_person_books_and_sees_it_under_our_bookings(client):
+    login(client, "kontakt-valhalla")
+    showing = first_showing("skovvejen")
+    page = client.get(book_url(showing.offer)).content.decode()
+    assert "40 af 40 pladser ledige" in page
+    assert 'name="group_name"' in page
+    response = client.post(book_url(showing.offer), form_data(showing), follow=True)
+    text = response.content.decode()
+    assert "Bookingen er bekræftet." in text
+    assert "Rødstuen" in text and "18 børn og 3 voksne" in text and "Bekræftet" in text
+    booking = Booking.objects.get()
+    assert (booking.children, booking.adults, booking.status) == (18, 3, "bekraeftet")
+
+
+def test_a_full_showing_puts_the_group_on_the_waiting_list_with_its_place(client):
+    showing = first_showing("skovvejen")
+    book(showing, "klub-nord", children=37, adults=3)
+    book(showing, "skovvejens-skole", children=10, adults=1)
+    login(client, "kontakt-valhalla")
+    response = client.post(book_url(showing.offer), form_data(showing), follow=True)
+    text = response.content.decode()
+    assert "I er nr. 2 på ventelisten" in text
+    assert "nr. 2 på ventelisten" in text.split("Vores bookinger")[-1]
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"children": 0}, "En gruppe skal have mindst ét barn med."),
+        ({"children": ""}, "Skriv hvor mange børn der kommer."),
+        ({"children": "mange"}, "Skriv antallet af børn som et tal."),
+        ({"adults": -1}, "Antallet af voksne kan ikke være negativt."),
+        ({"group_name": ""}, "Skriv gruppens navn"),
+        ({"contact_phone": "12"}, "Skriv et telefonnummer med mindst 8 cifre"),
+        ({"children": 40, "adults": 2}, "Opførelsen har kun 40 pladser i alt"),
+        ({"showing": 999999}, "Vælg en af forestillingens opførelser."),
+    ],
+)
+def test_bad_input_gets_a_danish_message_and_changes_nothing(client, changes, message):
+    login(client, "kontakt-valhalla")
+    showing = first_showing("skovvejen")
+    response = client.post(book_url(showing.offer), form_data(showing) | changes)
+    assert response.status_code in (200, 400)
+    assert message in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_a_showing_of_another_performance_cannot_be_booked_through_this_one(client):
+    login(client, "kontakt-valhalla")
+    other = first_showing("baltorp")
+    response = client.post(book_url(offer_of("skovvejen")), form_data(other))
+    assert "Vælg en af forestillingens opførelser." in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_booking_after_it_closed_is_refused(client):
+    showing = first_showing("skovvejen")
+    offer = showing.offer
+    offer.booking_opens = timezone.now() - timedelta(days=5)
+    offer.booking_closes = timezone.now() - timedelta(minutes=1)
+    offer.save()
+    login(client, "kontakt-valhalla")
+    response = client.post(book_url(offer), form_data(showing))
+    assert response.status_code == 400
+    assert "Bookingen af forestillingen er lukket." in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_cancelling_frees_the_places_and_moves_the_first_in_line_up(client):
+    showing = first_showing("skovvejen")
+    own = book(showing, children=30, adults=5)
+    waiting = book(showing, "klub-nord", children=8, adults=2)
+    assert waiting.status == BookingStatus.WAITING
+    login(client, "kontakt-valhalla")
+    response = client.post(f"/booking/{own.pk}/aflys/", follow=True)
+    assert "Bookingen er aflyst." in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+
+
+def test_the_public_page_shows_places_left_and_never_who_booked(client):
+    showing = first_showing("skovvejen")
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    url = showing.offer.get_absolute_url()
+    assert "40 af 40 pladser ledige" in client.get(url).content.decode()
+    book(showing, children=18, adults=3)
+    book(other, "klub-nord", children=38, adults=2)
+    book(other, "skovvejens-skole", children=2)
+    page = client.get(url).content.decode()
+    assert "19 af 40 pladser ledige" in page
+    assert "Fuldt booket – der er venteliste" in page
+    for secret in ("Valhalla", "Klub Nord", "Skovvejens Skole", "Rødstuen", "Anne Demo"):
+        assert secret not in page
+
+
+def test_the_network_lists_its_offers_by_age_band_and_month(client):
+    offer = offer_of("skovvejen")
+    url = "/kultur/skovvejen/forestillinger/"
+    assert offer.event.title in client.get(url).content.decode()
+    assert offer.event.title in client.get(url, {"alder": "3-5-aar"}).content.decode()
+    assert offer.event.title not in client.get(url, {"alder": "0-2-aar"}).content.decode()
+    month = timezone.localtime(first_showing("skovvejen").starts_at).strftime("%Y-%m")
+    assert offer.event.title in client.get(url, {"maaned": month}).content.decode()
+    # A month without showings is no choice; the list is shown unfiltered with a message.
+    response = client.get(url, {"maaned": "1999-01"})
+    assert response.status_code == 200
+
+
+def test_the_network_sees_bookings_by_district_with_totals(client):
+    showing = first_showing("skovvejen")
+    book(showing, children=18, adults=3)
+    book(showing, "baltorpskolen", group_name="2.B", children=10, adults=2)
+    login(client, "ambassadoer-skovvejen")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
+    assert "Distrikt Baltorp" in page and "Distrikt Skovvejen" in page
+    assert "33 af 40 pladser booket (28 børn og 5 voksne)" in page
+    assert "Børnehuset Valhalla" in page and "Baltorpskolen" in page
+
+
+def test_the_csv_opens_in_danish_excel_with_aeoeaa_intact(client):
+    showing = first_showing("skovvejen")
+    book(showing, group_name="Rødstuen", note='=HYPERLINK("x")', wheelchair=True)
+    login(client, "kultur-skovvejen")
+    response = client.get(f"/booking/netvaerk/{showing.offer.pk}/deltagerliste.csv")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    raw = response.content
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["Opførelse", "Sted", "Distrikt", "Institution"]
+    assert rows[1][2:7] == ["Skovvejen", "Børnehuset Valhalla", "Rødstuen", "18", "3"]
+    assert rows[1][9] == "ja"
+    assert rows[1][11].startswith("'=")  # never a formula
+
+
+def test_the_attendance_list_prints_every_group(client):
+    showing = first_showing("skovvejen")
+    book(showing)
+    login(client, "kultur-skovvejen")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/deltagerliste/").content.decode()
+    assert "Deltagerliste" in page and "Rødstuen" in page and "44 77 00 00" in page
+
+
+def test_the_network_moves_a_booking_to_another_showing(client):
+    showing = first_showing("skovvejen")
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    booking = book(showing)
+    login(client, "kultur-skovvejen")
+    response = client.post(
+        f"/booking/netvaerk/booking/{booking.pk}/flyt/", {"showing": other.pk}, follow=True
+    )
+    assert "Bookingen er flyttet og bekræftet." in response.content.decode()
+    booking.refresh_from_db()
+    assert booking.showing == other
+    bad = client.post(
+        f"/booking/netvaerk/booking/{booking.pk}/flyt/",
+        {"showing": first_showing("baltorp").pk},
+        follow=True,
+    )
+    assert "Vælg en af forestillingens andre opførelser." in bad.content.decode()
+    booking.refresh_from_db()
+    assert booking.showing == other
+
+
+def test_the_private_calendar_lists_confirmed_performances_and_can_be_renewed(client):
+    showing = first_showing("skovvejen")
+    book(showing)
+    book(showing, children=40, adults=0, group_name="Venter")  # waits: not in the feed
+    login(client, "kontakt-valhalla")
+    client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
+    feed = CalendarFeed.objects.get()
+    assert len(feed.token) >= 40
+    body = client.get(feed.get_absolute_url()).content.decode()
+    assert body.count("BEGIN:VEVENT") == 1
+    assert "Demodata: Teaterforestilling for de mindste" in body
+    old = feed.get_absolute_url()
+    client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
+    feed.refresh_from_db()
+    assert client.get(old).status_code == 404
+    assert client.get(feed.get_absolute_url()).status_code == 200
+    # Another institution's contact person cannot renew it.
+    login(client, "kontakt-baltorpskolen")
+    url = f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/"
+    assert client.post(url).status_code == 403
+
+
+def test_after_the_visit_the_institution_evaluates_and_the_network_sees_it(client):
+    showing = first_showing("skovvejen")
+    booking = book(showing)
+    login(client, "kontakt-valhalla")
+    too_early = client.post(f"/booking/{booking.pk}/evaluering/", {"rating": 5}, follow=True)
+    assert "når I har set den" in too_early.content.decode()
+    assert not Evaluation.objects.exists()
+    showing.starts_at = timezone.now() - timedelta(days=1)
+    showing.save()
+    bad = client.post(f"/booking/{booking.pk}/evaluering/", {"rating": 7})
+    assert "Vælg en vurdering fra 1 til 5." in bad.content.decode()
+    assert not Evaluation.objects.exists()
+    client.post(f"/booking/{booking.pk}/evaluering/", {"rating": 4, "comment": "Børnene lo."})
+    other = book(first_showing("skovvejen").offer.showings.last(), "klub-nord")
+    Evaluation.objects.create(booking=other, rating=2, comment="For lang.")
+    login(client, "ambassadoer-skovvejen")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
+    assert "Gennemsnit 3,0 af 5 fra 2 evalueringer." in page
+    assert "Børnene lo." in page and "For lang." in page
