@@ -8,10 +8,10 @@ the first in line, once.
 """
 
 import os
-import uuid
 import subprocess
 import sys
 import threading
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
