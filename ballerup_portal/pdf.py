@@ -213,6 +213,7 @@ def validate_pdf(uploaded):
     if isinstance(answer, ValidationError):
         raise answer
     if answer.get("result") != "ok":
+        logger.info("PDF refused: %s %s", answer.get("code"), answer.get("detail", ""))
         raise _refusal(answer)
 
 

@@ -70,6 +70,18 @@ BAD_FILES = {
         pdfs.one_page(extra={10: LAUNCH}, packed={1, 2, 3, 5, 10}),
         "starter et program",
     ),
+    "object-stream-outside-the-table": (
+        "rapport.pdf",
+        pdfs.one_page(
+            unlisted=[
+                pdfs.stream(
+                    b"/Type /ObjStm /N 1 /First 5",
+                    b"90 0 " + LAUNCH.replace(b"/Launch", b"/L#61unch"),
+                )
+            ]
+        ),
+        "starter et program",
+    ),
     "launch-outside-the-table": (
         "rapport.pdf",
         pdfs.one_page(unlisted=[LAUNCH]),
