@@ -240,8 +240,14 @@ _FOUND = {
 
 def _active(detail=""):
     found = _FOUND.get(detail)
-    if found is None:
-        found = gettext("»%(name)s«") % {"name": detail.replace("/", "")} if detail else ""
+    if found is None and (detail in ("destination", "action") or detail.startswith("/GoTo")):
+        found = gettext("et link, der ikke peger ind i dokumentet")
+    elif found is None and detail.startswith("/S "):
+        found = gettext("handlingen »%(name)s«") % {"name": detail[3:].strip("/ ")[:60]}
+    elif found is None and detail == "/AA":
+        found = gettext("automatiske handlinger")
+    elif found is None and detail:
+        found = f"»{detail.replace('/', ' ').strip()[:60]}«"
     message = _(
         "PDF-filen indeholder JavaScript, handlinger eller indlejrede filer og afvises "
         "(fundet: %(found)s). En rapport må kun have tekst, billeder, bogmærker og links "

@@ -138,6 +138,19 @@ BAD_FILES = {
         ),
         "starter et program",
     ),
+    "javascript-name-tree-escaped": (
+        "rapport.pdf",
+        pdfs.one_page(
+            catalog=b"/Names << /Java#53cript << /Names [(a) 10 0 R] >> >>",
+            extra={10: b"<< /S /GoTo /D [3 0 R /Fit] >>"},
+        ),
+        "JavaScript",
+    ),
+    "goto-to-a-page-number": (
+        "rapport.pdf",
+        pdfs.one_page(catalog=b"/OpenAction << /S /GoTo /D [0 /Fit] >>"),
+        "ikke peger ind i dokumentet",
+    ),
     "named-action": (
         "rapport.pdf",
         pdfs.one_page(catalog=b"/OpenAction << /S /Named /N /Print >>"),
@@ -178,6 +191,9 @@ GOOD_FILES = {
     "internt-link-goto": pdfs.one_page(
         page=b"/Annots [10 0 R]",
         extra={10: pdfs.link_annotation(b"<< /S /GoTo /D [3 0 R /Fit] >>")},
+    ),
+    "internt-goto-ved-åbning-af-siden": pdfs.one_page(
+        page=b"/AA << /O << /S /GoTo /D [3 0 R /Fit] >> >>"
     ),
     "internt-link-dest": pdfs.one_page(
         page=b"/Annots [10 0 R]",
