@@ -206,11 +206,11 @@ class Checker:
         for match in _OBJ_HEADER.finditer(self.data):
             if match.start() in listed:
                 continue
+            start = match.end()
+            while start < len(self.data) and self.data[start] in b" \t\r\n\f\x00":
+                start += 1
             buffer = io.BytesIO(self.data)
-            buffer.seek(match.end())
-            while buffer.read(1) in b" \t\r\n\f\x00":
-                pass
-            buffer.seek(-1, 1)
+            buffer.seek(start)
             try:
                 value = read_object(buffer, self.reader)
             except Exception:  # noqa: BLE001 - bytes inside a stream that look like a header

@@ -82,6 +82,11 @@ BAD_FILES = {
         ),
         "starter et program",
     ),
+    "launch-after-the-end": (
+        "rapport.pdf",
+        pdfs.one_page() + b"9 0 obj\n" + LAUNCH + b"\nendobj\n",
+        "starter et program",
+    ),
     "launch-outside-the-table": (
         "rapport.pdf",
         pdfs.one_page(unlisted=[LAUNCH]),
@@ -213,6 +218,9 @@ GOOD_FILES = {
         extra={10: b"<< /Type /StructElem /S /Link /A << /O /Layout /Placement /Block >> >>"},
     ),
 }
+
+
+GOOD_FILES["en-tom-objektoverskrift-til-sidst"] = pdfs.one_page() + b"\n1 0 obj\n"
 
 
 @pytest.mark.parametrize("case", GOOD_FILES)
