@@ -292,7 +292,7 @@ def test_more_pages_than_allowed_named_in_the_message(settings):
 def test_the_time_limit_is_a_setting_and_named_in_the_message(settings):
     settings.PDF_CHECK_SECONDS = 0.01  # not even time to start the check
     message, elapsed = refused_quickly(GOOD)
-    assert "Filen kunne ikke kontrolleres inden for 0.01 sekunder" in message
+    assert "Filen kunne ikke kontrolleres inden for 0,01 sekunder" in message
     assert elapsed < 2
 
 
