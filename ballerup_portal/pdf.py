@@ -88,8 +88,10 @@ def _already_stored(value):
     instance = value.instance
     if instance is None or instance.pk is None:
         return False
-    stored = type(instance).objects.filter(pk=instance.pk)
-    return stored.filter(**{value.field.attname: value.name}).exists()
+    manager = getattr(type(instance), "objects", None)
+    if manager is None:
+        return False  # checked again: the safe side
+    return manager.filter(pk=instance.pk, **{value.field.attname: value.name}).exists()
 
 
 def check_limits():
@@ -120,15 +122,18 @@ def _run_check(data):
     if done.returncode in (-signal.SIGXCPU, -signal.SIGKILL):
         return _too_slow(seconds)
     try:
-        return json.loads(done.stdout.decode().strip().splitlines()[-1])
+        answer = json.loads(done.stdout.decode().strip().splitlines()[-1])
+        if isinstance(answer, dict):
+            return answer
     except (ValueError, IndexError):
-        # No answer: out of memory (the address-space limit), or the check broke.
-        logger.warning(
-            "PDF check gave no answer (exit %s): %s",
-            done.returncode,
-            done.stderr.decode(errors="replace")[-300:].replace("\n", " | "),
-        )
-        return {"result": "refused", "code": "memory"}
+        pass
+    # No answer: out of memory (the address-space limit), or the check broke.
+    logger.warning(
+        "PDF check gave no answer (exit %s): %s",
+        done.returncode,
+        done.stderr.decode(errors="replace")[-300:].replace("\n", " | "),
+    )
+    return {"result": "refused", "code": "memory"}
 
 
 def _too_slow(seconds):
@@ -137,7 +142,7 @@ def _too_slow(seconds):
             "Filen kunne ikke kontrolleres inden for %(seconds)s sekunder og afvises. Gem "
             "den som en almindelig PDF (fx »Udskriv som PDF«) og prøv igen."
         )
-        % {"seconds": f"{seconds:g}"},
+        % {"seconds": f"{seconds:g}".replace(".", ",")},  # Danish decimal comma
         code="pdf_slow",
     )
 
@@ -213,6 +218,7 @@ def validate_pdf(uploaded):
     if isinstance(answer, ValidationError):
         raise answer
     if answer.get("result") != "ok":
+        logger.info("PDF refused: %s %s", answer.get("code"), answer.get("detail", ""))
         raise _refusal(answer)
 
 
@@ -239,8 +245,14 @@ _FOUND = {
 
 def _active(detail=""):
     found = _FOUND.get(detail)
-    if found is None:
-        found = gettext("»%(name)s«") % {"name": detail.replace("/", "")} if detail else ""
+    if found is None and (detail in ("destination", "action") or detail.startswith("/GoTo")):
+        found = gettext("et link, der ikke peger ind i dokumentet")
+    elif found is None and detail.startswith("/S "):
+        found = gettext("handlingen »%(name)s«") % {"name": detail[3:].strip("/ ")[:60]}
+    elif found is None and detail == "/AA":
+        found = gettext("automatiske handlinger")
+    elif found is None and detail:
+        found = f"»{detail.replace('/', ' ').strip()[:60]}«"
     message = _(
         "PDF-filen indeholder JavaScript, handlinger eller indlejrede filer og afvises "
         "(fundet: %(found)s). En rapport må kun have tekst, billeder, bogmærker og links "

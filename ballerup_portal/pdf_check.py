@@ -83,12 +83,13 @@ class Refused(Exception):
 
 def set_limits(limits):
     """Bound this process before the upload is read: CPU seconds (SIGXCPU, then SIGKILL
-    a second later), address space, and no file may be written."""
+    a second later), address space, and no file may be written (no core dump either)."""
     cpu = max(1, int(limits["cpu_seconds"] + 0.999))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
     memory = int(limits["memory_bytes"])
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def configure_pypdf(limits):
@@ -122,6 +123,7 @@ class Checker:
         self.pages = 0
         self.counting_pages = True  # only while walking what the tables list
         self.object_streams = []
+        self.streams_walked = 0
         self.decoded = {}  # (idnum, generation) of a content stream -> decoded length
 
     # -- the walk ---------------------------------------------------------------------
@@ -143,6 +145,7 @@ class Checker:
         self.counting_pages = False
         self.walk_object_stream_members()
         self.walk_unlisted_raw_objects()
+        self.walk_object_stream_members()  # streams only the raw file holds
         if self.pages == 0:
             raise Refused("broken", "no pages")
         self.check_page_content()
@@ -177,11 +180,10 @@ class Checker:
         """Every object packed in an object stream, also ones no table lists."""
         from pypdf.generic import read_object
 
-        done = 0
-        while done < len(self.object_streams):
-            stream = self.object_streams[done]
-            done += 1
-            own = getattr(stream.indirect_reference, "idnum", None)
+        while self.streams_walked < len(self.object_streams):
+            stream = self.object_streams[self.streams_walked]
+            self.streams_walked += 1
+            own = getattr(getattr(stream, "indirect_reference", None), "idnum", None)
             data = stream.get_data()
             count = int(self.value(stream, "/N") or 0)
             first = int(self.value(stream, "/First") or 0)
@@ -204,11 +206,11 @@ class Checker:
         for match in _OBJ_HEADER.finditer(self.data):
             if match.start() in listed:
                 continue
+            start = match.end()
+            while start < len(self.data) and self.data[start] in b" \t\r\n\f\x00":
+                start += 1
             buffer = io.BytesIO(self.data)
-            buffer.seek(match.end())
-            while buffer.read(1) in b" \t\r\n\f\x00":
-                pass
-            buffer.seek(-1, 1)
+            buffer.seek(start)
             try:
                 value = read_object(buffer, self.reader)
             except Exception:  # noqa: BLE001 - bytes inside a stream that look like a header

@@ -75,4 +75,4 @@ def bylaws_file(request, pk):
     bylaws = get_object_or_404(Bylaws.objects.filter(boards__isnull=False).distinct(), pk=pk)
     if not bylaws.signed_pdf:
         raise Http404
-    return serve_stored_file(bylaws.signed_pdf.name, bylaws.download_name)
+    return serve_stored_file(bylaws.signed_pdf.name, bylaws.download_name, request=request)

@@ -48,7 +48,7 @@ def inspection_report_file(request, pk):
     may see it in the admin (not cached), 404 for everybody else."""
     report = get_object_or_404(InspectionReport.objects.select_related("unit"), pk=pk)
     if report.published:
-        return serve_stored_file(report.pdf.name, report.download_name)
+        return serve_stored_file(report.pdf.name, report.download_name, request=request)
     if request.user.has_perm("daycare.view_inspectionreport", report):
         return serve_stored_file(report.pdf.name, report.download_name, private=True)
     raise Http404
@@ -59,4 +59,4 @@ def latest_inspection_report(request, slug):
     report = unit.inspection_reports.published().newest_first().select_related("unit").first()
     if report is None:
         raise Http404
-    return serve_stored_file(report.pdf.name, report.download_name, max_age=600)
+    return serve_stored_file(report.pdf.name, report.download_name, request=request)

@@ -1,5 +1,6 @@
-"""Test PDFs built with pypdf: a plain one, and ones carrying JavaScript, launch actions,
-embedded files or encryption."""
+"""Test PDFs: built with pypdf (a plain one, and ones carrying JavaScript, launch actions,
+embedded files or encryption), and hand-written ones (escaped names, object streams,
+objects no table lists, odd headers, the two files that stalled the check)."""
 
 import io
 import zlib

@@ -51,5 +51,6 @@ def test_served_file_headers(settings, tmp_path):
     response = serve_stored_file(name, "Rapport æ.pdf")
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert "max-age=3600" in response["Cache-Control"]
+    assert response["Cache-Control"] == "public, no-cache"
+    assert response["ETag"].startswith('"')
     response.close()

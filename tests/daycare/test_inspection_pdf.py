@@ -70,6 +70,23 @@ BAD_FILES = {
         pdfs.one_page(extra={10: LAUNCH}, packed={1, 2, 3, 5, 10}),
         "starter et program",
     ),
+    "object-stream-outside-the-table": (
+        "rapport.pdf",
+        pdfs.one_page(
+            unlisted=[
+                pdfs.stream(
+                    b"/Type /ObjStm /N 1 /First 5",
+                    b"90 0 " + LAUNCH.replace(b"/Launch", b"/L#61unch"),
+                )
+            ]
+        ),
+        "starter et program",
+    ),
+    "launch-after-the-end": (
+        "rapport.pdf",
+        pdfs.one_page() + b"9 0 obj\n" + LAUNCH + b"\nendobj\n",
+        "starter et program",
+    ),
     "launch-outside-the-table": (
         "rapport.pdf",
         pdfs.one_page(unlisted=[LAUNCH]),
@@ -126,6 +143,19 @@ BAD_FILES = {
         ),
         "starter et program",
     ),
+    "javascript-name-tree-escaped": (
+        "rapport.pdf",
+        pdfs.one_page(
+            catalog=b"/Names << /Java#53cript << /Names [(a) 10 0 R] >> >>",
+            extra={10: b"<< /S /GoTo /D [3 0 R /Fit] >>"},
+        ),
+        "JavaScript",
+    ),
+    "goto-to-a-page-number": (
+        "rapport.pdf",
+        pdfs.one_page(catalog=b"/OpenAction << /S /GoTo /D [0 /Fit] >>"),
+        "ikke peger ind i dokumentet",
+    ),
     "named-action": (
         "rapport.pdf",
         pdfs.one_page(catalog=b"/OpenAction << /S /Named /N /Print >>"),
@@ -167,6 +197,9 @@ GOOD_FILES = {
         page=b"/Annots [10 0 R]",
         extra={10: pdfs.link_annotation(b"<< /S /GoTo /D [3 0 R /Fit] >>")},
     ),
+    "internt-goto-ved-åbning-af-siden": pdfs.one_page(
+        page=b"/AA << /O << /S /GoTo /D [3 0 R /Fit] >> >>"
+    ),
     "internt-link-dest": pdfs.one_page(
         page=b"/Annots [10 0 R]",
         extra={10: b"<< /Type /Annot /Subtype /Link /Rect [0 0 9 9] /Dest [3 0 R /XYZ 0 800 0] >>"},
@@ -185,6 +218,9 @@ GOOD_FILES = {
         extra={10: b"<< /Type /StructElem /S /Link /A << /O /Layout /Placement /Block >> >>"},
     ),
 }
+
+
+GOOD_FILES["en-tom-objektoverskrift-til-sidst"] = pdfs.one_page() + b"\n1 0 obj\n"
 
 
 @pytest.mark.parametrize("case", GOOD_FILES)
@@ -228,13 +264,13 @@ def refused_quickly(content):
     return " ".join(refused.value.messages), elapsed
 
 
-def test_many_pages_sharing_one_packed_stream_refused_in_seconds(quick_check):
+def test_many_pages_sharing_one_packed_stream_refused_in_seconds():
     content = pdfs.many_pages_sharing_one_stream()  # 200 pages, one stream of 11 MB
     assert len(content) < 100_000
-    message, elapsed = refused_quickly(content)
+    message, elapsed = refused_quickly(content)  # by the content limit, not the clock
     assert "Filen kunne ikke kontrolleres" in message
     assert "for kompleks" in message
-    assert elapsed < 5
+    assert elapsed < 8
 
 
 @pytest.mark.parametrize("claimed", [None, 1], ids=["ærlig", "løgnagtig-count"])
@@ -256,7 +292,7 @@ def test_more_pages_than_allowed_named_in_the_message(settings):
 def test_the_time_limit_is_a_setting_and_named_in_the_message(settings):
     settings.PDF_CHECK_SECONDS = 0.01  # not even time to start the check
     message, elapsed = refused_quickly(GOOD)
-    assert "Filen kunne ikke kontrolleres inden for 0.01 sekunder" in message
+    assert "Filen kunne ikke kontrolleres inden for 0,01 sekunder" in message
     assert elapsed < 2
 
 

@@ -60,8 +60,42 @@ def test_download_headers(client):
     disposition = response["Content-Disposition"]
     assert disposition.startswith('inline; filename="tilsynsrapport-boernehuset-valhalla-2026')
     assert "filename*=UTF-8''" in disposition
-    assert "max-age" in response["Cache-Control"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("stable", [False, True], ids=["rapport", "seneste"])
+def test_a_published_pdf_is_revalidated_and_gone_at_once_when_unpublished(client, stable):
+    """Issue 20: ``public, max-age=3600`` kept a PDF in caches for an hour after it was
+    unpublished. Now caches must ask every time (a 304 while it is unchanged)."""
+    InspectionReport.objects.filter(unit__slug="boernehuset-valhalla").delete()
+    report = make_report()
+    url = "/tilsyn/boernehuset-valhalla/seneste.pdf" if stable else report.get_absolute_url()
+    response = client.get(url)
+    assert response.status_code == 200
+    cache_control = {part.strip() for part in response["Cache-Control"].split(",")}
+    assert cache_control == {"public", "no-cache"}
+    etag = response["ETag"]
+    response.close()
+
+    again = client.get(url, headers={"if-none-match": etag})
+    assert again.status_code == 304
+    assert again["ETag"] == etag
+    assert {p.strip() for p in again["Cache-Control"].split(",")} == {"public", "no-cache"}
+
+    InspectionReport.objects.filter(pk=report.pk).update(published=False)
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 404
+    assert client.get(url).status_code == 404
+
+
+def test_a_replaced_pdf_has_a_new_etag(client):
+    report = make_report()
+    first = client.get(report.get_absolute_url())
+    first.close()
+    report.pdf.save("y.pdf", ContentFile(pdfs.plain_pdf("Ny udgave")))
+    second = client.get(report.get_absolute_url(), headers={"if-none-match": first["ETag"]})
+    assert second.status_code == 200
+    assert second["ETag"] != first["ETag"]
+    assert b"".join(second.streaming_content).startswith(b"%PDF-")
 
 
 def test_latest_report_has_a_stable_url(client):

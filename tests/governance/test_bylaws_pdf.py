@@ -57,6 +57,9 @@ def test_an_administrator_attaches_the_signed_copy_and_parents_can_open_it(
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "vedtaegter-" in response["Content-Disposition"]
+    # Caches must ask again every time (issue 20: it was public for an hour).
+    assert response["Cache-Control"] == "public, no-cache"
+    assert response["ETag"]
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     # The admin's "currently" link goes through the same view, not a media folder.
     form = administrator.get(admin_url(bylaws)).content.decode()
