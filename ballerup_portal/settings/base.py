@@ -253,15 +253,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "filters": {
-        # A database outage and a forged Host header are one line each, not a traceback
-        # per request (ballerup_portal.logging_filters).
+        # A database outage, a forged Host header and a refused request (403) are one
+        # line each, not a traceback per request (ballerup_portal.logging_filters).
         "one_line_outages": {"()": "ballerup_portal.logging_filters.OneLineOutages"},
         "one_line_bad_hosts": {"()": "ballerup_portal.logging_filters.OneLineBadHosts"},
+        "one_line_forbidden": {"()": "ballerup_portal.logging_filters.OneLineForbidden"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
-        "django.request": {"filters": ["one_line_outages"]},
+        "django.request": {"filters": ["one_line_outages", "one_line_forbidden"]},
         "django.security.DisallowedHost": {"filters": ["one_line_bad_hosts"]},
     },
 }
