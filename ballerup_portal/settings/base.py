@@ -292,7 +292,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis cache, reusing its client (ballerup_portal/cache_backends.py).
+            # Django's cache API on one redis-py client (ballerup_portal/cache_backends.py).
             "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
             "LOCATION": REDIS_URL,
             # Fail fast when Redis is away: the pages are then rendered uncached.
