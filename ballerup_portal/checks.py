@@ -4,6 +4,7 @@ Without a scope a model is administrators' only; a new app's model registered on
 ``PortalModelAdmin`` without one in its ``rules.py`` is almost certainly an oversight.
 """
 
+from django.apps import apps
 from django.core import checks
 
 from . import permissions
@@ -16,7 +17,10 @@ def portal_admins_have_scopes(app_configs=None, **kwargs):
     from .admin_base import PortalInline, PortalModelAdmin
 
     errors = []
-    for model, model_admin in admin.site._registry.items():
+    for model in apps.get_models():
+        if not admin.site.is_registered(model):
+            continue
+        model_admin = admin.site.get_model_admin(model)
         if not isinstance(model_admin, PortalModelAdmin):
             continue
         models = [model] + [
