@@ -54,3 +54,6 @@ accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 # Only the proxies named here may set X-Forwarded-* headers.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# ...and none may set SCRIPT_NAME or PATH_INFO (gunicorn's default trusts both from those
+# proxies): the portal runs at the root, and a forged prefix would end up in links.
+forwarder_headers = ""

@@ -21,7 +21,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, router, transaction
-from django.forms.models import _get_foreign_key
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
@@ -231,7 +230,7 @@ class PortalModelAdmin(DanishHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.version_inlines = tuple(
-            (inline.model, _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name).name)
+            (inline.model, inline_foreign_key(self.model, inline.model, inline.fk_name).name)
             for inline in self.get_inline_instances(request, obj)
         )
         return form
@@ -337,6 +336,20 @@ class PortalInline(admin.StackedInline):
             # query them again, and a house with ten roles cost thirty extra queries.
             formfield.choices = list(formfield.choices)
         return formfield
+
+
+def inline_foreign_key(parent_model, model, fk_name=None):
+    """The foreign key from an inline's ``model`` to ``parent_model`` (the one its formset
+    uses): the field named ``fk_name``, else the only one pointing to the parent."""
+    keys = [
+        field
+        for field in model._meta.get_fields()
+        if isinstance(field, models.ForeignKey)
+        and (field.name == fk_name if fk_name else issubclass(parent_model, field.related_model))
+    ]
+    if len(keys) != 1:
+        raise ValueError(f"{model._meta.label} har ikke én fremmednøgle til {parent_model}")
+    return keys[0]
 
 
 def parse_id(field, raw):

@@ -2,11 +2,12 @@
 
 While the database is unreachable every request fails the same way; a traceback per
 request would bury everything else in the log. A forged Host header is noise from
-scanners, not a bug in the portal.
+scanners, and a refused request (403) is the permission system working, not a bug.
 """
 
 import logging
 
+from django.core.exceptions import PermissionDenied
 from django.db import InterfaceError, OperationalError
 
 DATABASE_ERRORS = (OperationalError, InterfaceError)
@@ -29,6 +30,18 @@ class OneLineOutages(logging.Filter):
             first_line = (str(exception).strip().splitlines() or [type(exception).__name__])[0]
             path = getattr(getattr(record, "request", None), "path", "")
             return _one_line(record, f"Databasen svarer ikke ({path}): {first_line}")
+        return True
+
+
+class OneLineForbidden(logging.Filter):
+    """A refused request (403) is the permission system working: one line with the path,
+    no traceback, so that nobody signed in can flood the log with tracebacks."""
+
+    def filter(self, record):
+        exception = record.exc_info[1] if record.exc_info else None
+        if isinstance(exception, PermissionDenied):
+            path = getattr(getattr(record, "request", None), "path", "")
+            return _one_line(record, f"Afvist (403): {path}")
         return True
 
 

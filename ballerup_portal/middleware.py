@@ -42,7 +42,13 @@ class PublicCacheMiddleware:
         if request.method not in ("GET", "HEAD") or response.has_header("Cache-Control"):
             return response
         patch_vary_headers(response, ["Cookie"])
-        anonymous = not request.user.is_authenticated
+        # A session cookie, even one naming no session, makes the answer private: the
+        # session middleware (outside this one) may still delete that cookie with a
+        # Set-Cookie, which a public answer must never carry.
+        anonymous = (
+            not request.user.is_authenticated
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
         if response.status_code == 200 and anonymous and not response.cookies:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
         else:
@@ -71,9 +77,14 @@ class BaselineSecurityHeadersMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Static files (WhiteNoise answers them further in) and the 400 get it here.
+        self.headers = {
+            **BASELINE_HEADERS,
+            "Permissions-Policy": permissions_policy_header(settings.PERMISSIONS_POLICY),
+        }
 
     def __call__(self, request):
         response = self.get_response(request)
-        for name, value in BASELINE_HEADERS.items():
+        for name, value in self.headers.items():
             response.headers.setdefault(name, value)
         return response

@@ -681,11 +681,11 @@ class SharedPageCacheMiddleware:
             and self._cacheable_response(response)
             and (not query or (len(query) <= QUERY_MAX_LENGTH and _may_store_query_page(version)))
         ):
-            self._store(request, key, query, version, response)
+            self._keep(request, key, query, version, response)
         return response
 
     @staticmethod
-    def _store(request, key, query, version, response):
+    def _keep(request, key, query, version, response):
         compressed = _compressed(response)
         if compressed:
             patch_vary_headers(response, ["Accept-Encoding"])

@@ -34,3 +34,14 @@ def test_logged_in_staff_get_private_pages(client):
 def test_admin_and_errors_are_never_public(client):
     assert "public" not in client.get("/admin/login/").headers["Cache-Control"]
     assert "public" not in client.get("/findes-ikke/").headers["Cache-Control"]
+
+
+def test_a_bogus_session_cookie_never_gets_a_public_answer(client, settings):
+    """The session middleware deletes a cookie that names no session, with a Set-Cookie,
+    after the answer was made public: a shared cache could keep that Set-Cookie."""
+    settings.PUBLIC_CACHE_SECONDS = 120
+    client.cookies[settings.SESSION_COOKIE_NAME] = "bogus"
+    response = client.get("/distrikter/baltorp/")
+    assert response.status_code == 200
+    assert "public" not in response.headers["Cache-Control"]
+    assert "private" in response.headers["Cache-Control"]

@@ -6,6 +6,7 @@ import textwrap
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from districts.models import Institution
 from tests.portal.test_settings import manage
@@ -110,3 +111,18 @@ def test_production_sends_hsts_and_secure_cookies():
     assert facts["samesite"] == ["Lax", "Lax"]
     assert "script-src 'self'" in facts["csp"]
     assert facts["require_2fa"], "production requires two-factor login"
+
+
+@pytest.mark.usefixtures("seed")
+def test_the_400_and_static_files_switch_off_the_browser_features(client, settings):
+    from ballerup_portal.middleware import permissions_policy_header
+
+    policy = permissions_policy_header(settings.PERMISSIONS_POLICY)
+    bad_host = client.get("/", headers={"host": "angriber.example"})
+    assert bad_host.status_code == 400
+    assert bad_host.headers["Permissions-Policy"] == policy
+    settings.WHITENOISE_USE_FINDERS = True  # no collectstatic in the tests
+    settings.WHITENOISE_AUTOREFRESH = True
+    static = Client().get("/static/css/portal.css")
+    assert static.status_code == 200 and "X-Content-Type-Options" in static.headers
+    assert static.headers["Permissions-Policy"] == policy

@@ -279,15 +279,16 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "filters": {
-        # A database outage and a forged Host header are one line each, not a traceback
-        # per request (ballerup_portal.logging_filters).
+        # A database outage, a forged Host header and a refused request (403) are one
+        # line each, not a traceback per request (ballerup_portal.logging_filters).
         "one_line_outages": {"()": "ballerup_portal.logging_filters.OneLineOutages"},
         "one_line_bad_hosts": {"()": "ballerup_portal.logging_filters.OneLineBadHosts"},
+        "one_line_forbidden": {"()": "ballerup_portal.logging_filters.OneLineForbidden"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
-        "django.request": {"filters": ["one_line_outages"]},
+        "django.request": {"filters": ["one_line_outages", "one_line_forbidden"]},
         "django.security.DisallowedHost": {"filters": ["one_line_bad_hosts"]},
         "outbox": {"level": "INFO"},
     },
@@ -320,7 +321,7 @@ REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis cache, reusing its client (ballerup_portal/cache_backends.py).
+            # Django's cache API on one redis-py client (ballerup_portal/cache_backends.py).
             "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
             "LOCATION": REDIS_URL,
             # Fail fast when Redis is away: the pages are then rendered uncached.

@@ -6,6 +6,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from ballerup_portal import page_cache
+from ballerup_portal.templatetags.kept_fragments import refuse_while_keeping
 from culture.models import Event, Network, Seat
 
 register = template.Library()
@@ -44,6 +45,7 @@ def _not_started(network):
 def culture_network(context, district):
     """Kept in the process per district until a staff save or until the performance it
     names starts (``page_cache.kept``)."""
+    refuse_while_keeping(context, "the culture box (it depends on the time)")
     network = page_cache.kept(
         f"culture_network:{district.pk}",
         lambda: _network(district),

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from ballerup_portal import page_cache
+from ballerup_portal.templatetags.kept_fragments import refuse_while_keeping
 from daycare.models import ClosingDay
 
 register = template.Library()
@@ -19,6 +20,7 @@ def _next_day(today):
 
 @register.simple_tag(takes_context=True)
 def next_closing_day(context):
+    refuse_while_keeping(context, "the next closing day (it depends on the date)")
     request = context.get("request")
     today = timezone.localdate()
 

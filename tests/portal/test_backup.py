@@ -84,3 +84,24 @@ def test_a_restore_starts_a_new_content_version_so_no_page_from_before_is_served
     from django.core.cache import caches
 
     caches["default"].clear()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_is_readable_by_its_owner_only(tmp_path, settings, capsys):
+    """The dump holds password hashes, two-factor keys and sessions."""
+    import os
+    import stat
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    old = os.umask(0o022)  # the usual umask: files 0644, folders 0755
+    try:
+        call_command("backup", to=str(tmp_path / "backups"))
+    finally:
+        os.umask(old)
+    folder = Path(capsys.readouterr().out.strip())
+    assert stat.S_IMODE((tmp_path / "backups").stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    files = list(folder.iterdir())
+    assert {path.name for path in files} >= {"media.tar.gz"} and len(files) == 2
+    for path in files:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name

@@ -373,3 +373,20 @@ def test_random_query_strings_add_no_keys_to_redis(client, settings):
         client.get(f"/lukkedage/?r={uuid.uuid4().hex}")
     assert len(server.keys(f"{prefix}:*")) == before  # not even /lukkedage/ itself
     caches["default"].clear()
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_an_unreachable_redis_is_a_few_lines_in_the_log_not_one_per_request(
+    client, settings, caplog
+):
+    import logging
+
+    redis_caches(settings, "redis://127.0.0.1:9/0")
+    with caplog.at_level(logging.WARNING):
+        for _ in range(5):
+            for url in ("/", DISTRICT, "/lukkedage/"):
+                assert client.get(url).status_code == 200
+    logged = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert all(r.exc_info is None and "\n" not in r.getMessage() for r in logged)
+    # One line per kind of failure in the test's few seconds, not one per request.
+    assert len(logged) == len({r.getMessage().split(":")[0] for r in logged}) <= 4

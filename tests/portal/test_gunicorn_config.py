@@ -53,3 +53,12 @@ def test_every_value_can_be_set_from_the_environment(monkeypatch):
     assert (values["max_requests"], values["max_requests_jitter"]) == (5000, 500)
     assert values["preload_app"] is False
     assert values["bind"] == "127.0.0.1:9000"
+
+
+def test_no_proxy_may_set_the_script_name(monkeypatch):
+    from gunicorn.config import Config
+
+    values = config(monkeypatch, cpus=2)
+    gunicorn = Config()
+    gunicorn.set("forwarder_headers", values["forwarder_headers"])
+    assert gunicorn.forwarder_headers == []

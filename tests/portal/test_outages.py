@@ -5,9 +5,12 @@ import logging
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.core.management import call_command
 from django.db import OperationalError, connection
 
 from districts.models import District
+from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -52,6 +55,47 @@ def test_an_outage_is_one_log_line_per_failure_without_a_traceback(no_raise, cap
     assert records[0].exc_info is None
     assert records[0].getMessage().startswith("Databasen svarer ikke (/): connection to server")
     assert "\n" not in records[0].getMessage()
+
+
+@pytest.fixture
+def page_cache_in_the_database(settings, db):
+    """The embedded set-up: the page cache is a table of the database that is down."""
+    settings.PAGE_CACHE_ENABLED = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    call_command("createcachetable")
+    caches["default"].clear()
+
+
+def test_an_outage_with_the_page_cache_in_the_database_is_one_line_per_request(
+    page_cache_in_the_database, database_down, no_raise, caplog
+):
+    """A 6 s outage wrote 28,891 lines with 810 tracebacks: the page cache and the site
+    settings logged their own failure, with a traceback, beside the request's."""
+    urls = ["/", "/distrikter/baltorp/", "/lukkedage/", "/"]
+    with caplog.at_level(logging.DEBUG):
+        for url in urls:
+            assert no_raise.get(url).status_code == 503
+    logged = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(logged) == len(urls), [r.getMessage() for r in logged]
+    assert all(r.name == "django.request" and r.exc_info is None for r in logged)
+    assert all(r.getMessage().startswith("Databasen svarer ikke") for r in logged)
+
+
+def test_a_refused_request_is_one_line_without_a_traceback(client, caplog):
+    """Every 403 wrote a full traceback: anybody signed in could flood the log."""
+    login(client, "leder-baltorp")
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        for _ in range(3):
+            assert client.get("/admin/auth/user/").status_code == 403
+    records = [r for r in caplog.records if r.name == "django.request"]
+    assert len(records) == 3
+    assert all(r.exc_info is None and r.exc_text is None for r in records)
+    assert records[0].getMessage() == "Afvist (403): /admin/auth/user/"
 
 
 def test_other_errors_still_give_the_500_page(no_raise, monkeypatch):

@@ -48,13 +48,13 @@ def entry(settings, db):
         request_finished.connect(close_old_connections)
 
 
-def call(app, path=DISTRICT, method="GET", scheme="http", **headers):
+def call(app, path=DISTRICT, method="GET", scheme="http", script_name="", **headers):
     path, _, query = path.partition("?")
     environ = {
         "REQUEST_METHOD": method,
         "PATH_INFO": path,
         "QUERY_STRING": query,
-        "SCRIPT_NAME": "",
+        "SCRIPT_NAME": script_name,
         "SERVER_NAME": "testserver",
         "SERVER_PORT": "80",
         "HTTP_HOST": "testserver",
@@ -260,3 +260,18 @@ def test_staff_pages_are_never_compressed_by_the_portal(entry, admin_client):
     admin_client.get(DISTRICT)
     response = admin_client.get(DISTRICT, HTTP_ACCEPT_ENCODING="br")
     assert "Content-Encoding" not in response.headers and "X-Page-Cache" not in response.headers
+
+
+def test_kept_fragments_and_pages_follow_the_script_prefix(entry, settings):
+    """A forged SCRIPT_NAME gave every later visitor the kept header and footer with
+    links under the forged prefix (issue 20.7)."""
+    settings.PAGE_CACHE_ENABLED = False  # the fragments alone
+    app, _django = entry
+    under_x = call(app, script_name="/x")["body"].decode()
+    assert 'href="/x/distrikter/"' in under_x
+    page = call(app)["body"].decode()
+    assert 'href="/x/' not in page
+    assert 'href="/distrikter/"' in page
+    settings.PAGE_CACHE_ENABLED = True  # and the pages
+    call(app, script_name="/x")
+    assert 'href="/x/' not in call(app)["body"].decode()

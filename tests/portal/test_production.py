@@ -86,6 +86,16 @@ def test_gunicorn_serves_the_seeded_portal_over_the_proxy(production_server):
     assert "Set-Cookie" not in headers
 
 
+def test_a_script_name_header_changes_no_link(production_server):
+    """gunicorn took SCRIPT_NAME from a request of a trusted address, and the kept
+    fragments then gave every visitor links under the forged prefix."""
+    _, _, forged = fetch(production_server + "/distrikter/", **HTTPS, **{"SCRIPT_NAME": "/x"})
+    _, _, page = fetch(production_server + "/distrikter/", **HTTPS)
+    for body in (forged, page):
+        assert 'href="/distrikter/baltorp/"' in body
+        assert 'href="/x/' not in body
+
+
 def test_plain_http_is_redirected_to_https(production_server):
     status, headers, _ = fetch(production_server + "/distrikter/")
     assert status == 301

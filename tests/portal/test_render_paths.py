@@ -121,9 +121,12 @@ def test_a_hit_is_the_page_with_every_header_the_first_answer_had(client):
 @pytest.mark.usefixtures("database_cache")
 def test_a_failing_database_cache_lookup_still_gives_the_page(client):
     client.get(DISTRICT)
-    with mock.patch(
-        "django.core.cache.backends.db.DatabaseCache.get_many",
-        side_effect=OperationalError("server closed the connection unexpectedly"),
+    failure = OperationalError("server closed the connection unexpectedly")
+    with (
+        # The version (read from its own table) and the pages (the cache table).
+        mock.patch("ballerup_portal.page_cache._read_version", side_effect=failure),
+        mock.patch("django.core.cache.backends.db.DatabaseCache.get", side_effect=failure),
+        mock.patch("django.core.cache.backends.db.DatabaseCache.get_many", side_effect=failure),
     ):
         response = client.get(DISTRICT)
     assert response.status_code == 200

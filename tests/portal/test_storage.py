@@ -3,7 +3,7 @@ one server, S3-compatible object storage (django-storages) for several."""
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.http import FileResponse
 
 from tests.portal.test_settings import manage
@@ -23,7 +23,7 @@ def remote_storage(settings):
 def test_an_upload_and_its_download_go_through_a_non_local_storage(remote_storage, settings):
     pdf = b"%PDF-1.4\n% tilsynsrapport\n%%EOF\n"
     name = remote_storage.save("tilsyn/rapport æøå.pdf", ContentFile(pdf))
-    assert type(remote_storage._wrapped).__name__ == "InMemoryStorage"
+    assert type(storages["default"]).__name__ == "InMemoryStorage"
     # The download path: a view streams the stored file through default_storage.
     response = FileResponse(remote_storage.open(name), filename="rapport.pdf")
     assert b"".join(response.streaming_content) == pdf

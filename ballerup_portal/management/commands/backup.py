@@ -3,8 +3,12 @@
 PostgreSQL is dumped with ``pg_dump`` in its custom format; the embedded SQLite database
 is copied with SQLite's online backup API (consistent while the portal runs); the media
 folder goes into a tar archive beside it. ``manage.py restore <folder>`` reads it back.
+
+The dump holds password hashes, two-factor keys and sessions: every file is written
+readable by its owner only (0600), in folders only the owner may enter (0700).
 """
 
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -28,8 +32,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        target = Path(options["to"]) / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
-        target.mkdir(parents=True)
+        # Nothing is ever readable by others, not even while it is being written.
+        umask = os.umask(0o077)
+        try:
+            target = self._backup(Path(options["to"]))
+        finally:
+            os.umask(umask)
+        self.stdout.write(str(target))
+
+    def _backup(self, folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        folder.chmod(0o700)
+        target = folder / timezone.now().strftime("%Y%m%d-%H%M%S-%f")
+        target.mkdir(mode=0o700)
         if connection.vendor == "postgresql":
             pg_command("pg_dump", "--format=custom", "--no-owner", f"--file={dump_file(target)}")
         elif connection.vendor == "sqlite":
@@ -42,4 +57,6 @@ class Command(BaseCommand):
         media = Path(settings.MEDIA_ROOT)
         media.mkdir(parents=True, exist_ok=True)
         shutil.make_archive(str(target / MEDIA_ARCHIVE), "gztar", root_dir=media)
-        self.stdout.write(str(target))
+        for path in target.iterdir():
+            path.chmod(0o600)
+        return target
