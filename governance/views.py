@@ -6,8 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ballerup_portal.files import serve_stored_file
-from districts.constants import DAYCARE_TYPES, InstitutionType
-from districts.models import Institution
 
 from .constants import BoardRole
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
@@ -45,15 +43,8 @@ def board_detail(request, slug):
         Q(district__slug=slug) | Q(district=None, slug=slug),
     )
     # The houses it covers: its district's daycare units, and units it covers besides
-    # (Hedegård's board covers Dagplejen too).
-    daycare = (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
-    units = (
-        Institution.objects.filter(
-            Q(districts=board.district_id, institution_type__in=daycare) | Q(extra_boards=board)
-        )
-        .distinct()
-        .order_by("name")
-    )
+    # (Hedegård's board covers Dagplejen too; Baltorp's does not, 001).
+    units = board.units()
     groups = [
         (role.label, [m for m in board.current_members if m.role == role]) for role in ROLE_ORDER
     ]

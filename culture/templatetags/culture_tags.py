@@ -1,5 +1,7 @@
 """``{% culture_network district %}``: the district's culture network on its page, with
-its coordinator and its next performance, in one query."""
+its coordinator and its next performance, in one query; ``{% unit_networks institution
+%}``: links to the networks of an institution's districts (every network read once per
+content version)."""
 
 from django import template
 from django.db.models import OuterRef, Subquery
@@ -51,3 +53,14 @@ def culture_network(context, district):
         still_valid=_not_started,
     )
     return {"network": network}
+
+
+def _networks():
+    return {network.district_id: network for network in Network.objects.for_listing()}
+
+
+@register.inclusion_tag("culture/includes/unit_networks.html", takes_context=True)
+def unit_networks(context, institution):
+    networks = page_cache.kept("networks_by_district", _networks, request=context.get("request"))
+    found = [networks[d.pk] for d in institution.districts.all() if d.pk in networks]
+    return {"networks": found}
