@@ -44,7 +44,15 @@ def board_detail(request, slug):
     )
     # The houses it covers: its district's daycare units, and units it covers besides
     # (Hedegård's board covers Dagplejen too; Baltorp's does not, 001).
-    units = board.units()
+    units = list(board.units())
+    # Dagplejen's own board names the district board its units also sit under (001).
+    covering = []
+    if not board.is_district_board:
+        covering = (
+            Board.objects.select_related("district")
+            .filter(district__isnull=False, extra_units__in=[unit.pk for unit in units])
+            .distinct()
+        )
     groups = [
         (role.label, [m for m in board.current_members if m.role == role]) for role in ROLE_ORDER
     ]
@@ -52,6 +60,7 @@ def board_detail(request, slug):
         "board": board,
         "groups": [(label, members) for label, members in groups if members],
         "units": units,
+        "covering_boards": covering,
         "current_bylaws": board.versions[0] if board.versions else None,
         "earlier_bylaws": board.versions[1:],
         "meetings": BoardMeeting.objects.published().filter(board=board)[:10],
