@@ -1,5 +1,5 @@
 """``{% culture_network district %}``: the district's culture network on its page, with
-its coordinator and its next performance, in one query; ``{% unit_networks institution
+its coordinator and every coming performance, in two queries; ``{% unit_networks institution
 %}``: links to the networks of an institution's districts (every network read once per
 content version)."""
 
@@ -15,30 +15,31 @@ register = template.Library()
 
 def _network(district):
     coordinator = Seat.objects.filter(network=OuterRef("pk"), is_coordinator=True)
-    next_event = Event.objects.filter(
-        network=OuterRef("pk"), starts_at__gte=timezone.now()
-    ).order_by("starts_at")
     network = (
         Network.objects.filter(district=district)
         .annotate(
             coordinator_name=Subquery(coordinator.values("person__name")[:1]),
             coordinator_is_demo=Subquery(coordinator.values("person__is_demo")[:1]),
-            next_event_title=Subquery(next_event.values("title")[:1]),
-            next_event_at=Subquery(next_event.values("starts_at")[:1]),
         )
         .first()
     )
     if network is not None:
         network.district = district  # already at hand: no query for the link
+        # Every coming performance, not only the next one (issue 23.6).
+        network.coming_events = list(
+            Event.objects.filter(network=network, starts_at__gte=timezone.now())
+            .only("title", "starts_at", "venue", "is_demo")
+            .order_by("starts_at")
+        )
     return network
 
 
 def _not_started(network):
-    """The kept box holds while its next performance has not started."""
+    """The kept box holds while the first performance it names has not started."""
     return (
         network is None
-        or network.next_event_at is None
-        or (network.next_event_at >= timezone.now())
+        or not network.coming_events
+        or (network.coming_events[0].starts_at >= timezone.now())
     )
 
 
