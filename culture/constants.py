@@ -19,6 +19,15 @@ class SeatType(models.TextChoices):
     CLUB = "klub", _("Klub")
 
 
+# A seat as a sentence reads it: "Kulturambassadør for fritidsordningen (BFO)", not the
+# choice label lower-cased ("fritidsordning / bfo").
+SEAT_WORDS = {
+    SeatType.DAYCARE: _("dagtilbuddene"),
+    SeatType.AFTER_SCHOOL: _("fritidsordningen (BFO)"),
+    SeatType.SCHOOL: _("skolen"),
+    SeatType.CLUB: _("klubben"),
+}
+
 # Which institutions a seat's holder may come from.
 SEAT_INSTITUTION_TYPES = {
     SeatType.DAYCARE: (

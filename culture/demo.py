@@ -48,7 +48,7 @@ def create():
             date=today + timedelta(days=21),
             start_time=time(14),
             end_time=time(16),
-            place="Demodata: netværkets mødelokale",
+            place="Netværkets mødelokale",
             agenda="- Forårets teaterforestillinger\n- Inspirationsdagen",
             is_demo=True,
         )
@@ -56,7 +56,7 @@ def create():
             network=network,
             kind=MeetingKind.NETWORK,
             date=today - timedelta(days=30),
-            place="Demodata",
+            place="Netværkets mødelokale",
             minutes="Demodata: netværket aftalte forårets program.",
             is_demo=True,
         )
@@ -75,7 +75,7 @@ def create():
             network=network,
             title="Demodata: Teaterforestilling for de mindste",
             performer="Et opdigtet teater",
-            venue="Demodata: salen",
+            venue="Salen",
             starts_at=timezone.make_aware(starts_at),
             age_group="3–6 år",
             places_available=40,

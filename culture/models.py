@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from .constants import SEAT_INSTITUTION_TYPES, MeetingKind, ProjectStatus, SeatType
+from .constants import SEAT_INSTITUTION_TYPES, SEAT_WORDS, MeetingKind, ProjectStatus, SeatType
 
 
 class CultureService(models.Model):
@@ -168,6 +168,11 @@ class Seat(models.Model):
         return f"{self.person} – {self.role_label}, {self.get_seat_type_display()}"
 
     @property
+    def seat_words(self):
+        """The seat in a sentence: "fritidsordningen (BFO)"."""
+        return SEAT_WORDS.get(self.seat_type, self.get_seat_type_display())
+
+    @property
     def role_label(self):
         if self.is_coordinator:
             return _("Kulturnetværkskoordinator")
@@ -187,7 +192,7 @@ class Seat(models.Model):
         ):
             errors["institution"] = _("En %(institution)s kan ikke have pladsen for %(seat)s.") % {
                 "institution": self.institution.get_institution_type_display().lower(),
-                "seat": self.get_seat_type_display().lower(),
+                "seat": self.seat_words,
             }
         if errors:
             raise ValidationError(errors)

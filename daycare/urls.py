@@ -10,6 +10,11 @@ urlpatterns = [
     path("dagtilbud/samarbejdspartnere/", section.partners, name="partners"),
     path("dagtilbud/vision/", section.vision, name="vision"),
     path("lukkedage/", closing_days.closing_days, name="closing_days"),
+    path(
+        "lukkedage/<slug:district_slug>/",
+        closing_days.closing_days,
+        name="closing_days_district",
+    ),
     path("lukkedage.ics", closing_days.feed, name="closing_days_feed"),
     path(
         "lukkedage/<slug:district_slug>.ics",

@@ -1,4 +1,5 @@
-"""Whom a parent can call when an institution's own phone or e-mail is not registered.
+"""Whom a parent can call when an institution's own address, phone, e-mail or (for a
+daycare unit) opening hours are not registered.
 
 The chain, first that has a phone number or an e-mail address: the house's pedagogical
 leaders; the district institution the house belongs to; the district leader and the
@@ -18,22 +19,34 @@ def reachable(contact):
 
 @dataclass
 class ContactHelp:
-    missing: list  # what the institution itself lacks: "telefonnummer", "e-mailadresse"
+    missing: list  # what the institution itself lacks: "adresse", "telefonnummer", …
     level: str = ""  # "leaders", "district_institution", "district", "municipality", ""
     heading: str = ""
     people: list = field(default_factory=list)
     units: list = field(default_factory=list)  # institutions or districts with a contact
     municipality: object = None
 
+    @property
+    def missing_text(self):
+        """``"adresse, telefonnummer og åbningstider"``."""
+        names = [str(name) for name in self.missing]
+        if len(names) == 1:
+            return names[0]
+        return _("%(first)s og %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
 
 def contact_help(institution, leaders, district_leaders, districts, settings):
-    """What to show under "Kontakt" when ``institution`` lacks a phone or an e-mail;
-    ``None`` when it has both."""
+    """What to show under "Kontakt" when ``institution`` lacks an address, a phone, an
+    e-mail or (a daycare unit) opening hours; ``None`` when it has them all."""
     missing = []
+    if not institution.address:
+        missing.append(_("adresse"))
     if not institution.phone:
         missing.append(_("telefonnummer"))
     if not institution.email:
         missing.append(_("e-mailadresse"))
+    if institution.is_daycare and not institution.opening_hours:
+        missing.append(_("åbningstider"))
     if not missing:
         return None
     found = ContactHelp(missing=missing)

@@ -302,6 +302,25 @@ class Institution(SluggedModel):
         return [(label, getattr(self, name)) for name, label in WEEKDAYS if getattr(self, name)]
 
     @property
+    def opening_hours_grouped(self):
+        """``[(days, hours)]``: ``opening_hours`` with following days of the same hours as
+        one line ("Mandag–fredag", "6.30–17.00"), so the week fits a phone's first screen."""
+        groups = []  # [first day, last day or None, hours]
+        previous = ""
+        for name, label in WEEKDAYS:
+            hours = getattr(self, name)
+            if hours and hours == previous:
+                groups[-1][1] = label
+            elif hours:
+                groups.append([label, None, hours])
+            previous = hours
+        lines = []
+        for first, last, hours in groups:
+            days = f"{first}–{str(last).lower()}" if last is not None else str(first)
+            lines.append((days, hours))
+        return lines
+
+    @property
     def map_search_url(self):
         """A map search for the address: a link only, no map is embedded."""
         if not self.address:

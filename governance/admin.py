@@ -27,11 +27,25 @@ class MembershipInline(PortalInline):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if db_field.name == "house" and formfield is not None:
-            formfield.queryset = formfield.queryset.filter(
-                institution_type__in=(*DAYCARE_TYPES, "dagpleje")
-            )
-            formfield.choices = list(formfield.choices)
+            board = getattr(self, "board", None)
+            if board is not None and board.pk:
+                # One of the units the board covers (Dagplejen on Hedegård's board and
+                # on its own, not on Baltorp's).
+                formfield.queryset = board.units()
+            else:
+                formfield.queryset = formfield.queryset.filter(
+                    institution_type__in=(*DAYCARE_TYPES, "dagpleje")
+                )
+            # The base class has already read the choices once for all rows (of every
+            # institution): read them again from the narrowed queryset.
+            formfield.choices = list(formfield.iterator(formfield))
         return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # Inline instances are made per request (get_inline_instances): the board the
+        # form edits, for formfield_for_foreignkey.
+        self.board = obj
+        return super().get_formset(request, obj, **kwargs)
 
 
 @admin.register(Board)

@@ -80,6 +80,37 @@ class Board(models.Model):
         slug = self.district.slug if self.district_id else self.slug
         return reverse("governance:board_detail", kwargs={"slug": slug})
 
+    @property
+    def is_district_board(self):
+        return self.district_id is not None
+
+    def units_filter(self):
+        """The units the board covers, as a filter on institutions: its district's houses
+        and district institutions, and the units it covers besides (001: Dagplejen sits
+        under Hedegård's board). Dagplejen is in Baltorp's district for the culture
+        network (000) but not under Baltorp's board: only ``extra_units`` bring it."""
+        return models.Q(extra_boards=self) | (
+            models.Q(districts=self.district_id, institution_type__in=DAYCARE_TYPES)
+            if self.district_id
+            else models.Q(pk__in=[])
+        )
+
+    def units(self):
+        from districts.models import Institution
+
+        return Institution.objects.filter(self.units_filter()).distinct().order_by("name")
+
+    def covers(self, institution, extra_unit_ids):
+        """Whether the board covers ``institution``; ``extra_unit_ids`` are the ids of its
+        ``extra_units`` (read once for every board)."""
+        if institution.pk in extra_unit_ids:
+            return True
+        return (
+            self.district_id is not None
+            and institution.institution_type in DAYCARE_TYPES
+            and any(d.pk == self.district_id for d in institution.districts.all())
+        )
+
 
 def ensure_district_board(sender, instance, created, raw=False, **kwargs):
     """Every district has its parent board (001): a district added after the seed gets one
@@ -182,6 +213,14 @@ class Membership(Term):
             raise ValidationError({"house": _("Vælg det børnehus, forælderen repræsenterer.")})
         if self.role != BoardRole.PARENT and self.house_id:
             raise ValidationError({"house": _("Kun forældrerepræsentanter repræsenterer et hus.")})
+        if (
+            self.house_id
+            and self.board_id
+            and not self.board.units().filter(pk=self.house_id).exists()
+        ):
+            raise ValidationError(
+                {"house": _("Vælg et af de huse eller enheder, bestyrelsen dækker.")}
+            )
         if self.is_secretary and self.role != BoardRole.DISTRICT_LEADER:
             raise ValidationError(
                 {"is_secretary": _("Det er distriktslederen, der er sekretær for møderne.")}

@@ -6,8 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ballerup_portal.files import serve_stored_file
-from districts.constants import DAYCARE_TYPES, InstitutionType
-from districts.models import Institution
 
 from .constants import BoardRole
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
@@ -45,15 +43,16 @@ def board_detail(request, slug):
         Q(district__slug=slug) | Q(district=None, slug=slug),
     )
     # The houses it covers: its district's daycare units, and units it covers besides
-    # (Hedegård's board covers Dagplejen too).
-    daycare = (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
-    units = (
-        Institution.objects.filter(
-            Q(districts=board.district_id, institution_type__in=daycare) | Q(extra_boards=board)
+    # (Hedegård's board covers Dagplejen too; Baltorp's does not, 001).
+    units = list(board.units())
+    # Dagplejen's own board names the district board its units also sit under (001).
+    covering = []
+    if not board.is_district_board:
+        covering = (
+            Board.objects.select_related("district")
+            .filter(district__isnull=False, extra_units__in=[unit.pk for unit in units])
+            .distinct()
         )
-        .distinct()
-        .order_by("name")
-    )
     groups = [
         (role.label, [m for m in board.current_members if m.role == role]) for role in ROLE_ORDER
     ]
@@ -61,6 +60,7 @@ def board_detail(request, slug):
         "board": board,
         "groups": [(label, members) for label, members in groups if members],
         "units": units,
+        "covering_boards": covering,
         "current_bylaws": board.versions[0] if board.versions else None,
         "earlier_bylaws": board.versions[1:],
         "meetings": BoardMeeting.objects.published().filter(board=board)[:10],

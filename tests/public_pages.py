@@ -12,6 +12,8 @@ PUBLIC_PAGES = {
     "tilgaengelighed": "/was",
     "privatliv": "/privatliv",
     "lukkedage": "/lukkedage/",
+    "lukkedage-distrikt": "/lukkedage/hedegaard/",
+    "bestyrelse-dagplejen": "/bestyrelser/dagplejen/",
     "kultur": "/kultur/",
     "kulturnetvaerk": "/kultur/skovlunde/",
     "kulturforestillinger": "/kultur/skovvejen/forestillinger/",

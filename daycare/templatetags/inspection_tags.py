@@ -1,5 +1,6 @@
 """Inspection reports on other apps' pages: ``{% inspection_reports_for institution %}``
-(the unit's latest published report, one query) and ``{% district_inspection_link
+(the unit's latest published report, one query; a daycare unit without one says so and
+links the archive) and ``{% district_inspection_link
 district %}`` (a link to the district's part of ``/tilsyn/``)."""
 
 from django import template
@@ -16,7 +17,7 @@ def inspection_reports_for(institution):
     )
     district = institution.only_district if report else None
     anchor = f"{district.slug}-{institution.slug}" if district else ""
-    return {"report": report, "anchor": anchor}
+    return {"report": report, "anchor": anchor, "institution": institution}
 
 
 @register.inclusion_tag("daycare/includes/district_inspection_link.html")

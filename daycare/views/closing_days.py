@@ -1,6 +1,6 @@
 """The closing days page and the calendar feeds parents subscribe to."""
 
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -26,9 +26,24 @@ def with_changes(days):
     return days
 
 
-def closing_days(request):
+def closing_days(request, district_slug=None):
+    """Every district's closing days, or one district's (``/lukkedage/<district>/``):
+    the calendar to subscribe to first, then the days, each with where alternative care
+    is offered in every district (folded away in the all-districts view, so that it
+    stays short on a phone) or in the chosen one; a district without a place says it
+    is not set yet."""
     today = timezone.localdate()
+    districts = list(District.objects.order_by("name"))
+    district = None
+    if district_slug is not None:
+        district = next((d for d in districts if d.slug == district_slug), None)
+        if district is None:
+            raise Http404
     days = with_changes(list(shown_days()))
+    for day in days:
+        places = {care.district_id: care for care in day.care_places.all()}
+        shown = [district] if district is not None else districts
+        day.places = [(d, places.get(d.pk)) for d in shown]
     upcoming = [day for day in days if day.date >= today]
     years = {}
     for day in upcoming:
@@ -36,7 +51,9 @@ def closing_days(request):
     context = {
         "years": sorted(years.items()),
         "past": [day for day in days if day.date < today],
-        "districts": District.objects.order_by("name"),
+        "districts": districts,
+        "district": district,
+        "today": today,
     }
     return render(request, "daycare/closingday_list.html", context)
 

@@ -28,12 +28,17 @@ def save(page):
 
 def visit_public_institution(page, district, institution):
     """From the admin to the public site as a visitor goes there: the front page, the
-    district, the institution. Returns the page's contact box."""
+    district, the institution. Returns the page's contact box (first in its main part)."""
     page.get_by_role("link", name="Se side", exact=True).click()
     district_card(page, district).click()
     page.get_by_role("link", name=institution).click()
     assert heading(page) == institution
-    return page.get_by_role("complementary")
+    return contact_box(page)
+
+
+def contact_box(page):
+    """An institution page's contact box, right after its name."""
+    return page.get_by_role("main").get_by_role("region", name="Kontakt")
 
 
 def district_card(page, district):

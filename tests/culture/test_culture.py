@@ -88,7 +88,7 @@ def test_a_seat_needs_an_institution_of_the_district_and_of_the_right_kind(clien
         admin_url(network),
         data | {f"{prefix}-{row}-institution": club.pk, f"{prefix}-{row}-seat_type": "skole"},
     )
-    assert "kan ikke have pladsen for skole" in response.content.decode()
+    assert "kan ikke have pladsen for skolen" in response.content.decode()
     coordinator.refresh_from_db()
     assert (coordinator.institution_id, coordinator.seat_type) == before  # nothing changed
 
@@ -325,3 +325,40 @@ def test_an_event_that_ends_before_it_starts_is_refused_in_danish(client):
     )
     assert "Forestillingen kan ikke slutte, før den begynder." in response.content.decode()
     assert not Event.objects.filter(title="Baglæns").exists()
+
+
+def test_the_district_page_lists_every_coming_performance_of_its_network(client):
+    """Issue 23.6: not only the next one."""
+    network = Network.objects.get(district__slug="baltorp")
+    Event.objects.filter(network=network).delete()
+    for days, title in ((2, "Rødhætte"), (9, "Pippi"), (30, "Den grimme ælling")):
+        Event.objects.create(
+            network=network,
+            title=title,
+            venue="Salen",
+            starts_at=timezone.now() + datetime.timedelta(days=days),
+        )
+    page = client.get("/distrikter/baltorp/").content.decode()
+    box = page[page.index('id="kulturnetvaerk"') :]
+    box = box[: box.index("</section>")]
+    assert "Næste forestilling: Rødhætte" in box
+    assert "Pippi" in box and "Den grimme ælling" in box
+    assert box.index("Pippi") < box.index("Den grimme ælling")
+
+
+def test_seats_read_as_words_and_the_feed_can_be_subscribed(client):
+    page = client.get("/kultur/baltorp/").content.decode()
+    assert "fritidsordning / bfo" not in page.lower().replace("fritidsordning/bfo", "")
+    assert "for fritidsordningen (BFO)" in page
+    assert 'href="webcal://testserver/kultur/baltorp.ics"' in page
+
+
+def test_a_past_meeting_without_a_time_has_no_stray_comma_or_demo_marker(client):
+    network = Network.objects.get(district__slug="baltorp")
+    network.meetings.all().delete()
+    network.meetings.create(
+        kind="netvaerksmoede", date=datetime.date(2020, 1, 6), place="Biblioteket"
+    )
+    page = client.get("/kultur/baltorp/").content.decode()
+    assert '<p class="mb-1">Biblioteket</p>' in page
+    assert ", Demodata" not in page

@@ -154,11 +154,15 @@ def test_an_editors_script_in_a_heading_text_or_bullet_is_shown_harmless(client)
 
 
 def test_the_about_page_shows_the_stated_figures_beside_what_the_data_holds(client):
-    text = main_text(client.get("/dagtilbud/"))
+    text = main_text(client.get("/dagtilbud/")).replace(" ,", ",")
     houses = Institution.objects.filter(institution_type=InstitutionType.DAYCARE_HOUSE).count()
-    assert f"Børnehuse 25 {houses} børnehuse og 3 distriktsinstitutioner" in text
-    assert "Dagplejere 16 16 (Dagplejens tal)" in text
-    assert "Distrikter – 5" in text
+    assert "Kommunen oplyser: 25 børnehuse og 16 dagplejere." in text
+    assert (
+        f"Registreret på portalen indtil videre: 5 distrikter, {houses} børnehuse og 3 "
+        "distriktsinstitutioner; Dagplejen med 16 dagplejere." in text
+    )
+    # Issue 23.6: the difference is explained, not left beside the figures.
+    assert "Derfor er tallene forskellige" in text
     for title in ("Lukkedage", "Tilsynsrapporter", "Forældrebestyrelser og husråd"):
         assert title in text
     for title in ("Vores organisering", "Vi samarbejder med hinanden", "Vision og strategi"):
@@ -174,14 +178,14 @@ def test_the_counts_follow_the_data(client):
     dagplejen = Institution.objects.get(slug="dagplejen")
     dagplejen.family_day_carers = 14
     dagplejen.save()
-    text = main_text(client.get("/dagtilbud/"))
-    assert f"Børnehuse 25 {before + 1} børnehuse" in text
-    assert "Dagplejere 16 14 (Dagplejens tal)" in text
+    text = main_text(client.get("/dagtilbud/")).replace(" ,", ",")
+    assert f"indtil videre: 5 distrikter, {before + 1} børnehuse" in text
+    assert "Dagplejen med 14 dagplejere." in text
     assert "heraf" not in text
     house.part_of = Institution.objects.get(slug="distriktsinstitutionen-rugvaenget")
     house.save()
     text = main_text(client.get("/dagtilbud/"))
-    assert "og 3 distriktsinstitutioner (heraf 1 børnehus under en distriktsinstitution)" in text
+    assert "børnehuse (heraf 1 børnehus under en distriktsinstitution) og 3 distriktsinst" in text
 
 
 def test_an_administrator_changes_the_stated_figures_and_the_history_says_who(
@@ -197,8 +201,7 @@ def test_an_administrator_changes_the_stated_figures_and_the_history_says_who(
     assert (about.stated_houses, about.stated_day_carers) == (27, 15)
     assert about.history.first().history_user.username == "admin"
     text = main_text(client.get("/dagtilbud/"))
-    assert "Børnehuse 27" in text
-    assert "Dagplejere 15" in text
+    assert "Kommunen oplyser: 27 børnehuse og 15 dagplejere." in text
 
 
 def test_a_figure_that_is_not_a_number_is_refused_in_danish_and_nothing_changes(administrator):

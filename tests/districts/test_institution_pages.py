@@ -64,24 +64,55 @@ def district_leader(slug="baltorp"):
 # --- the next way to get help ---------------------------------------------------------
 
 
-def test_a_house_with_phone_and_email_needs_no_further_help(client, house):
+COMPLETE = {
+    "address": "Grantoftevej 1",
+    "phone": "44 77 12 34",
+    "email": "hus@example.dk",
+    "hours_monday": "6.30–17.00",
+}
+
+
+def test_a_house_with_its_whole_contact_needs_no_further_help(client, house):
+    Institution.objects.filter(pk=house.pk).update(**COMPLETE)
+    box = contact_box(page(client))
+    assert "44 77 12 34" in box and "hus@example.dk" in box and "Grantoftevej 1" in box
+    assert "endnu ikke registreret" not in box.lower()
+
+
+def test_each_missing_fact_is_named_as_not_registered_yet(client, house):
+    """Issue 23.1: Valhalla had no address and no opening hours, and the page did not say."""
     Institution.objects.filter(pk=house.pk).update(phone="44 77 12 34", email="hus@example.dk")
     box = contact_box(page(client))
-    assert "44 77 12 34" in box and "hus@example.dk" in box
-    assert "endnu ikke registreret" not in box
+    assert "Adresse Endnu ikke registreret" in box
+    assert "Åbningstider Endnu ikke registreret" in box
+    assert "Institutionens adresse og åbningstider er endnu ikke registreret." in box
+    assert "Kontakt husets pædagogiske leder" in box
+
+
+def test_leaders_without_contact_name_the_next_place_to_ask(client, house):
+    Institution.objects.filter(pk=house.pk).update(phone="44 77 12 34", email="hus@example.dk")
+    unreachable(*leaders_of(house))
+    Institution.objects.filter(slug=RUGVAENGET).update(phone="44 77 55 55")
+    Institution.objects.filter(pk=house.pk).update(part_of=Institution.objects.get(slug=RUGVAENGET))
+    box = contact_box(page(client))
+    assert "Institutionens adresse og åbningstider er endnu ikke registreret." in box
+    assert "Kontakt distriktsinstitutionen" in box and "44 77 55 55" in box
 
 
 def test_without_phone_and_email_the_houses_leaders_come_first(client, house):
     leader = leaders_of(house)[0]
     Person.objects.filter(pk=leader.pk).update(email="leder@example.dk", phone="")
     box = contact_box(page(client))
-    assert "Institutionens telefonnummer og e-mailadresse er endnu ikke registreret." in box
+    assert (
+        "Institutionens adresse, telefonnummer, e-mailadresse og åbningstider er endnu ikke "
+        "registreret." in box
+    )
     assert "Kontakt husets pædagogiske leder" in box
     assert leader.name in box and "leder@example.dk" in box
 
 
 def test_only_the_missing_field_is_named(client, house):
-    Institution.objects.filter(pk=house.pk).update(phone="44 77 12 34")
+    Institution.objects.filter(pk=house.pk).update(**(COMPLETE | {"email": ""}))
     box = contact_box(page(client))
     assert "Institutionens e-mailadresse er endnu ikke registreret." in box
     assert "telefonnummer og" not in box
@@ -159,7 +190,7 @@ def test_staff_fill_in_address_hours_and_age_group_and_the_page_shows_them(
     )
     response = page(client)
     box = contact_box(response)
-    assert "Grantoftevej 1 2750 Ballerup" in box
+    assert "Grantoftevej 1, 2750 Ballerup" in box
     assert "Mandag 6.30–17.00" in box and "Fredag 6.30–16.00" in box and "Lørdag Lukket" in box
     assert "Tirsdag" not in box
     assert "Pladser 84" in box

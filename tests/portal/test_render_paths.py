@@ -33,7 +33,9 @@ def test_a_house_moved_to_another_district_leaves_the_list_at_once(client):
     house = Institution.objects.get(slug="boernehuset-bispevangen")
     client.get(DISTRICT)
     house.districts.set([District.objects.exclude(slug="baltorp").first()])
-    assert "Bispevangen" not in client.get(DISTRICT).content.decode()
+    page = client.get(DISTRICT).content.decode()
+    # (The district's alternative care may still name the house: staff move that.)
+    assert "Bispevangen" not in page[: page.index("Næste lukkedag")]
 
 
 def test_a_renamed_district_shows_at_once_in_its_title_and_header(client):
