@@ -14,6 +14,9 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 
 
 def _one_line(record, text, level=logging.WARNING):
+    # Marked, so that a filter attached twice (logging configured again, as importing the
+    # WSGI module does) leaves the line as it is.
+    record.portal_one_line = True
     record.msg = text
     record.args = ()
     record.exc_info = None
@@ -47,4 +50,6 @@ class OneLineForbidden(logging.Filter):
 
 class OneLineBadHosts(logging.Filter):
     def filter(self, record):
+        if getattr(record, "portal_one_line", False):
+            return True
         return _one_line(record, f"Afvist Host-header: {record.getMessage().splitlines()[0]}")
