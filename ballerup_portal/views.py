@@ -40,7 +40,7 @@ def search_page(request):
     # The form itself is the one in the header of every page (search_tags).
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    groups, suggestions = search(query) if query else ([], [])
+    groups, suggestions = search(query, request) if query else ([], [])
     context = {"query": query, "groups": groups, "suggestions": suggestions}
     return render(request, "pages/search.html", context)
 
