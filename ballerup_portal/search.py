@@ -45,6 +45,7 @@ from rapidfuzz.distance import OSA
 
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
 MAX_QUERY_LENGTH = 100
+MAX_WORDS = 10  # of a query: more add nothing but work
 MAX_SUGGESTIONS = 5
 # Each group shows its best results, at most this many, and how many there were: a
 # search for "børnehus" at ten times the data renders 30 links, not 300.
@@ -229,6 +230,7 @@ class SearchIndex:
                 name, result, *other = provider.result(row)
                 other = " ".join([*map(str, other), str(provider.words)])
                 self._add(group, str(name), result, other)
+        self.finders = dict(self.finders)  # read by many threads from here on
         self.vocabulary = list(self.finders)
 
     def _add(self, group, name, result, other):
@@ -365,18 +367,13 @@ def search_index(request=None):
 def search(query, request=None):
     """``(groups, suggestions)``: a ``Group`` of ``Result``s per kind of page the query
     finds, best first, and, when there are none, the nearest names."""
-    wanted = words(str(query)[:MAX_QUERY_LENGTH])
+    wanted = words(str(query)[:MAX_QUERY_LENGTH])[:MAX_WORDS]
     if not wanted:
         return [], []
     return search_index(request).search(wanted)
 
 
 register(_("Sider"), lambda: list(_pages), _page, order=9)
-register_page(
-    "districts:institution_list",
-    _("Institutioner fra A til Å"),
-    _("alle institutioner liste børnehuse skoler klubber dagpleje"),
-)
 register_page(
     "accessibility_statement",
     _("Tilgængelighedserklæring"),

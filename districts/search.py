@@ -61,3 +61,8 @@ search.register(
     order=2,
     words="distrikt distrikter",
 )
+search.register_page(
+    "districts:institution_list",
+    _("Institutioner fra A til Å"),
+    _("alle institutioner liste børnehuse skoler klubber dagpleje"),
+)

@@ -409,3 +409,20 @@ def test_a_group_shows_its_best_thirty_and_says_how_many_there_were(client):
     assert f"Viser de 30 bedste af {houses}. Skriv flere ord for at finde færre." in page
     # The named house still comes first among hundreds.
     assert found("børnehus valhalla")[:1] == ["Børnehuset Valhalla"]
+
+
+def test_an_app_plugs_in_its_own_kind_of_page(monkeypatch):
+    # What an app's search.py does: register, and the next index has its rows.
+    from ballerup_portal import search as site_search
+
+    monkeypatch.setattr(site_search, "_providers", list(site_search.providers()))
+    site_search.register(
+        "Legepladser",
+        lambda: [("Legepladsen Troldeskoven", "/legepladser/troldeskoven/")],
+        lambda row: (row[0], site_search.Result(row[0], row[1])),
+        order=7,
+        words="legeplads legepladser",
+    )
+    Institution.objects.get(slug="boernehuset-valhalla").save()  # a new content version
+    assert found("troldeskoven", "Legepladser") == ["Legepladsen Troldeskoven"]
+    assert found("legeplads", "Legepladser") == ["Legepladsen Troldeskoven"]
