@@ -321,7 +321,7 @@ class SearchIndex:
             Group(self.kinds[n], groups[n][:MAX_RESULTS_PER_GROUP], len(groups[n]))
             for n in sorted(groups)
         ]
-        return results, ([] if results else self.nearest(wanted))
+        return results, ([] if results else self.nearest(names or required))
 
     @staticmethod
     def _every(required, matches):

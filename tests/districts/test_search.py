@@ -277,6 +277,8 @@ def test_no_result_suggests_the_nearest_names():
     # "nordpolen" shares "nord" and "polen" with the house, only "olen" with the school.
     assert suggested("nordpolen")[:1] == ["Børnehuset Nord- og Sydpolen"]
     assert "Baltorpskolen" not in suggested("nordpolen")
+    # Near the name typed, not near the words for a kind of place: no school.
+    assert suggested("nordpolen skole") == ["Børnehuset Nord- og Sydpolen"]
     assert suggested("hedegårdsskolevej")[:1] == ["Hedegårdsskolen"]
     # Nothing near: no suggestion rather than a random name.
     assert suggested("xqzzyv") == []
