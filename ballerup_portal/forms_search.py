@@ -21,9 +21,11 @@ class SearchForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, field_id="soeg", **kwargs):
+    def __init__(self, *args, field_id="soeg", label=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs["id"] = field_id
+        if label:
+            self.fields["q"].label = label
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_action = reverse("search")

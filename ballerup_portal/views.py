@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
@@ -37,11 +38,20 @@ def search_page(request):
     from .forms_search import SearchForm
     from .search import search
 
-    # The form itself is the one in the header of every page (search_tags).
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
     groups, suggestions = search(query, request) if query else ([], [])
-    context = {"query": query, "groups": groups, "suggestions": suggestions}
+    context = {
+        # Not "query": the header's search box (search_tags) stays empty, so the header is
+        # the same for every search and kept once ({% keep "header" request.path query %})
+        # rather than rendered for each new query; the page's own box keeps the query.
+        "search_query": query,
+        "form": SearchForm(
+            initial={"q": query}, field_id="soeg-igen", label=_("Søg igen"), auto_id="igen_%s"
+        ),
+        "groups": groups,
+        "suggestions": suggestions,
+    }
     return render(request, "pages/search.html", context)
 
 

@@ -1,6 +1,7 @@
 """Parents find their house: the search in the header of every page, and the A–Å list."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -428,3 +429,24 @@ def test_an_app_plugs_in_its_own_kind_of_page(monkeypatch):
     Institution.objects.get(slug="boernehuset-valhalla").save()  # a new content version
     assert found("troldeskoven", "Legepladser") == ["Legepladsen Troldeskoven"]
     assert found("legeplads", "Legepladser") == ["Legepladsen Troldeskoven"]
+
+
+def header(response):
+    page = response.content.decode()
+    return page[page.index("<header") : page.index("</header>")]
+
+
+def test_the_results_page_has_its_own_box_with_the_query_and_the_same_header_for_every_search(
+    client,
+):
+    first = client.get("/soeg/", {"q": "valhalla"})
+    second = client.get("/soeg/", {"q": "walhalla børnehave"})
+    # The header is one fragment for every search, kept once, not rendered per query.
+    assert header(first) == header(second)
+    assert 'value="' not in header(first)
+    assert 'value="walhalla børnehave"' in main(second)
+    assert 'for="soeg-igen"' in main(second) and "Søg igen" in main(second)
+    # One id once on the page (the header's box has its own).
+    page = second.content.decode()
+    for found_id in re.findall(r' id="([^"]+)"', page):
+        assert page.count(f' id="{found_id}"') == 1, found_id
