@@ -21,11 +21,9 @@ class SearchForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, field_id="soeg", label=None, **kwargs):
+    def __init__(self, *args, field_id="soeg", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["q"].widget.attrs["id"] = field_id
-        if label:
-            self.fields["q"].label = label
         self.helper = FormHelper()
         self.helper.form_method = "get"
         self.helper.form_action = reverse("search")

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
@@ -36,7 +35,7 @@ def privacy(request):
 
 def search_page(request):
     from .forms_search import SearchForm
-    from .search import search
+    from .search import MAX_QUERY_LENGTH, search
 
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
@@ -44,11 +43,10 @@ def search_page(request):
     context = {
         # Not "query": the header's search box (search_tags) stays empty, so the header is
         # the same for every search and kept once ({% keep "header" request.path query %})
-        # rather than rendered for each new query; the page's own box keeps the query.
+        # rather than rendered for each new query; the page's own box (plain HTML, no
+        # form library: it is rendered on every search) keeps the query.
         "search_query": query,
-        "form": SearchForm(
-            initial={"q": query}, field_id="soeg-igen", label=_("Søg igen"), auto_id="igen_%s"
-        ),
+        "max_length": MAX_QUERY_LENGTH,
         "groups": groups,
         "suggestions": suggestions,
     }
