@@ -37,13 +37,21 @@ def privacy(request):
 @page_cache.query_parameters("q")
 def search_page(request):
     from .forms_search import SearchForm
-    from .search import search
+    from .search import MAX_QUERY_LENGTH, search
 
-    # The form itself is the one in the header of every page (search_tags).
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    groups, suggestions = search(query) if query else ([], [])
-    context = {"query": query, "groups": groups, "suggestions": suggestions}
+    groups, suggestions = search(query, request) if query else ([], [])
+    context = {
+        # Not "query": the header's search box (search_tags) stays empty, so the header is
+        # the same for every search and kept once ({% keep "header" request.path query %})
+        # rather than rendered for each new query; the page's own box (plain HTML, no
+        # form library: it is rendered on every search) keeps the query.
+        "search_query": query,
+        "max_length": MAX_QUERY_LENGTH,
+        "groups": groups,
+        "suggestions": suggestions,
+    }
     return render(request, "pages/search.html", context)
 
 

@@ -8,7 +8,7 @@ from .models import Board
 
 
 def board(board):
-    return f"{board.name} bestyrelse", search.Result(board.name, board.get_absolute_url())
+    return board.name, search.Result(board.name, board.get_absolute_url())
 
 
 search.register(
@@ -16,6 +16,7 @@ search.register(
     lambda: Board.objects.select_related("district"),
     board,
     order=4,
+    words="bestyrelse bestyrelser forældrebestyrelse forældrebestyrelser",
 )
 search.register_page(
     "governance:board_list",
