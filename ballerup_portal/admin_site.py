@@ -73,7 +73,7 @@ TASK_GROUPS = [
         [(_lazy("Hvem skal have en rapport"), "admin:daycare_inspectionreport_due", None)],
     ),
     (
-        _lazy("Distrikter, huse og personer"),
+        _lazy("Distrikter og institutioner"),
         "distrikter",
         ["districts.District", "districts.Institution", "districts.Person", "districts.Role"],
         [],

@@ -65,7 +65,6 @@ class MeetingAdmin(NetworkContentAdmin):
     list_filter = ["network", "kind"]
     list_select_related = ["network__district"]
     search_fields = ["place", "agenda", "minutes"]
-    readonly_fields = ["is_demo"]
 
 
 @admin.register(Project)
@@ -74,7 +73,6 @@ class ProjectAdmin(NetworkContentAdmin):
     list_filter = ["network", "status"]
     list_select_related = ["network__district"]
     search_fields = ["title", "description"]
-    readonly_fields = ["is_demo"]
 
 
 @admin.register(Event)
@@ -82,7 +80,6 @@ class EventAdmin(NetworkContentAdmin):
     list_display = ["title", "performer", "starts_at", "venue", "network", "places_available"]
     list_select_related = ["network__district"]
     search_fields = ["title", "performer", "venue"]
-    readonly_fields = ["is_demo"]
 
 
 class SeatInline(PortalInline):
@@ -105,7 +102,15 @@ class NetworkAdmin(PortalModelAdmin):
         return permissions.is_administrator(request.user)
 
     def get_readonly_fields(self, request, obj=None):
+        # Shown as text: a link to the district's page would answer 403 to a member.
+        return [] if obj is None else ["district_name"]
+
+    def get_exclude(self, request, obj=None):
         return [] if obj is None else ["district"]
+
+    @admin.display(description=_("distrikt"))
+    def district_name(self, obj):
+        return obj.district.name
 
     @admin.display(description=_("kulturnetværkskoordinator"))
     def coordinator(self, obj):

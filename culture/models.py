@@ -230,6 +230,10 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
 
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#moeder"
+
     def clean(self):
         super().clean()
         if self.start_time and self.end_time and self.end_time <= self.start_time:
@@ -270,6 +274,10 @@ class Project(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#projekter"
 
     def clean(self):
         super().clean()
@@ -314,6 +322,10 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#forestillinger"
 
     def clean(self):
         super().clean()

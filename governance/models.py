@@ -12,6 +12,7 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
@@ -79,6 +80,16 @@ class Board(models.Model):
         # A district's board lives at the district's address: /bestyrelser/baltorp/.
         slug = self.district.slug if self.district_id else self.slug
         return reverse("governance:board_detail", kwargs={"slug": slug})
+
+    def covered_units(self):
+        """The units whose parents the board represents: the district's daycare houses
+        and the units it also covers (Dagplejen on Hedegård's board)."""
+        from districts.models import Institution
+
+        own = Q(pk__in=self.extra_units.values("pk"))
+        if self.district_id:
+            own |= Q(districts=self.district_id, institution_type__in=DAYCARE_TYPES)
+        return Institution.objects.filter(own).distinct().order_by("name")
 
 
 def ensure_district_board(sender, instance, created, raw=False, **kwargs):
@@ -182,6 +193,17 @@ class Membership(Term):
             raise ValidationError({"house": _("Vælg det børnehus, forælderen repræsenterer.")})
         if self.role != BoardRole.PARENT and self.house_id:
             raise ValidationError({"house": _("Kun forældrerepræsentanter repræsenterer et hus.")})
+        if (
+            self.house_id
+            and self.board_id
+            and not self.board.covered_units().filter(pk=self.house_id).exists()
+        ):
+            raise ValidationError(
+                {
+                    "house": _("%(house)s hører ikke under %(board)s.")
+                    % {"house": self.house, "board": self.board}
+                }  # fmt: skip
+            )
         if self.is_secretary and self.role != BoardRole.DISTRICT_LEADER:
             raise ValidationError(
                 {"is_secretary": _("Det er distriktslederen, der er sekretær for møderne.")}
@@ -310,3 +332,7 @@ class BoardMeeting(models.Model):
 
     def __str__(self):
         return f"{self.board} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        # Published minutes are listed on the board's page.
+        return self.board.get_absolute_url() + "#referater"
