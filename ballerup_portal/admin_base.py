@@ -16,13 +16,16 @@
 import hashlib
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import connection, models, router, transaction
 from django.forms.models import _get_foreign_key
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
@@ -236,6 +239,42 @@ class PortalModelAdmin(DanishHistoryAdmin):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return limit_choices(formfield, request.user)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return danish_minimum(formfield)
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a deletion takes along, without the rows that only link
+        two objects ("Alternativecare-institution-relation: AlternativeCare_houses object
+        (56)"): the links go with the object, and their names are code names."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = {
+            str(capfirst(field.remote_field.through._meta.verbose_name))
+            for model in apps.get_models()
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        plurals = {
+            str(field.remote_field.through._meta.verbose_name_plural)
+            for model in apps.get_models()
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+
+        def without_links(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    item = without_links(item)
+                    if item:
+                        kept.append(item)
+                elif str(item).split(":", 1)[0] not in links:
+                    kept.append(item)
+            return kept
+
+        counts = {name: n for name, n in counts.items() if str(name) not in plurals}
+        return without_links(deleted), counts, perms_needed, protected
+
     def get_inline_instances(self, request, obj=None):
         # An inline the user can neither add to nor change in is an empty box to them.
         return [
@@ -352,6 +391,22 @@ class PortalTabularInline(ScopedInline, admin.TabularInline):
                 wrapper.can_add_related = wrapper.can_change_related = False
                 wrapper.can_view_related = wrapper.can_delete_related = False
         return formfield
+
+
+def danish_minimum(formfield):
+    """A number that cannot be negative says so in words, not Django's "Sørg for at denne
+    værdi er større end eller lig med 0"."""
+    if isinstance(formfield, forms.IntegerField) and formfield.min_value == 0:
+        formfield.validators = [
+            v for v in formfield.validators if not isinstance(v, MinValueValidator)
+        ] + [
+            MinValueValidator(
+                0,
+                _("%(field)s kan ikke være et negativt tal.")
+                % {"field": capfirst(formfield.label or "")},  # fmt: skip
+            )
+        ]
+    return formfield
 
 
 def parse_id(field, raw):

@@ -99,7 +99,9 @@ class Network(models.Model):
         verbose_name=_("distrikt"),
     )
     description = models.TextField(
-        _("om netværket"), blank=True, help_text=_("Netværkets egen præsentation (Markdown).")
+        _("om netværket"),
+        blank=True,
+        help_text=_("Netværkets egen præsentation. Du kan skrive **fed** og lave punkter med -."),
     )
 
     objects = NetworkQuerySet.as_manager()

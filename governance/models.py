@@ -256,7 +256,13 @@ class Bylaws(models.Model):
 
     title = models.CharField(_("titel"), max_length=200)
     effective_date = models.DateField(_("gælder fra"))
-    text = models.TextField(_("tekst"), help_text=_("Vedtægterne (Markdown)."))
+    text = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Vedtægternes tekst. Du kan skrive **fed**, lave punkter med - og "
+            "overskrifter med # foran."
+        ),
+    )
     signed_pdf = models.FileField(
         _("underskrevet udgave (PDF)"),
         upload_to=bylaws_upload_to,
