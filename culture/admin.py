@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from ballerup_portal.admin_dates import QuestionedDatesAdmin
 from districts.models import Institution
 
 from .models import (
@@ -60,7 +61,8 @@ class NetworkContentAdmin(PortalModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(NetworkContentAdmin):
+class MeetingAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
+    questioned_dates = ["date"]
     list_display = ["date", "kind", "network", "place"]
     list_filter = ["network", "kind"]
     list_select_related = ["network__district"]
@@ -76,7 +78,8 @@ class ProjectAdmin(NetworkContentAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(NetworkContentAdmin):
+class EventAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
+    questioned_dates = ["starts_at"]
     list_display = ["title", "performer", "starts_at", "venue", "network", "places_available"]
     list_select_related = ["network__district"]
     search_fields = ["title", "performer", "venue"]

@@ -14,6 +14,7 @@ from ballerup_portal.admin_base import (
     SingleRowAdmin,
     StoredFileInput,
 )
+from ballerup_portal.admin_dates import QuestionedDatesAdmin
 from districts.constants import DAYCARE_TYPES
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
@@ -60,7 +61,8 @@ class BoardAdmin(PortalModelAdmin):
 
 
 @admin.register(BoardMeeting)
-class BoardMeetingAdmin(PortalModelAdmin):
+class BoardMeetingAdmin(QuestionedDatesAdmin, PortalModelAdmin):
+    questioned_dates = ["date"]
     list_display = ["date", "board", "published"]
     list_filter = ["board", "published"]
     list_select_related = ["board"]
