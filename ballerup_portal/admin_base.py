@@ -31,7 +31,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
 
-from . import permissions
+from . import permissions, readability
 
 VERSION_FIELD = "version_token"
 DEMO_FIELD = "is_demo"
@@ -274,6 +274,10 @@ class PortalModelAdmin(DanishHistoryAdmin):
 
         counts = {name: n for name, n in counts.items() if str(name) not in plurals}
         return without_links(deleted), counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        readability.tell(self, request, form)
 
     def get_inline_instances(self, request, obj=None):
         # An inline the user can neither add to nor change in is an empty box to them.
