@@ -17,19 +17,25 @@ import functools
 import hashlib
 
 from django import forms
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import connection, models, router, transaction
+from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
 
-from . import permissions
+from . import permissions, readability
 
 VERSION_FIELD = "version_token"
+DEMO_FIELD = "is_demo"
 
 
 def current_version(model, pk, fields=None, inlines=()):
@@ -215,7 +221,12 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return fields
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = list(super().get_fieldsets(request, obj))
+        # The demo marker is create_demo's alone: never a field on a staff form.
+        fieldsets = [
+            (name, {**opts, "fields": [f for f in opts["fields"] if f != DEMO_FIELD]})
+            for name, opts in super().get_fieldsets(request, obj)
+            if [f for f in opts["fields"] if f != DEMO_FIELD]
+        ]
         editable = self.has_change_permission(request, obj) if obj else True
         names = flatten_fieldsets(fieldsets)
         if editable and VERSION_FIELD not in names:
@@ -242,6 +253,81 @@ class PortalModelAdmin(DanishHistoryAdmin):
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         return limit_choices(formfield, request.user)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return danish_minimum(formfield)
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a deletion takes along, without the rows that only link
+        two objects ("Alternativecare-institution-relation: AlternativeCare_houses object
+        (56)"): the links go with the object, and their names are code names."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = {
+            str(capfirst(field.remote_field.through._meta.verbose_name))
+            for model in apps.get_models()
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        plurals = {
+            str(field.remote_field.through._meta.verbose_name_plural)
+            for model in apps.get_models()
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+
+        def without_links(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    item = without_links(item)
+                    if item:
+                        kept.append(item)
+                elif str(item).split(":", 1)[0] not in links:
+                    kept.append(item)
+            return kept
+
+        counts = {name: n for name, n in counts.items() if str(name) not in plurals}
+        return without_links(deleted), counts, perms_needed, protected
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        readability.tell(self, request, form)
+
+    def get_inline_instances(self, request, obj=None):
+        # An inline the user can neither add to nor change in is an empty box to them.
+        return [
+            inline
+            for inline in super().get_inline_instances(request, obj)
+            if inline.has_add_permission(request, obj) or inline.has_change_permission(request, obj)
+        ]
+
+    def view_on_site(self, obj):
+        """ "Se på websted": the object's public page, once parents can see it."""
+        url = getattr(obj, "get_absolute_url", None)
+        if url is None or not getattr(obj, "is_published", getattr(obj, "published", True)):
+            return None
+        return url()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        self.tell_public_page(request, obj)
+        return super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request, obj):
+        self.tell_public_page(request, obj)
+        return super().response_change(request, obj)
+
+    def tell_public_page(self, request, obj):
+        """After a save, a link straight to the public page the change shows on."""
+        url = self.view_on_site(obj)
+        if url and not request.POST.get("_popup"):
+            self.message_user(
+                request,
+                format_html(
+                    '<a href="{}">{}</a>', url, _("Se »%(object)s« på websted") % {"object": obj}
+                ),  # fmt: skip
+                messages.INFO,
+            )
 
 
 def guard_action(func):
@@ -315,12 +401,8 @@ class PortalInlineFormSet(forms.BaseInlineFormSet):
                 )
 
 
-class PortalInline(admin.StackedInline):
-    """Inlines show and offer only what the user may change.
-
-    Stacked, not tabular: Django's tabular inline leaves its fields and delete box without
-    labels (axe: "Form elements must have labels"); the stacked one labels every field.
-    """
+class ScopedInline:
+    """Inlines show and offer only what the user may change."""
 
     formset = PortalInlineFormSet
 
@@ -352,6 +434,76 @@ def inline_foreign_key(parent_model, model, fk_name=None):
     return keys[0]
 
 
+class PortalInline(ScopedInline, admin.StackedInline):
+    """Stacked: every field of a row labelled, one under the other."""
+
+
+class ScopedRelatedFieldListFilter(admin.RelatedFieldListFilter):
+    """A list filter by a related object offers only the objects the user may see (a
+    culture ambassador filters by their own network, not all five)."""
+
+    def field_choices(self, field, request, model_admin):
+        related = field.related_model
+        queryset = permissions.scoped(
+            related._default_manager.all(), request.user, permissions.view_scope
+        )
+        ordering = self.field_admin_ordering(field, request, model_admin)
+        if ordering:
+            queryset = queryset.order_by(*ordering)
+        return [(obj.pk, str(obj)) for obj in queryset]
+
+
+admin.FieldListFilter.register(
+    lambda f: f.remote_field,
+    ScopedRelatedFieldListFilter,
+    take_priority=True,
+)
+
+
+class _LabelledFormSet(PortalInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].widget.attrs["aria-label"] = _("Slet")
+
+
+class PortalTabularInline(ScopedInline, admin.TabularInline):
+    """A compact table of rows, one line each. Django's tabular inline names its columns
+    only in the table head; each input gets its column's name as its accessible name
+    (axe: "Form elements must have labels"), the delete box too. Shows and offers only
+    what the user may change, as ``PortalInline``."""
+
+    formset = _LabelledFormSet
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            formfield.widget.attrs.setdefault("aria-label", str(formfield.label))
+            wrapper = formfield.widget
+            if isinstance(wrapper, RelatedFieldWidgetWrapper):
+                # One line per row: no pop-up links to add or change the related object.
+                wrapper.widget.attrs.setdefault("aria-label", str(formfield.label))
+                wrapper.can_add_related = wrapper.can_change_related = False
+                wrapper.can_view_related = wrapper.can_delete_related = False
+        return formfield
+
+
+def danish_minimum(formfield):
+    """A number that cannot be negative says so in words, not Django's "Sørg for at denne
+    værdi er større end eller lig med 0"."""
+    if isinstance(formfield, forms.IntegerField) and formfield.min_value == 0:
+        formfield.validators = [
+            v for v in formfield.validators if not isinstance(v, MinValueValidator)
+        ] + [
+            MinValueValidator(
+                0,
+                _("%(field)s kan ikke være et negativt tal.")
+                % {"field": capfirst(formfield.label or "")},  # fmt: skip
+            )
+        ]
+    return formfield
+
+
 def parse_id(field, raw):
     """``raw`` from a URL as a value of ``field``, or None when it cannot be one: not a
     number, or a number no database column can hold (it would fail in the database)."""
@@ -370,7 +522,23 @@ def limit_choices(formfield, user):
     queryset = getattr(formfield, "queryset", None)
     if queryset is not None:
         formfield.queryset = permissions.scoped(queryset, user, permissions.choice_scope)
+        preselect_only_choice(formfield, user)
     return formfield
+
+
+def preselect_only_choice(formfield, user):
+    """A required single choice with one option the user may pick (their network, their
+    district, their board) starts chosen, without the empty "---------"."""
+    if (
+        isinstance(formfield, forms.ModelChoiceField)
+        and not isinstance(formfield, forms.ModelMultipleChoiceField)
+        and formfield.required
+        and not permissions.is_administrator(user)
+    ):
+        only = list(formfield.queryset[:2])
+        if len(only) == 1:
+            formfield.initial = only[0].pk
+            formfield.empty_label = None
 
 
 class _StoredFile:

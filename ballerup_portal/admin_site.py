@@ -73,7 +73,7 @@ TASK_GROUPS = [
         [(_lazy("Hvem skal have en rapport"), "admin:daycare_inspectionreport_due", None)],
     ),
     (
-        _lazy("Distrikter, huse og personer"),
+        _lazy("Distrikter og institutioner"),
         "distrikter",
         ["districts.District", "districts.Institution", "districts.Person", "districts.Role"],
         [],
@@ -132,6 +132,20 @@ def _may_use(user, perm):
     if perm is None:
         return permissions.is_administrator(user)
     return user.has_perm(perm)
+
+
+def help_anchor(user):
+    """The part of the guide for ``user``'s role."""
+    if not user.is_authenticated:
+        return ""
+    if permissions.is_administrator(user):
+        return "administrator"
+    names = set(user.groups.values_list("name", flat=True))
+    if permissions.DISTRICT_LEADER in names:
+        return "distriktsleder"
+    if permissions.CULTURE_NETWORK in names:
+        return "kulturnetvaerk"
+    return ""
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -205,8 +219,24 @@ class PortalAdminSite(admin.AdminSite):
         return {"name": name, "app_label": slug, "app_url": first,
                 "has_module_perms": True, "models": entries}  # fmt: skip
 
+    def each_context(self, request):
+        context = super().each_context(request)
+        context["help_anchor"] = help_anchor(request.user)
+        return context
+
+    def help_view(self, request):
+        """The staff guide: the tasks of each role, step by step (``admin/help.html``)."""
+        context = {
+            **self.each_context(request),
+            "title": _("Hjælp til administrationen"),
+            "is_administrator": permissions.is_administrator(request.user),
+        }
+        request.current_app = self.name
+        return TemplateResponse(request, "admin/help.html", context)
+
     def get_urls(self):
         return [
+            path("hjaelp/", self.admin_view(self.help_view), name="help"),
             path("2fa/", self.two_factor_enrol, name="two_factor_enrol"),
             *super().get_urls(),
         ]

@@ -10,12 +10,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, update_last_login
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history import register
 from simple_history.models import HistoricalRecords
+
+from .validators import phone_validator
 
 User = get_user_model()
 
@@ -66,11 +67,6 @@ def _static_file(path):
             params={"path": path},
             code="missing_static_file",
         )
-
-
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()-]{8,20}$", _("Skriv et telefonnummer med mindst 8 cifre.")
-)
 
 
 class SiteSettings(models.Model):

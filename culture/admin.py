@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from ballerup_portal.admin_dates import QuestionedDatesAdmin
 from districts.models import Institution
 
 from .models import (
@@ -60,12 +61,12 @@ class NetworkContentAdmin(PortalModelAdmin):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(NetworkContentAdmin):
+class MeetingAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
+    questioned_dates = ["date"]
     list_display = ["date", "kind", "network", "place"]
     list_filter = ["network", "kind"]
     list_select_related = ["network__district"]
     search_fields = ["place", "agenda", "minutes"]
-    readonly_fields = ["is_demo"]
 
 
 @admin.register(Project)
@@ -74,15 +75,14 @@ class ProjectAdmin(NetworkContentAdmin):
     list_filter = ["network", "status"]
     list_select_related = ["network__district"]
     search_fields = ["title", "description"]
-    readonly_fields = ["is_demo"]
 
 
 @admin.register(Event)
-class EventAdmin(NetworkContentAdmin):
+class EventAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
+    questioned_dates = ["starts_at"]
     list_display = ["title", "performer", "starts_at", "venue", "network", "places_available"]
     list_select_related = ["network__district"]
     search_fields = ["title", "performer", "venue"]
-    readonly_fields = ["is_demo"]
 
 
 class SeatInline(PortalInline):
@@ -105,7 +105,15 @@ class NetworkAdmin(PortalModelAdmin):
         return permissions.is_administrator(request.user)
 
     def get_readonly_fields(self, request, obj=None):
+        # Shown as text: a link to the district's page would answer 403 to a member.
+        return [] if obj is None else ["district_name"]
+
+    def get_exclude(self, request, obj=None):
         return [] if obj is None else ["district"]
+
+    @admin.display(description=_("distrikt"))
+    def district_name(self, obj):
+        return obj.district.name
 
     @admin.display(description=_("kulturnetværkskoordinator"))
     def coordinator(self, obj):

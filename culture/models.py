@@ -99,7 +99,9 @@ class Network(models.Model):
         verbose_name=_("distrikt"),
     )
     description = models.TextField(
-        _("om netværket"), blank=True, help_text=_("Netværkets egen præsentation (Markdown).")
+        _("om netværket"),
+        blank=True,
+        help_text=_("Netværkets egen præsentation. Du kan skrive **fed** og lave punkter med -."),
     )
 
     objects = NetworkQuerySet.as_manager()
@@ -235,6 +237,10 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
 
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#moeder"
+
     def clean(self):
         super().clean()
         if self.start_time and self.end_time and self.end_time <= self.start_time:
@@ -275,6 +281,10 @@ class Project(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#projekter"
 
     def clean(self):
         super().clean()
@@ -319,6 +329,10 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Shown on the network's page ("Se på websted" in the admin).
+        return self.network.get_absolute_url() + "#forestillinger"
 
     def clean(self):
         super().clean()

@@ -213,7 +213,6 @@ class PersonAdmin(PortalModelAdmin):
     list_filter = ["is_demo", "roles__role_type", "roles__district"]
     search_fields = ["name", "email", "phone", "user__username"]
     # Set only by `create_demo`: staff never mark real people as invented, or the reverse.
-    readonly_fields = ["is_demo"]
     administrator_fields = ["user"]
     inlines = [RoleInline]
 

@@ -18,15 +18,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ballerup_portal.fast_urls import reverse_cached
+from ballerup_portal.validators import phone_validator
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
 from .slugs import danish_slugify
-
-phone_validator = RegexValidator(
-    r"^\+?[0-9 ()-]{8,20}$",
-    _("Skriv et telefonnummer med mindst 8 cifre, fx 44 77 00 00."),
-)
 
 
 class SlugNaturalKeyManager(models.Manager):

@@ -9,43 +9,41 @@ from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal import permissions
 from ballerup_portal.admin_base import (
-    PortalInline,
     PortalModelAdmin,
+    PortalTabularInline,
     SingleRowAdmin,
     StoredFileInput,
 )
+from ballerup_portal.admin_dates import QuestionedDatesAdmin
 from districts.constants import DAYCARE_TYPES
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership
 
 
-class MembershipInline(PortalInline):
+class MembershipInline(PortalTabularInline):
+    """The board's members as a compact table, one line each."""
+
     model = Membership
     extra = 0
     fields = ["name", "role", "house", "is_secretary", "term_start", "term_end", "elected_at"]
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "house" and formfield is not None:
-            board = getattr(self, "board", None)
-            if board is not None and board.pk:
-                # One of the units the board covers (Dagplejen on Hedegård's board and
-                # on its own, not on Baltorp's).
-                formfield.queryset = board.units()
-            else:
-                formfield.queryset = formfield.queryset.filter(
-                    institution_type__in=(*DAYCARE_TYPES, "dagpleje")
-                )
-            # The base class has already read the choices once for all rows (of every
-            # institution): read them again from the narrowed queryset.
-            formfield.choices = list(formfield.iterator(formfield))
-        return formfield
-
     def get_formset(self, request, obj=None, **kwargs):
-        # Inline instances are made per request (get_inline_instances): the board the
-        # form edits, for formfield_for_foreignkey.
-        self.board = obj
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+        house = formset.form.base_fields.get("house")
+        if house is not None:
+            # Exactly the units the board covers (Dagplejen on Hedegård's board, though
+            # it lies outside the district): the board is the user's, so are its units.
+            if obj is not None:
+                house.queryset = obj.units()
+            else:
+                house.queryset = house.queryset.filter(
+                    institution_type__in=(*DAYCARE_TYPES, "dagpleje")
+                ).order_by("name")
+            # Read once for all rows, from the narrowed queryset (the choices read before
+            # were of every institution: the reason schools and clubs were offered).
+            house.choices = list(house.iterator(house))
+            house.error_messages["invalid_choice"] = _("Vælg et af bestyrelsens børnehuse.")
+        return formset
 
 
 @admin.register(Board)
@@ -63,19 +61,19 @@ class BoardAdmin(PortalModelAdmin):
 
 
 @admin.register(BoardMeeting)
-class BoardMeetingAdmin(PortalModelAdmin):
+class BoardMeetingAdmin(QuestionedDatesAdmin, PortalModelAdmin):
+    questioned_dates = ["date"]
     list_display = ["date", "board", "published"]
     list_filter = ["board", "published"]
     list_select_related = ["board"]
-    readonly_fields = ["is_demo"]
 
 
 @admin.register(Bylaws)
 class BylawsAdmin(PortalModelAdmin):
     list_display = ["title", "effective_date", "board_names"]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
-    fields = ["title", "effective_date", "text", "signed_pdf", "boards", "is_demo"]
-    readonly_fields = ["is_demo", "signed_pdf_file"]
+    fields = ["title", "effective_date", "text", "signed_pdf", "boards"]
+    readonly_fields = ["signed_pdf_file"]
 
     def get_fields(self, request, obj=None):
         fields = list(super().get_fields(request, obj))
@@ -112,7 +110,6 @@ class CouncilMemberAdmin(PortalModelAdmin):
     list_filter = ["role", "house__districts"]
     list_select_related = ["house"]
     search_fields = ["name", "house__name"]
-    readonly_fields = ["is_demo"]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)

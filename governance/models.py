@@ -219,7 +219,10 @@ class Membership(Term):
             and not self.board.units().filter(pk=self.house_id).exists()
         ):
             raise ValidationError(
-                {"house": _("Vælg et af de huse eller enheder, bestyrelsen dækker.")}
+                {
+                    "house": _("%(house)s hører ikke under %(board)s.")
+                    % {"house": self.house, "board": self.board}
+                }  # fmt: skip
             )
         if self.is_secretary and self.role != BoardRole.DISTRICT_LEADER:
             raise ValidationError(
@@ -273,7 +276,13 @@ class Bylaws(models.Model):
 
     title = models.CharField(_("titel"), max_length=200)
     effective_date = models.DateField(_("gælder fra"))
-    text = models.TextField(_("tekst"), help_text=_("Vedtægterne (Markdown)."))
+    text = models.TextField(
+        _("tekst"),
+        help_text=_(
+            "Vedtægternes tekst. Du kan skrive **fed**, lave punkter med - og "
+            "overskrifter med # foran."
+        ),
+    )
     signed_pdf = models.FileField(
         _("underskrevet udgave (PDF)"),
         upload_to=bylaws_upload_to,
@@ -349,3 +358,7 @@ class BoardMeeting(models.Model):
 
     def __str__(self):
         return f"{self.board} {self.date:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        # Published minutes are listed on the board's page.
+        return self.board.get_absolute_url() + "#referater"

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ballerup_portal.admin_base import PortalModelAdmin, VersionedModelForm
+from ballerup_portal.admin_dates import QuestionedDatesAdmin
 from daycare.constants import PublicationStatus
 from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
 from daycare.models.closing_days import propose_closing_days
@@ -24,7 +25,8 @@ from districts.constants import DAYCARE_TYPES
 
 
 @admin.register(ClosingDay)
-class ClosingDayAdmin(PortalModelAdmin):
+class ClosingDayAdmin(QuestionedDatesAdmin, PortalModelAdmin):
+    questioned_dates = ["date"]
     list_display = ["date", "weekday", "name", "alternative_care", "signup_deadline", "status"]
     list_filter = ["status", "alternative_care", ("date", admin.DateFieldListFilter)]
     search_fields = ["name", "note"]

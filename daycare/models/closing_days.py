@@ -13,6 +13,7 @@ import holidays
 from dateutil.easter import easter
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -114,6 +115,10 @@ class ClosingDay(models.Model):
         elif self.status == PublicationStatus.DRAFT:
             self.published_at = None
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # A published day is on the page of closing days.
+        return reverse("daycare:closing_days")
 
     # What parents are told changed after publication (the fields they see).
     WATCHED_FIELDS = ("date", "name", "alternative_care", "signup_deadline", "signup_text",

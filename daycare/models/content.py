@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-MARKDOWN = _("Almindelig tekst eller Markdown.")
+MARKDOWN = _("Du kan skrive **fed** og lave punkter med -.")
 
 
 class DaycareAbout(models.Model):
@@ -22,7 +22,9 @@ class DaycareAbout(models.Model):
 
     intro = models.TextField(
         _("indledning"),
-        help_text=_("Vises øverst på siden om dagtilbud. Almindelig tekst eller Markdown."),
+        help_text=_(
+            "Vises øverst på siden om dagtilbud. Du kan skrive **fed** og lave punkter med -."
+        ),
     )
     stated_houses = models.PositiveSmallIntegerField(
         _("antal børnehuse ifølge kommunen"),

@@ -98,7 +98,9 @@ class InspectionReport(models.Model):
         ),
     )
     published = models.BooleanField(
-        _("offentliggjort"), default=False, help_text=_("Vises på /tilsyn/ og husets side.")
+        _("offentliggjort"),
+        default=False,
+        help_text=_("Vises på siden med tilsynsrapporter og på husets side."),
     )
     is_demo = models.BooleanField(_("demodata"), default=False, editable=False)
     uploaded_by = models.ForeignKey(

@@ -59,7 +59,9 @@ def test_a_member_represents_a_unit_the_board_covers():
     Membership(board=hedegaard, name="A", role=BoardRole.PARENT, house=dagplejen).full_clean()
     with pytest.raises(ValidationError) as refused:
         Membership(board=baltorp, name="B", role=BoardRole.PARENT, house=dagplejen).full_clean()
-    assert "Vælg et af de huse eller enheder, bestyrelsen dækker." in str(refused.value)
+    assert "Dagplejen hører ikke under Forældrebestyrelsen i distrikt Baltorp." in str(
+        refused.value
+    )
     valhalla = Institution.objects.get(slug="boernehuset-valhalla")  # Skovvejen
     with pytest.raises(ValidationError):
         Membership(board=baltorp, name="C", role=BoardRole.PARENT, house=valhalla).full_clean()

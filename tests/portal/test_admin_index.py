@@ -20,7 +20,7 @@ def test_administrators_see_every_task_in_at_most_eight_groups(client):
     assert groups(page) == [
         "Lukkedage og alternativ pasning",
         "Tilsyn",
-        "Distrikter, huse og personer",
+        "Distrikter og institutioner",
         "Bestyrelser og husråd",
         "Kultur",
         "Tekster om dagtilbud",

@@ -1,0 +1,83 @@
+"""Dates that look wrong are questioned (issue 24.7): more than a year back or five
+years ahead asks for confirmation in Danish, with the box beside the message."""
+
+import datetime
+
+import pytest
+
+from culture.models import Event, Meeting
+from daycare.models import ClosingDay
+from governance.models import BoardMeeting
+from tests.admin_forms import form_data
+from tests.conftest import admin_url, login
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+TODAY = datetime.date(2026, 12, 3)
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *args, **kwargs: TODAY)
+
+
+def add_event(client, starts_at, confirm=False):
+    page = client.get("/admin/culture/event/add/")
+    data = form_data(page) | {"title": "Teater", "venue": "Salen", "starts_at": starts_at}
+    if confirm:
+        data["confirm_date"] = "on"
+    return client.post("/admin/culture/event/add/", data)
+
+
+def test_a_performance_in_2020_is_questioned_and_saved_once_confirmed(client):
+    login(client, "kultur-baltorp")
+    response = add_event(client, "2020-03-01T10:00")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "1. marts 2020 ligger mere end et år tilbage. Er datoen rigtig?" in text
+    assert 'name="confirm_date"' in text and "Datoen er rigtig" in text
+    assert not Event.objects.filter(title="Teater").exists()
+    data = form_data(response) | {"confirm_date": "on"}
+    assert client.post("/admin/culture/event/add/", data).status_code == 302
+    assert Event.objects.filter(title="Teater").exists()
+
+
+def test_far_ahead_is_questioned_too(client):
+    login(client, "kultur-baltorp")
+    text = add_event(client, "2035-03-01T10:00").content.decode()
+    assert "1. marts 2035 ligger mere end fem år frem." in text
+
+
+def test_a_date_near_today_asks_nothing_and_shows_no_box(client):
+    login(client, "kultur-baltorp")
+    page = client.get("/admin/culture/event/add/").content.decode()
+    assert 'name="confirm_date"' not in page
+    assert add_event(client, "2027-03-01T10:00").status_code == 302
+
+
+def test_an_old_record_saved_unchanged_is_not_questioned(client):
+    login(client, "kultur-baltorp")
+    meeting = Meeting.objects.filter(network__district__slug="baltorp").first()
+    Meeting.objects.filter(pk=meeting.pk).update(date=datetime.date(2019, 5, 1))
+    page = client.get(admin_url(meeting))
+    assert client.post(admin_url(meeting), form_data(page)).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("username", "url", "field"),
+    [
+        ("kultur-baltorp", "/admin/culture/meeting/add/", "date"),
+        ("leder-baltorp", "/admin/governance/boardmeeting/add/", "date"),
+        ("admin", "/admin/daycare/closingday/add/", "date"),
+    ],
+)
+def test_meetings_and_closing_days_are_questioned(client, username, url, field):
+    login(client, username)
+    page = client.get(url)
+    before = (Meeting.objects.count(), BoardMeeting.objects.count(), ClosingDay.objects.count())
+    data = form_data(page) | {field: "02.03.2020", "name": "Gammel", "place": "Salen"}
+    text = client.post(url, data).content.decode()
+    assert "2. marts 2020 ligger mere end et år tilbage." in text
+    assert 'name="confirm_date"' in text
+    after = (Meeting.objects.count(), BoardMeeting.objects.count(), ClosingDay.objects.count())
+    assert before == after
