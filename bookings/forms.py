@@ -64,6 +64,7 @@ class BookingForm(forms.ModelForm):
             "adults",
             "contact_name",
             "contact_phone",
+            "contact_email",
             "wheelchair",
             "interpreter",
             "note",
@@ -74,6 +75,7 @@ class BookingForm(forms.ModelForm):
             "adults": forms.NumberInput(attrs={"inputmode": "numeric"}),
             "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         error_messages = {
             "group_name": {"required": _("Skriv gruppens navn, fx »Rødstuen« eller »2.B«.")},
@@ -90,6 +92,10 @@ class BookingForm(forms.ModelForm):
             },
             "contact_name": {"required": _("Skriv kontaktpersonens navn.")},
             "contact_phone": {"required": _("Skriv kontaktpersonens telefonnummer.")},
+            "contact_email": {
+                "required": _("Skriv kontaktpersonens e-mailadresse."),
+                "invalid": _("Skriv en gyldig e-mailadresse, fx navn@ballerup.dk."),
+            },
         }
 
     def __init__(self, *args, offer, institutions, **kwargs):

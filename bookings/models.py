@@ -254,6 +254,10 @@ class Booking(models.Model):
     contact_phone = models.CharField(
         _("kontaktpersonens telefon"), max_length=20, validators=[phone_validator]
     )
+    contact_email = models.EmailField(
+        _("kontaktpersonens e-mail"),
+        help_text=_("Hertil sender vi bekræftelsen, besked fra ventelisten og en påmindelse."),
+    )
     wheelchair = models.BooleanField(_("kørestolsbruger i gruppen"), default=False)
     interpreter = models.BooleanField(_("behov for tolk"), default=False)
     note = models.TextField(_("bemærkning"), blank=True, max_length=1000)

@@ -194,7 +194,10 @@ def book(request, pk):
                 )
             return redirect("bookings:our_bookings")
     if request.method == "GET":
-        form.initial.setdefault("contact_name", _person_name(request.user))
+        person = getattr(request.user, "person", None)
+        if person is not None:
+            form.initial.setdefault("contact_name", person.name)
+            form.initial.setdefault("contact_email", person.email or request.user.email)
     context = {
         "offer": offer,
         "event": offer.event,
@@ -203,11 +206,6 @@ def book(request, pk):
         "is_open": offer.is_open(),
     }
     return render(request, "bookings/booking_form.html", context, status=400 if error else 200)
-
-
-def _person_name(user):
-    person = getattr(user, "person", None)
-    return person.name if person else ""
 
 
 @staff_required
@@ -408,6 +406,7 @@ def attendance_csv(request, pk):
             _("Voksne"),
             _("Kontaktperson"),
             _("Telefon"),
+            _("E-mail"),
             _("Kørestol"),
             _("Tolk"),
             _("Bemærkning"),
@@ -430,6 +429,7 @@ def attendance_csv(request, pk):
                         booking.adults,
                         booking.contact_name,
                         booking.contact_phone,
+                        booking.contact_email,
                         _("ja") if booking.wheelchair else _("nej"),
                         _("ja") if booking.interpreter else _("nej"),
                         _csv_safe(booking.note),

@@ -127,6 +127,7 @@ def _small():
         "adults": 0,
         "contact_name": "A",
         "contact_phone": "44770000",
+        "contact_email": "a@b.invalid",
     }
 
 

@@ -160,8 +160,8 @@ def test_the_csv_opens_in_danish_excel_with_aeoeaa_intact(client):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Opførelse", "Sted", "Distrikt", "Institution"]
     assert rows[1][2:7] == ["Skovvejen", "Børnehuset Valhalla", "Rødstuen", "18", "3"]
-    assert rows[1][9] == "ja"
-    assert rows[1][11].startswith("'=")  # never a formula
+    assert rows[1][9:11] == ["roedstuen@valhalla.invalid", "ja"]
+    assert rows[1][12].startswith("'=")  # never a formula
 
 
 def test_the_attendance_list_prints_every_group(client):

@@ -51,6 +51,7 @@ def test_an_institution_books_and_the_network_downloads_the_list(open_page, brow
     page.get_by_label("Antal voksne").fill("3")
     field(page, "Kontaktperson").fill("Anne Demo-Jensen")
     page.get_by_label("Kontaktpersonens telefon").fill("44 77 00 00")
+    page.get_by_label("Kontaktpersonens e-mail").fill("roedstuen@valhalla.invalid")
     page.get_by_label("Kørestolsbruger i gruppen").check()
     page.get_by_role("button", name="Book", exact=True).click()
 
@@ -86,6 +87,7 @@ def test_an_institution_books_and_the_network_downloads_the_list(open_page, brow
     school.get_by_label("Antal børn").fill("20")
     field(school, "Kontaktperson").fill("Mads Demo-Nielsen")
     school.get_by_label("Kontaktpersonens telefon").fill("44 77 11 11")
+    school.get_by_label("Kontaktpersonens e-mail").fill("2b@baltorpskolen.invalid")
     school.get_by_role("button", name="Book", exact=True).click()
     expect(
         school.get_by_text("Du kan kun booke for den institution, du er kontaktperson for.")
