@@ -69,7 +69,10 @@ def _notify(kind, bookings):
     except ImportError:  # pragma: no cover - before the outbox app is merged
         return
     for booking in bookings:
-        mails.enqueue(kind, booking)
+        place = None
+        if booking.status == BookingStatus.WAITING:
+            place = waiting_positions([booking]).get(booking.pk)
+        mails.enqueue(kind, booking, place)
 
 
 def book(showing_id, institution, *, user=None, now=None, **details):

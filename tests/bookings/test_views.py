@@ -234,3 +234,19 @@ def test_after_the_visit_the_institution_evaluates_and_the_network_sees_it(clien
     page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
     assert "Gennemsnit 3,0 af 5 fra 2 evalueringer." in page
     assert "Børnene lo." in page and "For lang." in page
+
+
+@pytest.mark.parametrize(
+    ("username", "links"),
+    [
+        ("kontakt-valhalla", ["Vores bookinger"]),
+        ("ambassadoer-skovvejen", ["Netværkets bookinger"]),
+        ("admin", ["Netværkets bookinger"]),
+        ("leder-baltorp", []),
+    ],
+)
+def test_the_admin_header_links_the_booking_pages_a_user_has(client, username, links):
+    login(client, username)
+    page = client.get("/admin/").content.decode()
+    for label in ("Vores bookinger", "Netværkets bookinger"):
+        assert (label in page) == (label in links)

@@ -1,0 +1,29 @@
+"""Put a reminder in the outbox for every confirmed booking whose showing is two days
+away (run it daily, before ``send_notifications``; running it twice adds nothing)."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from bookings import mails
+from bookings.constants import BookingStatus
+from bookings.models import Booking
+
+
+class Command(BaseCommand):
+    help = "Lægger påmindelser om forestillinger om to dage i udbakken."
+
+    def handle(self, *args, **options):
+        day = timezone.localdate() + timedelta(days=2)
+        bookings = Booking.objects.for_listing().filter(
+            status=BookingStatus.CONFIRMED, showing__starts_at__date=day
+        )
+        count = 0
+        with transaction.atomic():
+            for booking in bookings:
+                mails.enqueue("reminder", booking)
+                count += 1
+        if options["verbosity"]:
+            self.stdout.write(f"{count} påmindelser lagt i udbakken")
