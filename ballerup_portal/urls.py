@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("culture.urls")),
     path("", include("governance.urls")),
     path("", include("bookings.urls")),
+    path("", include("notify.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -26,6 +26,7 @@ PUBLIC_PAGES = {
     "organisering": "/dagtilbud/organisering/",
     "samarbejdspartnere": "/dagtilbud/samarbejdspartnere/",
     "vision": "/dagtilbud/vision/",
+    "abonnement": "/abonnement/?distrikt=skovvejen",
     "404": "/findes-ikke/",
 }
 

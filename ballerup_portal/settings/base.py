@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "daycare",
     "governance",
     "bookings",
+    # The mails the portal sends (outbox/__init__.py, `manage.py send_notifications`).
+    "outbox",
+    # Parents' e-mail subscriptions and the staff's weekly digest (notify/).
+    "notify",
     # Imports every app's rules.py (its object-level permission scopes) at start-up.
     "rules.apps.AutodiscoverRulesConfig",
 ]
@@ -246,6 +250,21 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 # the portal's own statement, with its contacts and dates from the site settings.
 WAS_URL = env("WAS_URL", "")
 
+# E-mail (outbox/): SMTP from the environment; dev.py writes mails to files in var/mail/.
+# SITE_URL is the address the links in a mail lead to.
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+# A mail server that does not answer costs a send_notifications run seconds, not minutes.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Ballerup børneportal <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Demo accounts (`manage.py create_demo`) only ever exist on a local run.
 DEMO_PASSWORD = env("DEMO_PASSWORD", "ballerup-demo-2026")
 
@@ -264,6 +283,7 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "django.request": {"filters": ["one_line_outages"]},
         "django.security.DisallowedHost": {"filters": ["one_line_bad_hosts"]},
+        "outbox": {"level": "INFO"},
     },
 }
 

@@ -13,6 +13,8 @@ os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-never-used-in-product
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{_VAR / 'db.sqlite3'}")
+# Mails are written as files to var/mail/ (one file per send_notifications batch).
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
 
 from .base import *  # noqa: E402,F403
 

@@ -27,3 +27,6 @@ PAGE_CACHE_ENABLED = False
 # In memory, so that the content version stored on every save adds no database queries
 # to other tests' counts; tests/portal/test_cache.py also runs on the database cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Mails stay in django.core.mail.outbox; tests/outbox/test_smtp.py uses a real SMTP server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SITE_URL = "http://testserver"

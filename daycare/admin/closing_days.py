@@ -4,6 +4,7 @@ in their own district."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -42,11 +43,13 @@ class ClosingDayAdmin(PortalModelAdmin):
 
     @admin.action(description=_("Offentliggør de valgte lukkedage"))
     def publish(self, request, queryset):
-        # Saved one by one: each records when it was published, in its history too.
+        # Saved one by one: each records when it was published, in its history too, and
+        # its notice to subscribers is committed with it (notify/receivers.py).
         count = 0
         for day in queryset.exclude(status=PublicationStatus.PUBLISHED):
             day.status = PublicationStatus.PUBLISHED
-            day.save()
+            with transaction.atomic():
+                day.save()
             count += 1
         self.message_user(
             request,

@@ -1,0 +1,76 @@
+"""No abuse: a few confirmation mails per address a day and per client address an hour,
+a bounded number of unconfirmed sign-ups, and the expired ones cleaned."""
+
+import pytest
+from django.core import mail
+
+from notify import constants
+from notify.models import SignupAttempt, Subscriber
+from tests.notify.helpers import send, sign_up
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_address_gets_at_most_three_confirmation_mails_a_day(client, clock, skovvejen):
+    for number in range(constants.MAX_PER_ADDRESS_PER_DAY):
+        # From different connections: the address limit holds on its own.
+        response = sign_up(client, "offer@example.dk", f"c{skovvejen.pk}",
+                           REMOTE_ADDR=f"192.0.2.{number}")  # fmt: skip
+        assert response.status_code == 200
+    response = sign_up(client, "offer@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.99")
+    assert response.status_code == 429
+    assert "Der er allerede sendt flere bekræftelsesmails til denne adresse i dag" in (
+        response.content.decode()
+    )
+    send()
+    assert len(mail.outbox) == constants.MAX_PER_ADDRESS_PER_DAY
+    clock.advance(days=1, minutes=1)
+    assert sign_up(client, "offer@example.dk", f"c{skovvejen.pk}").status_code == 200
+
+
+def test_a_client_address_can_ask_for_five_confirmation_mails_an_hour(client, clock, skovvejen):
+    for number in range(constants.MAX_PER_CLIENT_PER_HOUR):
+        assert sign_up(client, f"a{number}@example.dk", f"c{skovvejen.pk}").status_code == 200
+    response = sign_up(client, "one-more@example.dk", f"c{skovvejen.pk}")
+    assert response.status_code == 429
+    assert "Prøv igen om en time" in response.content.decode()
+    assert not Subscriber.objects.filter(email="one-more@example.dk").exists()
+    # Another connection is not held up.
+    other = sign_up(client, "one-more@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.7")
+    assert other.status_code == 200
+    clock.advance(hours=1, minutes=1)
+    assert sign_up(client, "later@example.dk", f"c{skovvejen.pk}").status_code == 200
+
+
+def test_the_limits_keep_no_address_only_keyed_digests(client, clock, skovvejen):
+    sign_up(client, "a@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.1")
+    attempt = SignupAttempt.objects.get()
+    stored = f"{attempt.address_digest} {attempt.client_digest}"
+    assert "example" not in stored and "192.0.2.1" not in stored
+
+
+def test_unconfirmed_sign_ups_are_bounded(client, clock, skovvejen, monkeypatch):
+    monkeypatch.setattr("notify.signup.MAX_PENDING", 2)
+    for number in range(2):
+        sign_up(client, f"a{number}@example.dk", f"c{skovvejen.pk}",
+                REMOTE_ADDR=f"192.0.2.{number}")  # fmt: skip
+    response = sign_up(client, "c@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.50")
+    assert response.status_code == 503
+    assert "mange ubekræftede tilmeldinger" in response.content.decode()
+    assert Subscriber.objects.count() == 2
+    # Once the old ones expire and are cleaned, there is room again.
+    clock.advance(hours=49)
+    send()
+    assert not Subscriber.objects.exists()
+    assert not SignupAttempt.objects.exists()
+    response = sign_up(client, "c@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.50")
+    assert response.status_code == 200
+
+
+def test_the_cleanup_command_deletes_the_expired(client, clock, skovvejen):
+    from django.core.management import call_command
+
+    sign_up(client, "a@example.dk", f"c{skovvejen.pk}")
+    clock.advance(hours=49)
+    call_command("clean_subscriptions", verbosity=0)
+    assert not Subscriber.objects.exists()

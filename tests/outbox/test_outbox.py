@@ -1,0 +1,214 @@
+"""The outbox: mails are committed with their content, sent once, and wait out a mail
+server that is down. Django's in-memory outbox and a controlled clock."""
+
+import logging
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import transaction
+
+import outbox
+from outbox import sending
+from outbox.models import Mail
+
+pytestmark = pytest.mark.django_db
+
+
+def put(key="k1", to="forælder@example.dk", **kwargs):
+    outbox.enqueue(
+        key=key,
+        to=to,
+        **{
+            **outbox.render(
+                "outbox/notice",
+                {
+                    "subject": "Lukkedag fredag den 18. december 2026",
+                    "paragraphs": ["Skovvejen holder lukket.", "Tilmeld dig <inden> fristen."],
+                    "links": [{"text": "Se lukkedagene", "url": "http://testserver/lukkedage/"}],
+                    "footer": [{"text": "Afmeld", "url": "http://testserver/afmeld/x"}],
+                },
+            ),
+            **kwargs,
+        },
+    )
+
+
+def run():
+    call_command("send_notifications", verbosity=0)
+
+
+def test_a_mail_is_committed_with_its_content_or_not_at_all(clock):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        put()
+        raise RuntimeError("the content's save failed")
+    assert not Mail.objects.exists()
+
+    with transaction.atomic():
+        put()
+        put(subject="Et andet emne")  # the same key: nothing more
+    assert list(Mail.objects.values_list("key", "subject")) == [
+        ("k1", "Lukkedag fredag den 18. december 2026")
+    ]
+
+
+def test_a_due_mail_is_sent_once_in_danish_text_and_html(clock):
+    put(headers={"List-Unsubscribe": "<http://testserver/afmeld/x>"})
+    run()
+    assert len(mail.outbox) == 1
+    sent = mail.outbox[0]
+    assert sent.to == ["forælder@example.dk"]
+    assert sent.subject == "Lukkedag fredag den 18. december 2026"
+    assert "Skovvejen holder lukket." in sent.body
+    # Plain text is not HTML-escaped; the HTML is.
+    assert "Tilmeld dig <inden> fristen." in sent.body
+    html, kind = sent.alternatives[0]
+    assert kind == "text/html"
+    assert "Tilmeld dig &lt;inden&gt; fristen." in html
+    assert '<html lang="da">' in html
+    # No tracking pixel and no rewritten links: no image at all, the links as they are.
+    assert "<img" not in html.lower()
+    assert 'href="http://testserver/lukkedage/"' in html
+    assert "Se lukkedagene: http://testserver/lukkedage/" in sent.body
+    assert sent.extra_headers["List-Unsubscribe"] == "<http://testserver/afmeld/x>"
+    assert sent.extra_headers["Message-ID"] == outbox.message_id("k1")
+    assert Mail.objects.get().sent_at == clock.now
+
+    run()
+    assert len(mail.outbox) == 1  # nothing sent twice
+
+
+def test_a_mail_waits_until_it_is_due(clock):
+    put(send_after=clock.now + timedelta(days=3))
+    run()
+    assert mail.outbox == []
+    clock.advance(days=3)
+    run()
+    assert len(mail.outbox) == 1
+
+
+def test_the_message_id_is_stable_per_key_and_differs_between_keys(settings):
+    settings.DEFAULT_FROM_EMAIL = "Ballerup <noreply@ballerup.example>"
+    assert outbox.message_id("a") == outbox.message_id("a")
+    assert outbox.message_id("a") != outbox.message_id("b")
+    assert outbox.message_id("a").endswith("@ballerup.example>")
+
+
+def test_a_crash_mid_batch_sends_nothing_twice_and_loses_nothing(clock, settings):
+    settings.EMAIL_BACKEND = "tests.outbox.backends.CrashingBackend"
+    from tests.outbox.backends import CrashingBackend
+
+    CrashingBackend.sent = 0
+    for number in range(5):
+        put(key=f"k{number}", to=f"forælder{number}@example.dk")
+
+    with pytest.raises(SystemExit):
+        run()  # killed at the third mail
+    assert [m.to[0] for m in mail.outbox] == ["forælder0@example.dk", "forælder1@example.dk"]
+    assert Mail.objects.filter(sent_at__isnull=False).count() == 2
+
+    # A run before the dead run's claim runs out takes nothing.
+    run()
+    assert len(mail.outbox) == 2
+    clock.advance(minutes=11)
+    run()
+    assert sorted(m.to[0] for m in mail.outbox) == [f"forælder{n}@example.dk" for n in range(5)]
+    assert not Mail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_mail_server_that_is_down_leaves_the_mails_waiting_with_one_log_line(
+    clock, settings, caplog
+):
+    settings.EMAIL_BACKEND = "tests.outbox.backends.DownBackend"
+    for number in range(3):
+        put(key=f"k{number}")
+    with caplog.at_level(logging.INFO, logger="outbox"):
+        run()
+    records = [r for r in caplog.records if r.name == "outbox"]
+    assert len(records) == 1
+    assert records[0].exc_info is None
+    assert "Mailserveren kan ikke nås" in records[0].getMessage()
+    assert "3 mails venter" in records[0].getMessage()
+    assert Mail.objects.filter(sent_at__isnull=True, attempts=1).count() == 3
+
+    # Backoff: the next run a minute later does not even try; after the pause it does.
+    caplog.clear()
+    clock.advance(seconds=30)
+    with caplog.at_level(logging.INFO, logger="outbox"):
+        run()
+    assert not [r for r in caplog.records if r.name == "outbox"]
+    clock.advance(minutes=1)
+    run()
+    assert Mail.objects.filter(attempts=2).count() == 3
+    assert Mail.objects.get(key="k0").send_after == clock.now + timedelta(minutes=2)
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    clock.advance(minutes=2)
+    run()
+    assert len(mail.outbox) == 3
+    assert not Mail.objects.filter(sent_at__isnull=True).exists()
+
+
+def test_a_server_that_goes_away_mid_batch_keeps_the_rest_waiting(clock, settings):
+    settings.EMAIL_BACKEND = "tests.outbox.backends.DroppingBackend"
+    for number in range(3):
+        put(key=f"k{number}")
+    run()
+    assert len(mail.outbox) == 1
+    assert Mail.objects.filter(sent_at__isnull=True, attempts=1).count() == 2
+
+
+def test_a_refused_recipient_does_not_hold_up_the_others_and_is_given_up(clock, settings):
+    settings.EMAIL_BACKEND = "tests.outbox.backends.RefusingBackend"
+    put(key="bad", to="ukendt@example.dk")
+    put(key="good", to="kendt@example.dk")
+    run()
+    assert [m.to[0] for m in mail.outbox] == ["kendt@example.dk"]
+    bad = Mail.objects.get(key="bad")
+    assert bad.sent_at is None and bad.given_up_at is None
+    assert "No such user" in bad.last_error
+    for _ in range(sending.MAX_ATTEMPTS):
+        clock.advance(hours=7)
+        run()
+    bad.refresh_from_db()
+    assert bad.given_up_at is not None and bad.attempts == sending.MAX_ATTEMPTS
+    assert len(mail.outbox) == 1
+
+
+def test_two_senders_at_once_take_different_mails(clock):
+    for number in range(4):
+        put(key=f"k{number}")
+    first = sending.claim(2, clock.now)
+    second = sending.claim(2, clock.now)
+    third = sending.claim(2, clock.now)
+    assert {m.key for m in first}.isdisjoint({m.key for m in second})
+    assert len(first) == len(second) == 2 and third == []
+
+
+def test_mails_go_out_in_batches_over_one_connection_each(clock, settings, monkeypatch):
+    opened = []
+    from django.core.mail.backends.locmem import EmailBackend
+
+    original = EmailBackend.open
+
+    def counting_open(self):
+        opened.append(self)
+        return original(self)
+
+    monkeypatch.setattr(EmailBackend, "open", counting_open)
+    for number in range(5):
+        put(key=f"k{number}")
+    call_command("send_notifications", "--batch-size", "2", verbosity=0)
+    assert len(mail.outbox) == 5
+    assert len(opened) == 3
+
+
+def test_sent_mails_are_deleted_after_30_days_waiting_ones_never(clock, settings):
+    put(key="sent")
+    run()
+    settings.EMAIL_BACKEND = "tests.outbox.backends.DownBackend"
+    put(key="waiting")
+    clock.advance(days=30, minutes=1)
+    run()
+    assert list(Mail.objects.values_list("key", flat=True)) == ["waiting"]
