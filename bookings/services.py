@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import mails
 from .constants import BookingStatus
 from .models import Booking, Showing
 
@@ -63,11 +64,7 @@ def _promote(showing):
 
 
 def _notify(kind, bookings):
-    """Hand the mails to the outbox in the same transaction (when the outbox exists)."""
-    try:
-        from . import mails
-    except ImportError:  # pragma: no cover - before the outbox app is merged
-        return
+    """Hand the mails to the outbox in the same transaction as the change."""
     for booking in bookings:
         place = None
         if booking.status == BookingStatus.WAITING:
