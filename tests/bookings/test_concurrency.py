@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import threading
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -28,7 +29,10 @@ from districts.models import District, Institution
 # When the suite runs on SQLite, this file runs again on PostgreSQL in a subprocess:
 # production's database is the one whose row locks must hold (SQLite's in-memory test
 # database cannot take parallel connections at all).
-POSTGRESQL_URL = "postgres://postgres@127.0.0.1:5432/ballerup_bookings_parallel"
+# Named for this run: two runs on one machine must not share (or drop) each other's database.
+POSTGRESQL_URL = (
+    f"postgres://postgres@127.0.0.1:5432/ballerup_bookings_parallel_{uuid.uuid4().hex[:12]}"
+)
 
 PLACES = 10
 REQUESTS = 30
