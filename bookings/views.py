@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from ballerup_portal import permissions
+from ballerup_portal import page_cache, permissions
 from culture.models import Network
 from daycare.calendar import UID_DOMAIN
 from districts.models import Institution
@@ -84,6 +84,15 @@ def _months(offers):
     )
 
 
+def _query_parameters(*names):
+    """Declares the query parameters the page depends on, so the shared page cache keeps
+    one page per filter and hands them to the view (``page_cache.query_parameters``, on
+    main since issue 20.5; until this branch has it, every parameter reaches the view)."""
+    declare = getattr(page_cache, "query_parameters", None)
+    return declare(*names) if declare else (lambda view: view)
+
+
+@_query_parameters("alder", "maaned")
 def network_offers(request, slug):
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
     today = timezone.localdate()
