@@ -71,8 +71,10 @@ class BookingForm(forms.ModelForm):
         ]
         widgets = {
             "note": forms.Textarea(attrs={"rows": 3}),
-            "children": forms.NumberInput(attrs={"inputmode": "numeric"}),
-            "adults": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            # Text with a number keyboard: a number input cannot show back what was typed
+            # wrong next to its message (and phones' number inputs are fiddly).
+            "children": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"}),
+            "adults": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"}),
             "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -102,7 +104,6 @@ class BookingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
         self.fields["showing"].queryset = offer.showings.with_places()
-        self.fields["adults"].min_value = 0
         self.fields["adults"].required = False
 
     def clean_adults(self):
