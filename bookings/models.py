@@ -165,6 +165,47 @@ class ReservationStep(models.Model):
         return in_district and institution.institution_type == self.institution_type
 
 
+class Allotment(models.Model):
+    """Places of every showing held for one district's institutions until a release date
+    (as Kulturkartan allots them); from that date they are free for everyone."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="allotments", verbose_name=_("forestilling")
+    )
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="allotments",
+        verbose_name=_("distrikt"),
+    )
+    places = models.PositiveIntegerField(
+        _("pladser pr. opførelse"), validators=[MinValueValidator(1), MaxValueValidator(5000)]
+    )
+    released_on = models.DateField(
+        _("frigives den"), help_text=_("Fra denne dato kan alle booke de pladser, der er tilbage.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pladser til et distrikt")
+        verbose_name_plural = _("pladser til distrikter")
+        ordering = ["released_on", "district__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "district"],
+                name="one_allotment_per_district",
+                violation_error_message=_("Distriktet har allerede pladser til forestillingen."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.district}: {self.places}"
+
+    def is_active(self, today=None):
+        return self.released_on > (today or timezone.localdate())
+
+
 class ShowingQuerySet(models.QuerySet):
     def with_places(self):
         """Each showing with ``places_taken`` (confirmed) and ``waiting_count``."""

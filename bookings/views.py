@@ -14,7 +14,7 @@ from functools import wraps
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Prefetch
+from django.db.models import Avg, Count, F, Prefetch, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,7 +32,7 @@ from districts.models import Institution
 from . import rules, services
 from .constants import BookingStatus
 from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
-from .models import Booking, CalendarFeed, Evaluation, Offer, Showing
+from .models import Allotment, Booking, CalendarFeed, Evaluation, Offer, Showing
 
 
 def staff_required(view):
@@ -54,8 +54,44 @@ def _offer(pk):
     return get_object_or_404(Offer.objects.for_listing(), pk=pk)
 
 
+def _allotment_rows(offer, showings):
+    """Per showing, the places each district's allotment still holds until released:
+    one query for all of them."""
+    today = timezone.localdate()
+    allotments = [a for a in offer.allotments.all() if a.is_active(today)]
+    if not allotments:
+        return
+    used = {
+        (row["showing_id"], row["institution__districts"]): row["taken"]
+        for row in Booking.objects.filter(
+            showing__offer=offer,
+            status=BookingStatus.CONFIRMED,
+            institution__districts__in=[a.district_id for a in allotments],
+        )
+        .values("showing_id", "institution__districts")
+        .annotate(taken=Sum(F("children") + F("adults")))
+    }
+    for showing in showings:
+        showing.allotment_rows = [
+            {
+                "district": a.district,
+                "places": a.places,
+                "left": max(a.places - used.get((showing.pk, a.district_id), 0), 0),
+                "released_on": a.released_on,
+            }
+            for a in allotments
+        ]
+
+
 def offer_detail(request, pk):
-    offer = _offer(pk)
+    offer = get_object_or_404(
+        Offer.objects.for_listing().prefetch_related(
+            Prefetch("allotments", queryset=Allotment.objects.select_related("district"))
+        ),
+        pk=pk,
+    )
+    showings = list(offer.showings.all())
+    _allotment_rows(offer, showings)
     user = request.user
     can_book = bool(
         user.is_authenticated
@@ -65,7 +101,7 @@ def offer_detail(request, pk):
         "offer": offer,
         "event": offer.event,
         "network": offer.event.network,
-        "showings": offer.showings.all(),
+        "showings": showings,
         "is_open": offer.is_open(),
         "is_closed": offer.is_closed(),
         "can_book": can_book,

@@ -1,5 +1,6 @@
 """Put a reminder in the outbox for every confirmed booking whose showing is two days
-away (run it daily, before ``send_notifications``; running it twice adds nothing)."""
+away, and move waiting bookings up where places were released (a district's allotment
+runs out by date). Run it daily, before ``send_notifications``; twice adds nothing."""
 
 from datetime import timedelta
 
@@ -7,9 +8,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import mails
+from bookings import mails, services
 from bookings.constants import BookingStatus
-from bookings.models import Booking
+from bookings.models import Booking, Showing
 
 
 class Command(BaseCommand):
@@ -25,5 +26,11 @@ class Command(BaseCommand):
             for booking in bookings:
                 mails.enqueue("reminder", booking)
                 count += 1
+        waiting = Showing.objects.filter(
+            starts_at__gt=timezone.now(), bookings__status=BookingStatus.WAITING
+        ).distinct()
+        promoted = sum(
+            len(services.promote_waiting(pk)) for pk in waiting.values_list("pk", flat=True)
+        )
         if options["verbosity"]:
-            self.stdout.write(f"{count} påmindelser lagt i udbakken")
+            self.stdout.write(f"{count} påmindelser lagt i udbakken, {promoted} rykket op")
