@@ -112,7 +112,11 @@ class Offer(models.Model):
         steps = list(self.steps.all())
         if not steps:
             return True
-        return any(step.includes(institution, district_ids) for step in self.open_steps(today))
+        network_district = self.event.network.district_id
+        return any(
+            step.includes(institution, district_ids, network_district)
+            for step in self.open_steps(today)
+        )
 
 
 class ReservationStep(models.Model):
@@ -153,8 +157,7 @@ class ReservationStep(models.Model):
         if self.scope == StepScope.DISTRICT_TYPE and not self.institution_type:
             raise ValidationError({"institution_type": _("Vælg institutionstypen.")})
 
-    def includes(self, institution, district_ids):
-        network_district = self.offer.event.network.district_id
+    def includes(self, institution, district_ids, network_district):
         if self.scope == StepScope.EVERYONE:
             return True
         if self.scope == StepScope.INSTITUTIONS:

@@ -109,3 +109,8 @@ def test_an_institution_books_and_the_network_downloads_the_list(open_page, brow
     network.get_by_role("link", name="Deltagerliste til udskrift").click()
     expect(network.get_by_role("heading", level=1)).to_have_text(f"Deltagerliste: {title}")
     assert axe_violations(network, browser_problems) == []
+
+    # Where the network makes a performance bookable: the admin's offer page.
+    network.goto(f"/admin/bookings/offer/{offer.pk}/change/")
+    expect(network.get_by_role("heading", name="Pladser til distrikter")).to_be_visible()
+    assert axe_violations(network, browser_problems) == []
