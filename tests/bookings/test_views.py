@@ -201,7 +201,9 @@ def test_the_private_calendar_lists_confirmed_performances_and_can_be_renewed(cl
     client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
     feed = CalendarFeed.objects.get()
     assert len(feed.token) >= 40
-    body = client.get(feed.get_absolute_url()).content.decode()
+    response = client.get(feed.get_absolute_url())
+    assert "private" in response["Cache-Control"]  # never in a shared cache
+    body = response.content.decode()
     assert body.count("BEGIN:VEVENT") == 1
     assert "Demodata: Teaterforestilling for de mindste" in body
     old = feed.get_absolute_url()
