@@ -276,8 +276,10 @@ class BookingQuerySet(models.QuerySet):
 
 
 class Booking(models.Model):
+    # A showing (or performance) with bookings is not deleted along with them unnoticed:
+    # the network cancels or moves them first, and the institutions are told.
     showing = models.ForeignKey(
-        Showing, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("opførelse")
+        Showing, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("opførelse")
     )
     institution = models.ForeignKey(
         "districts.Institution",

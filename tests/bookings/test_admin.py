@@ -85,3 +85,21 @@ def test_booking_closing_before_it_opens_is_refused_in_danish(client):
     }
     response = client.post(admin_url(offer), data)
     assert "Bookingen skal lukke, efter den åbner." in response.content.decode()
+
+
+def test_a_showing_with_bookings_is_not_deleted_with_them(client):
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")
+    booking = book(showing)
+    offer = showing.offer
+    login(client, "kultur-skovvejen")
+    data = form_data(client.get(admin_url(offer)))
+    index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(showing.pk))
+    data[index.replace("-id", "-DELETE")] = "on"
+    response = client.post(admin_url(offer), data)
+    assert response.status_code == 200
+    assert "beskyttede" in response.content.decode()
+    assert Showing.objects.filter(pk=showing.pk).exists()
+    booking.refresh_from_db()
+    assert booking.showing_id == showing.pk
