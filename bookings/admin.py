@@ -9,9 +9,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
-from districts.models import Institution
+from districts.models import District, Institution
 
-from .models import AgeBand, Offer, ReservationStep, Showing
+from .models import AgeBand, Allotment, Offer, ReservationStep, Showing
 
 DATETIME_FIELD = {
     # One labelled field the browser helps fill in (as culture.admin does).
@@ -42,13 +42,27 @@ class ReservationStepInline(PortalInline):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class AllotmentInline(PortalInline):
+    model = Allotment
+    extra = 0
+    fields = ["district", "places", "released_on"]
+    formfield_overrides = {models.DateField: DATE_FIELD}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "district":
+            # Places may be held for any district, not only the ones the user leads.
+            kwargs["queryset"] = District.objects.order_by("name")
+            return db_field.formfield(**kwargs)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(Offer)
 class OfferAdmin(PortalModelAdmin):
     list_display = ["__str__", "network", "booking_opens", "booking_closes"]
     list_select_related = ["event__network__district"]
     list_filter = ["event__network"]
     fields = ["event", "audience", "booking_opens", "booking_closes"]
-    inlines = [ShowingInline, ReservationStepInline]
+    inlines = [ShowingInline, AllotmentInline, ReservationStepInline]
     formfield_overrides = {models.DateTimeField: DATETIME_FIELD}
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):

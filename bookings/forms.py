@@ -64,16 +64,20 @@ class BookingForm(forms.ModelForm):
             "adults",
             "contact_name",
             "contact_phone",
+            "contact_email",
             "wheelchair",
             "interpreter",
             "note",
         ]
         widgets = {
             "note": forms.Textarea(attrs={"rows": 3}),
-            "children": forms.NumberInput(attrs={"inputmode": "numeric"}),
-            "adults": forms.NumberInput(attrs={"inputmode": "numeric"}),
+            # Text with a number keyboard: a number input cannot show back what was typed
+            # wrong next to its message (and phones' number inputs are fiddly).
+            "children": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"}),
+            "adults": forms.TextInput(attrs={"inputmode": "numeric", "pattern": "[0-9]*"}),
             "contact_phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
         error_messages = {
             "group_name": {"required": _("Skriv gruppens navn, fx »Rødstuen« eller »2.B«.")},
@@ -90,13 +94,16 @@ class BookingForm(forms.ModelForm):
             },
             "contact_name": {"required": _("Skriv kontaktpersonens navn.")},
             "contact_phone": {"required": _("Skriv kontaktpersonens telefonnummer.")},
+            "contact_email": {
+                "required": _("Skriv kontaktpersonens e-mailadresse."),
+                "invalid": _("Skriv en gyldig e-mailadresse, fx navn@ballerup.dk."),
+            },
         }
 
     def __init__(self, *args, offer, institutions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["institution"].queryset = institutions
         self.fields["showing"].queryset = offer.showings.with_places()
-        self.fields["adults"].min_value = 0
         self.fields["adults"].required = False
 
     def clean_adults(self):

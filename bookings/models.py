@@ -112,7 +112,11 @@ class Offer(models.Model):
         steps = list(self.steps.all())
         if not steps:
             return True
-        return any(step.includes(institution, district_ids) for step in self.open_steps(today))
+        network_district = self.event.network.district_id
+        return any(
+            step.includes(institution, district_ids, network_district)
+            for step in self.open_steps(today)
+        )
 
 
 class ReservationStep(models.Model):
@@ -153,8 +157,7 @@ class ReservationStep(models.Model):
         if self.scope == StepScope.DISTRICT_TYPE and not self.institution_type:
             raise ValidationError({"institution_type": _("Vælg institutionstypen.")})
 
-    def includes(self, institution, district_ids):
-        network_district = self.offer.event.network.district_id
+    def includes(self, institution, district_ids, network_district):
         if self.scope == StepScope.EVERYONE:
             return True
         if self.scope == StepScope.INSTITUTIONS:
@@ -163,6 +166,47 @@ class ReservationStep(models.Model):
         if self.scope == StepScope.DISTRICT:
             return in_district
         return in_district and institution.institution_type == self.institution_type
+
+
+class Allotment(models.Model):
+    """Places of every showing held for one district's institutions until a release date
+    (as Kulturkartan allots them); from that date they are free for everyone."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="allotments", verbose_name=_("forestilling")
+    )
+    district = models.ForeignKey(
+        "districts.District",
+        on_delete=models.CASCADE,
+        related_name="allotments",
+        verbose_name=_("distrikt"),
+    )
+    places = models.PositiveIntegerField(
+        _("pladser pr. opførelse"), validators=[MinValueValidator(1), MaxValueValidator(5000)]
+    )
+    released_on = models.DateField(
+        _("frigives den"), help_text=_("Fra denne dato kan alle booke de pladser, der er tilbage.")
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("pladser til et distrikt")
+        verbose_name_plural = _("pladser til distrikter")
+        ordering = ["released_on", "district__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "district"],
+                name="one_allotment_per_district",
+                violation_error_message=_("Distriktet har allerede pladser til forestillingen."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.district}: {self.places}"
+
+    def is_active(self, today=None):
+        return self.released_on > (today or timezone.localdate())
 
 
 class ShowingQuerySet(models.QuerySet):
@@ -232,8 +276,10 @@ class BookingQuerySet(models.QuerySet):
 
 
 class Booking(models.Model):
+    # A showing (or performance) with bookings is not deleted along with them unnoticed:
+    # the network cancels or moves them first, and the institutions are told.
     showing = models.ForeignKey(
-        Showing, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("opførelse")
+        Showing, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("opførelse")
     )
     institution = models.ForeignKey(
         "districts.Institution",
@@ -253,6 +299,10 @@ class Booking(models.Model):
     contact_name = models.CharField(_("kontaktperson"), max_length=150)
     contact_phone = models.CharField(
         _("kontaktpersonens telefon"), max_length=20, validators=[phone_validator]
+    )
+    contact_email = models.EmailField(
+        _("kontaktpersonens e-mail"),
+        help_text=_("Hertil sender vi bekræftelsen, besked fra ventelisten og en påmindelse."),
     )
     wheelchair = models.BooleanField(_("kørestolsbruger i gruppen"), default=False)
     interpreter = models.BooleanField(_("behov for tolk"), default=False)

@@ -17,7 +17,16 @@ from culture.rules import held_network_ids
 from districts.constants import RoleType
 from districts.models import Role
 
-from .models import AgeBand, Booking, CalendarFeed, Evaluation, Offer, ReservationStep, Showing
+from .models import (
+    AgeBand,
+    Allotment,
+    Booking,
+    CalendarFeed,
+    Evaluation,
+    Offer,
+    ReservationStep,
+    Showing,
+)
 
 BOOKING_ROLE_TYPES = (RoleType.PEDAGOGICAL_LEADER, RoleType.CULTURE_CONTACT)
 
@@ -91,7 +100,7 @@ def _own_network_offer_rows(user):
 
 
 permissions.register(Offer, change=_own_network_offers)
-for model in (Showing, ReservationStep):
+for model in (Showing, ReservationStep, Allotment):
     permissions.register(model, change=_own_network_offer_rows)
 permissions.register(Booking, change=_booking_rows)
 permissions.register(

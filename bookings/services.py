@@ -10,9 +10,12 @@ requests got the lock in, which is the order they arrived at the database.
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import mails
 from .constants import BookingStatus
 from .models import Booking, Showing
 
@@ -47,29 +50,44 @@ def _locked_booking(booking_id):
             return booking
 
 
-def _promote(showing):
-    """Confirm the waiting bookings that fit, first come first served."""
+def free_places(showing, district_ids, today=None):
+    """The places of ``showing`` an institution in ``district_ids`` may take now: those
+    not confirmed, less what other districts' allotments still hold until released.
+    A district's bookings use its own allotment first."""
+    today = today or timezone.localdate()
     free = showing.places - showing.confirmed_places()
+    for allotment in showing.offer.allotments.all():
+        if not allotment.is_active(today) or allotment.district_id in district_ids:
+            continue
+        used = showing.bookings.filter(
+            status=BookingStatus.CONFIRMED, institution__districts=allotment.district_id
+        ).aggregate(taken=Coalesce(Sum(F("children") + F("adults")), 0))["taken"]
+        free -= max(allotment.places - used, 0)
+    return free
+
+
+def _districts_of(institution):
+    return set(institution.districts.values_list("pk", flat=True))
+
+
+def _promote(showing, today=None):
+    """Confirm the waiting bookings that fit, first come first served."""
     promoted = []
     for waiting in showing.bookings.filter(status=BookingStatus.WAITING).in_line():
-        if free <= 0:
-            break
-        if waiting.size <= free:
+        if waiting.size <= free_places(showing, _districts_of(waiting.institution), today):
             waiting.status = BookingStatus.CONFIRMED
             waiting.save(update_fields=["status"])
-            free -= waiting.size
             promoted.append(waiting)
     return promoted
 
 
 def _notify(kind, bookings):
-    """Hand the mails to the outbox in the same transaction (when the outbox exists)."""
-    try:
-        from . import mails
-    except ImportError:  # pragma: no cover - before the outbox app is merged
-        return
+    """Hand the mails to the outbox in the same transaction as the change."""
     for booking in bookings:
-        mails.enqueue(kind, booking)
+        place = None
+        if booking.status == BookingStatus.WAITING:
+            place = waiting_positions([booking]).get(booking.pk)
+        mails.enqueue(kind, booking, place)
 
 
 def book(showing_id, institution, *, user=None, now=None, **details):
@@ -86,7 +104,7 @@ def book(showing_id, institution, *, user=None, now=None, **details):
             raise BookingError(_("Bookingen af forestillingen er lukket."))
         if now >= showing.starts_at:
             raise BookingError(_("Opførelsen er allerede begyndt."))
-        district_ids = set(institution.districts.values_list("pk", flat=True))
+        district_ids = _districts_of(institution)
         if not offer.is_open_for(institution, district_ids, timezone.localdate(now)):
             raise BookingError(
                 _("Forestillingen er endnu kun åben for booking for andre institutioner.")
@@ -97,7 +115,7 @@ def book(showing_id, institution, *, user=None, now=None, **details):
                 _("Opførelsen har kun %(places)s pladser i alt, børn og voksne talt med.")
                 % {"places": showing.places}
             )
-        free = showing.places - showing.confirmed_places()
+        free = free_places(showing, district_ids, timezone.localdate(now))
         status = BookingStatus.CONFIRMED if size <= free else BookingStatus.WAITING
         booking = Booking.objects.create(
             showing=showing,
@@ -128,11 +146,21 @@ def cancel(booking_id, *, by_network=False, now=None):
             )
         booking.status = BookingStatus.CANCELLED
         booking.save(update_fields=["status"])
-        promoted = _promote(showing)
+        promoted = _promote(showing, timezone.localdate(now))
         if by_network:
             _notify("cancelled", [booking])
         _notify("promoted", promoted)
     return Outcome(booking, promoted)
+
+
+def promote_waiting(showing_id):
+    """Confirm the waiting bookings that fit now: after a district's allotment is
+    released, say (``send_booking_reminders`` runs it daily)."""
+    with transaction.atomic():
+        showing = _locked_showing(showing_id)
+        promoted = _promote(showing)
+        _notify("promoted", promoted)
+    return promoted
 
 
 def move(booking_id, to_showing_id):
@@ -154,7 +182,7 @@ def move(booking_id, to_showing_id):
             raise BookingError(_("Bookingen er aflyst."))
         if old.pk == new.pk:
             return Outcome(booking)
-        free = new.places - new.confirmed_places()
+        free = free_places(new, _districts_of(booking.institution))
         booking.showing = new
         booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
         booking.save(update_fields=["showing", "status"])

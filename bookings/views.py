@@ -14,7 +14,7 @@ from functools import wraps
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Prefetch
+from django.db.models import Avg, Count, F, Prefetch, Sum
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from ballerup_portal import permissions
+from ballerup_portal import page_cache, permissions
 from culture.models import Network
 from daycare.calendar import UID_DOMAIN
 from districts.models import Institution
@@ -32,7 +32,7 @@ from districts.models import Institution
 from . import rules, services
 from .constants import BookingStatus
 from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
-from .models import Booking, CalendarFeed, Evaluation, Offer, Showing
+from .models import Allotment, Booking, CalendarFeed, Evaluation, Offer, Showing
 
 
 def staff_required(view):
@@ -54,8 +54,44 @@ def _offer(pk):
     return get_object_or_404(Offer.objects.for_listing(), pk=pk)
 
 
+def _allotment_rows(offer, showings):
+    """Per showing, the places each district's allotment still holds until released:
+    one query for all of them."""
+    today = timezone.localdate()
+    allotments = [a for a in offer.allotments.all() if a.is_active(today)]
+    if not allotments:
+        return
+    used = {
+        (row["showing_id"], row["institution__districts"]): row["taken"]
+        for row in Booking.objects.filter(
+            showing__offer=offer,
+            status=BookingStatus.CONFIRMED,
+            institution__districts__in=[a.district_id for a in allotments],
+        )
+        .values("showing_id", "institution__districts")
+        .annotate(taken=Sum(F("children") + F("adults")))
+    }
+    for showing in showings:
+        showing.allotment_rows = [
+            {
+                "district": a.district,
+                "places": a.places,
+                "left": max(a.places - used.get((showing.pk, a.district_id), 0), 0),
+                "released_on": a.released_on,
+            }
+            for a in allotments
+        ]
+
+
 def offer_detail(request, pk):
-    offer = _offer(pk)
+    offer = get_object_or_404(
+        Offer.objects.for_listing().prefetch_related(
+            Prefetch("allotments", queryset=Allotment.objects.select_related("district"))
+        ),
+        pk=pk,
+    )
+    showings = list(offer.showings.all())
+    _allotment_rows(offer, showings)
     user = request.user
     can_book = bool(
         user.is_authenticated
@@ -65,7 +101,7 @@ def offer_detail(request, pk):
         "offer": offer,
         "event": offer.event,
         "network": offer.event.network,
-        "showings": offer.showings.all(),
+        "showings": showings,
         "is_open": offer.is_open(),
         "is_closed": offer.is_closed(),
         "can_book": can_book,
@@ -84,6 +120,8 @@ def _months(offers):
     )
 
 
+# The filters: the shared page cache keeps one page per choice and hands them to the view.
+@page_cache.query_parameters("alder", "maaned")
 def network_offers(request, slug):
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
     today = timezone.localdate()
@@ -194,7 +232,10 @@ def book(request, pk):
                 )
             return redirect("bookings:our_bookings")
     if request.method == "GET":
-        form.initial.setdefault("contact_name", _person_name(request.user))
+        person = getattr(request.user, "person", None)
+        if person is not None:
+            form.initial.setdefault("contact_name", person.name)
+            form.initial.setdefault("contact_email", person.email or request.user.email)
     context = {
         "offer": offer,
         "event": offer.event,
@@ -203,11 +244,6 @@ def book(request, pk):
         "is_open": offer.is_open(),
     }
     return render(request, "bookings/booking_form.html", context, status=400 if error else 200)
-
-
-def _person_name(user):
-    person = getattr(user, "person", None)
-    return person.name if person else ""
 
 
 @staff_required
@@ -408,6 +444,7 @@ def attendance_csv(request, pk):
             _("Voksne"),
             _("Kontaktperson"),
             _("Telefon"),
+            _("E-mail"),
             _("Kørestol"),
             _("Tolk"),
             _("Bemærkning"),
@@ -430,6 +467,7 @@ def attendance_csv(request, pk):
                         booking.adults,
                         booking.contact_name,
                         booking.contact_phone,
+                        booking.contact_email,
                         _("ja") if booking.wheelchair else _("nej"),
                         _("ja") if booking.interpreter else _("nej"),
                         _csv_safe(booking.note),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import choices
+from .models import DigestSetting
 
 
 class SubscribeForm(forms.Form):
@@ -36,3 +37,9 @@ class SubscribeForm(forms.Form):
     @property
     def is_robot(self):
         return bool(self.data.get("website"))
+
+
+class DigestSettingForm(forms.ModelForm):
+    class Meta:
+        model = DigestSetting
+        fields = ["weekly_digest"]

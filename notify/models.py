@@ -129,6 +129,9 @@ class DigestSetting(models.Model):
         default=True,
         help_text=_("En mail hver uge med det på dine sider, der trænger til at blive set efter."),
     )
+    # The ISO week ("2026-W49") whose digest was last looked into: an empty digest is not
+    # sent, and not worked out again every few minutes either.
+    checked_week = models.CharField(max_length=10, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("indstilling for ugentlig oversigt")

@@ -58,3 +58,22 @@ def read_link(token, purpose):
         return _subscriber(signing.Signer(salt=purpose).unsign_object(token))
     except signing.BadSignature:
         return None
+
+
+DIGEST_OFF = "notify.digest-off"
+
+
+def digest_token(user):
+    return signing.Signer(salt=DIGEST_OFF).sign_object({"u": user.pk})
+
+
+def read_digest_token(token):
+    from django.contrib.auth import get_user_model
+
+    try:
+        value = signing.Signer(salt=DIGEST_OFF).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    if not isinstance(value, dict):
+        return None
+    return get_user_model().objects.filter(pk=value.get("u"), is_active=True).first()

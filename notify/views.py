@@ -13,6 +13,8 @@ visitors who do not log in, see /privatliv), so the views are ``csrf_exempt``:
   button, so link scanners in mail systems change nothing.
 """
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -25,7 +27,8 @@ from ballerup_portal.security import client_ip
 from districts.models import District, Institution
 
 from . import choices, tokens
-from .forms import SubscribeForm
+from .forms import DigestSettingForm, SubscribeForm
+from .models import DigestSetting
 from .signup import Refused, forget, sign_up
 
 
@@ -153,3 +156,37 @@ def unsubscribe(request, token):
     if subscriber is None:
         return _bad_link(request)
     return render(request, "notify/unsubscribe.html", {"subscriber": subscriber})
+
+
+@never_cache
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def digest_off(request, token):
+    """The link in the staff's weekly digest: GET shows one button; POST (also a mail
+    program's RFC 8058 one-click) switches the digest off. The signed token is the
+    authority, as for the parents' links."""
+    user = tokens.read_digest_token(token)
+    if user is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        DigestSetting.objects.update_or_create(user=user, defaults={"weekly_digest": False})
+        return render(request, "notify/digest_off.html", {"done": True})
+    return render(request, "notify/digest_off.html", {"done": False})
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def digest_settings(request):
+    """A staff member's own setting (CSRF-protected: staff have the login's cookies)."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    setting, _created = DigestSetting.objects.get_or_create(user=request.user)
+    # An unticked box sends nothing: an empty POST is still a POST.
+    data = request.POST if request.method == "POST" else None
+    form = DigestSettingForm(data, instance=setting)
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        saved = True
+    return render(request, "notify/digest_settings.html", {"form": form, "saved": saved})

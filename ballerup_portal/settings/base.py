@@ -36,11 +36,11 @@ INSTALLED_APPS = [
     "culture",
     "daycare",
     "governance",
+    "bookings",
     # The mails the portal sends (outbox/__init__.py, `manage.py send_notifications`).
     "outbox",
     # Parents' e-mail subscriptions and the staff's weekly digest (notify/).
     "notify",
-    "bookings",
     # Imports every app's rules.py (its object-level permission scopes) at start-up.
     "rules.apps.AutodiscoverRulesConfig",
 ]

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 import holidays
 from dateutil.easter import easter
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -195,9 +195,11 @@ class ClosingDay(models.Model):
     def _set_status(self, status):
         if self.status == status:
             return False
-        # Saved, not updated: the save records when it was published, in its history too.
+        # Saved, not updated: the save records when it was published, in its history too;
+        # atomic, so that its notice to subscribers (notify/receivers.py) commits with it.
         self.status = status
-        self.save()
+        with transaction.atomic():
+            self.save()
         return True
 
 

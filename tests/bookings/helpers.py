@@ -11,6 +11,7 @@ DETAILS = {
     "adults": 3,
     "contact_name": "Anne Demo-Jensen",
     "contact_phone": "44 77 00 00",
+    "contact_email": "roedstuen@valhalla.invalid",
 }
 
 

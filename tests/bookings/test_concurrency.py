@@ -111,6 +111,7 @@ def booking_call(showing, institution):
             adults=0,
             contact_name="Kontakt",
             contact_phone="44 77 00 00",
+            contact_email="kontakt@parallel.invalid",
         ).booking
 
     return call

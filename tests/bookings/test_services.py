@@ -127,6 +127,7 @@ def _small():
         "adults": 0,
         "contact_name": "A",
         "contact_phone": "44770000",
+        "contact_email": "a@b.invalid",
     }
 
 
@@ -140,3 +141,33 @@ def test_moving_a_booking_frees_its_places_for_the_old_line(showing):
     assert first.showing == other and first.status == BookingStatus.CONFIRMED
     assert waiting.status == BookingStatus.CONFIRMED
     assert outcome.promoted == [waiting]
+
+
+def test_a_districts_allotment_is_held_for_it_until_released(showing, client):
+    from bookings.models import Allotment
+    from districts.models import District
+
+    today = timezone.localdate()
+    allotment = Allotment.objects.create(
+        offer=showing.offer,
+        district=District.objects.get(slug="skovvejen"),
+        places=10,
+        released_on=today + timedelta(days=5),
+    )
+    # Baltorp may take the 20 places not held for Skovvejen, not more.
+    assert book(showing, "baltorpskolen", children=25, adults=0).status == BookingStatus.WAITING
+    assert book(showing, "baltorpskolen", children=15, adults=0).status == BookingStatus.CONFIRMED
+    assert book(showing, "baltorpskolen", children=6, adults=0).status == BookingStatus.WAITING
+    # Skovvejen uses its own ten and the five left in the pool.
+    assert book(showing, children=4, adults=1).status == BookingStatus.CONFIRMED
+    page = client.get(showing.offer.get_absolute_url()).content.decode()
+    assert "Heraf til distrikt Skovvejen" in page
+    assert "5 af 10 pladser ledige" in page
+    assert services.promote_waiting(showing.pk) == []  # still held
+
+    allotment.released_on = today
+    allotment.save()
+    promoted = services.promote_waiting(showing.pk)
+    # Released: the first in line that fits (6 of the 10 left) moves up; 25 does not fit.
+    assert [(b.children, b.status) for b in promoted] == [(6, BookingStatus.CONFIRMED)]
+    assert showing.confirmed_places() == 26

@@ -160,8 +160,8 @@ def test_the_csv_opens_in_danish_excel_with_aeoeaa_intact(client):
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Opførelse", "Sted", "Distrikt", "Institution"]
     assert rows[1][2:7] == ["Skovvejen", "Børnehuset Valhalla", "Rødstuen", "18", "3"]
-    assert rows[1][9] == "ja"
-    assert rows[1][11].startswith("'=")  # never a formula
+    assert rows[1][9:11] == ["roedstuen@valhalla.invalid", "ja"]
+    assert rows[1][12].startswith("'=")  # never a formula
 
 
 def test_the_attendance_list_prints_every_group(client):
@@ -201,7 +201,9 @@ def test_the_private_calendar_lists_confirmed_performances_and_can_be_renewed(cl
     client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
     feed = CalendarFeed.objects.get()
     assert len(feed.token) >= 40
-    body = client.get(feed.get_absolute_url()).content.decode()
+    response = client.get(feed.get_absolute_url())
+    assert "private" in response["Cache-Control"]  # never in a shared cache
+    body = response.content.decode()
     assert body.count("BEGIN:VEVENT") == 1
     assert "Demodata: Teaterforestilling for de mindste" in body
     old = feed.get_absolute_url()
@@ -234,3 +236,19 @@ def test_after_the_visit_the_institution_evaluates_and_the_network_sees_it(clien
     page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
     assert "Gennemsnit 3,0 af 5 fra 2 evalueringer." in page
     assert "Børnene lo." in page and "For lang." in page
+
+
+@pytest.mark.parametrize(
+    ("username", "links"),
+    [
+        ("kontakt-valhalla", ["Vores bookinger"]),
+        ("ambassadoer-skovvejen", ["Netværkets bookinger"]),
+        ("admin", ["Netværkets bookinger"]),
+        ("leder-baltorp", []),
+    ],
+)
+def test_the_admin_header_links_the_booking_pages_a_user_has(client, username, links):
+    login(client, username)
+    page = client.get("/admin/").content.decode()
+    for label in ("Vores bookinger", "Netværkets bookinger"):
+        assert (label in page) == (label in links)

@@ -40,6 +40,6 @@ class Command(BaseCommand):
                 self.stdout.write(f"{label}: demodata {state}")
         if options["verbosity"]:
             self.stdout.write(
-                "Demokonti: admin, leder-<distrikt>, kultur-<distrikt> "
-                "(adgangskode fra DEMO_PASSWORD)"
+                "Demokonti: admin, leder-<distrikt>, kultur-<distrikt>, ambassadoer-<distrikt>, "
+                "kontakt-valhalla, kontakt-baltorpskolen (adgangskode fra DEMO_PASSWORD)"
             )

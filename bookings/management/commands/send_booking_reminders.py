@@ -1,0 +1,36 @@
+"""Put a reminder in the outbox for every confirmed booking whose showing is two days
+away, and move waiting bookings up where places were released (a district's allotment
+runs out by date). Run it daily, before ``send_notifications``; twice adds nothing."""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from bookings import mails, services
+from bookings.constants import BookingStatus
+from bookings.models import Booking, Showing
+
+
+class Command(BaseCommand):
+    help = "Lægger påmindelser om forestillinger om to dage i udbakken."
+
+    def handle(self, *args, **options):
+        day = timezone.localdate() + timedelta(days=2)
+        bookings = Booking.objects.for_listing().filter(
+            status=BookingStatus.CONFIRMED, showing__starts_at__date=day
+        )
+        count = 0
+        with transaction.atomic():
+            for booking in bookings:
+                mails.enqueue("reminder", booking)
+                count += 1
+        waiting = Showing.objects.filter(
+            starts_at__gt=timezone.now(), bookings__status=BookingStatus.WAITING
+        ).distinct()
+        promoted = sum(
+            len(services.promote_waiting(pk)) for pk in waiting.values_list("pk", flat=True)
+        )
+        if options["verbosity"]:
+            self.stdout.write(f"{count} påmindelser lagt i udbakken, {promoted} rykket op")

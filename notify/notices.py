@@ -1,0 +1,218 @@
+"""The notices to subscribers, put in the outbox inside the transaction that saves the
+content (notify/receivers.py) or, for the deadline reminder, by the clock before each
+``send_notifications`` run. Every key starts with ``notify:`` and names the event and the
+subscriber, so an event mails each subscriber once however often it is seen."""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+import outbox
+from ballerup_portal.dates import long_date
+from daycare.models import ClosingDay
+
+from . import mails
+from .constants import REMIND_DAYS_BEFORE_DEADLINE, Topic
+from .models import Subscriber, Subscription
+
+
+def subscribers(topic, **place):
+    """Confirmed subscribers of ``topic`` (for ``district=…`` or ``house=…``), each with
+    ``districts``: the ids of their districts for this topic."""
+    rows = Subscription.objects.filter(
+        topic=topic, subscriber__confirmed_at__isnull=False, **place
+    ).values_list("subscriber_id", "district_id")
+    districts = {}
+    for subscriber_id, district_id in rows:
+        districts.setdefault(subscriber_id, set()).add(district_id)
+    result = list(Subscriber.objects.filter(pk__in=districts).order_by("pk"))
+    for subscriber in result:
+        subscriber.districts = districts[subscriber.pk]
+    return result
+
+
+def _send(key, subscriber, subject, paragraphs, links=()):
+    link_context = mails.links(subscriber)
+    outbox.enqueue(
+        key=f"{key}:to:{subscriber.pk}",
+        to=subscriber.email,
+        headers=mails.headers(link_context),
+        **outbox.render(
+            "outbox/notice",
+            {
+                "subject": subject,
+                "paragraphs": paragraphs,
+                "links": list(links),
+                "footer": [
+                    {"text": _("Ret dine valg"), "url": link_context["manage_url"]},
+                    {"text": _("Afmeld med ét klik"), "url": link_context["unsubscribe_url"]},
+                ],
+            },
+        ),
+    )
+
+
+def _care_lines(day, district_ids):
+    """Where alternative care is offered on ``day`` in the subscriber's districts."""
+    lines = []
+    for care in day.care_places.all():
+        if care.district_id in district_ids:
+            houses = ", ".join(house.name for house in care.houses.all())
+            lines.append(
+                _("Alternativ pasning i distrikt %(district)s: %(houses)s.")
+                % {
+                    "district": care.district.name,
+                    "houses": houses or _("stedet er endnu ikke fastlagt"),
+                }
+            )
+    return lines
+
+
+def _day_paragraphs(day, district_ids):
+    paragraphs = [
+        _("%(date)s: %(name)s. Alle dagtilbud i Ballerup Kommune holder lukket.")
+        % {"date": long_date(day.date).capitalize(), "name": day.name}
+    ]
+    if day.alternative_care:
+        paragraphs += _care_lines(day, district_ids) or [
+            _("Der er alternativ pasning. Hvor, er endnu ikke fastlagt.")
+        ]
+        if day.signup_deadline:
+            paragraphs.append(
+                _("Tilmelding til alternativ pasning senest %(date)s.")
+                % {"date": long_date(day.signup_deadline)}
+            )
+        if day.signup_text:
+            paragraphs.append(day.signup_text)
+    else:
+        paragraphs.append(_("Der er ikke alternativ pasning denne dag."))
+    if day.note:
+        paragraphs.append(day.note)
+    return paragraphs
+
+
+def _day_links(day):
+    all_days = mails.absolute(reverse("daycare:closing_days"))
+    links = [{"text": _("Se alle lukkedage"), "url": all_days}]
+    if day.alternative_care and day.signup_url:
+        links.insert(0, {"text": _("Tilmeld alternativ pasning"), "url": day.signup_url})
+    return links
+
+
+def _fresh(day):
+    return ClosingDay.objects.with_alternative_care().get(pk=day.pk)
+
+
+def closing_day_published(day, changed=False):
+    """A day published, or changed after it was published."""
+    day = _fresh(day)
+    if changed:
+        key = f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}"
+        subject = _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)}
+    else:
+        key = f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}"
+        subject = _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)}
+    for subscriber in subscribers(Topic.CLOSING_DAYS):
+        paragraphs = _day_paragraphs(day, subscriber.districts)
+        if changed:
+            paragraphs.insert(0, _("En lukkedag er ændret. Sådan ser den ud nu:"))
+        _send(key, subscriber, subject, paragraphs, _day_links(day))
+
+
+def alternative_care_opened(care):
+    """A district's places for alternative care set for a published day: sign-up opens."""
+    day = _fresh(care.closing_day)
+    if not (day.is_published and day.alternative_care):
+        return
+    subject = _("Alternativ pasning %(date)s i distrikt %(district)s") % {
+        "date": long_date(day.date),
+        "district": care.district.name,
+    }
+    for subscriber in subscribers(Topic.CLOSING_DAYS, district=care.district_id):
+        _send(
+            f"notify:alternative-care:{care.pk}:opened",
+            subscriber,
+            subject,
+            [_("Nu kan du tilmelde dit barn alternativ pasning.")]
+            + _day_paragraphs(day, {care.district_id}),
+            _day_links(day),
+        )
+
+
+def deadline_reminders(today=None):
+    """Three days before a sign-up deadline (or less, if a run was missed), once per
+    deadline: a changed deadline is reminded of again."""
+    today = today or timezone.localdate()
+    days = (
+        ClosingDay.objects.published()
+        .filter(
+            alternative_care=True,
+            signup_deadline__gte=today,
+            signup_deadline__lte=today + timedelta(days=REMIND_DAYS_BEFORE_DEADLINE),
+        )
+        .with_alternative_care()
+    )
+    recipients = None
+    for day in days:
+        if recipients is None:
+            recipients = subscribers(Topic.CLOSING_DAYS)
+        subject = _("Husk tilmelding til alternativ pasning senest %(date)s") % {
+            "date": long_date(day.signup_deadline)
+        }
+        with transaction.atomic():
+            for subscriber in recipients:
+                _send(
+                    f"notify:closing-day:{day.pk}:deadline:{day.signup_deadline:%Y-%m-%d}",
+                    subscriber,
+                    subject,
+                    [
+                        _("Fristen for at tilmelde dit barn alternativ pasning er %(date)s.")
+                        % {"date": long_date(day.signup_deadline)}
+                    ]
+                    + _day_paragraphs(day, subscriber.districts),
+                    _day_links(day),
+                )
+
+
+def report_published(report):
+    house = report.unit
+    subject = _("Ny tilsynsrapport for %(house)s") % {"house": house.name}
+    for subscriber in subscribers(Topic.REPORTS, house=house.pk):
+        _send(
+            f"notify:inspection-report:{report.pk}:published",
+            subscriber,
+            subject,
+            [
+                _("Der er offentliggjort en tilsynsrapport for %(house)s fra tilsynet %(date)s.")
+                % {"house": house.name, "date": long_date(report.visit_date)},
+                report.summary,
+            ],
+            [
+                {
+                    "text": _("Læs rapporten (PDF)"),
+                    "url": mails.absolute(report.get_absolute_url()),
+                },
+                {"text": house.name, "url": mails.absolute(house.get_absolute_url())},
+            ],
+        )
+
+
+def minutes_published(meeting):
+    board = meeting.board
+    if not board.district_id:
+        return
+    subject = _("Nyt referat fra %(board)s") % {"board": board.name}
+    for subscriber in subscribers(Topic.MINUTES, district=board.district_id):
+        _send(
+            f"notify:board-minutes:{meeting.pk}:published",
+            subscriber,
+            subject,
+            [
+                _("Referatet af mødet %(date)s i %(board)s er lagt på portalen.")
+                % {"date": long_date(meeting.date), "board": board.name}
+            ],
+            [{"text": _("Læs referatet"), "url": mails.absolute(board.get_absolute_url())}],
+        )

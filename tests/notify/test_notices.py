@@ -1,0 +1,180 @@
+"""Filling the outbox when content is saved and published, and by the clock: a closing day
+published or changed, alternative care opening, three days before the deadline, a new
+inspection report, new minutes. Each subscriber is mailed once per event."""
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from daycare.constants import PublicationStatus
+from daycare.models import ClosingDay, InspectionReport
+from districts.models import District
+from governance.models import BoardMeeting
+from notify.constants import Topic
+from notify.models import Subscriber, Subscription
+from outbox.models import Mail
+from tests.admin_forms import form_data
+from tests.conftest import admin_url, login
+from tests.daycare.factories import AlternativeCareFactory, ClosingDayFactory
+from tests.daycare.inspection_pdfs import plain_pdf
+from tests.notify.helpers import send
+
+pytestmark = pytest.mark.django_db
+
+
+def subscriber(email, topic, confirmed=True, **place):
+    person, _ = Subscriber.objects.get_or_create(email=email)
+    if confirmed and not person.confirmed_at:
+        person.confirmed_at = datetime.datetime(2026, 12, 1, tzinfo=datetime.UTC)
+        person.save()
+    Subscription.objects.create(subscriber=person, topic=topic, **place)
+    return person
+
+
+@pytest.fixture
+def no_days(seed):
+    ClosingDay.objects.all().delete()
+
+
+def mails_to(email):
+    return [m for m in mail.outbox if m.to == [email]]
+
+
+@pytest.mark.usefixtures("no_days")
+def test_a_published_closing_day_is_mailed_once_to_confirmed_subscribers(client, clock, skovvejen):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("ikke-bekraeftet@example.dk", Topic.CLOSING_DAYS, confirmed=False,
+               district=skovvejen)  # fmt: skip
+    subscriber("referater@example.dk", Topic.MINUTES, district=skovvejen)
+    login(client, "admin")
+    day = ClosingDayFactory(
+        date=datetime.date(2026, 12, 18),
+        name="Fredag før jul",
+        status=PublicationStatus.DRAFT,
+        alternative_care=True,
+        signup_deadline=datetime.date(2026, 12, 11),
+    )
+    assert not Mail.objects.exists()  # a draft tells nobody
+    client.post("/admin/daycare/closingday/", {"action": "publish", "_selected_action": [day.pk]})
+    send()
+    (message,) = mail.outbox
+    assert message.to == ["skov@example.dk"]
+    assert message.subject == "Ny lukkedag: fredag den 18. december 2026"
+    assert "Fredag den 18. december 2026: Fredag før jul." in message.body
+    assert "Tilmelding til alternativ pasning senest fredag den 11. december 2026." in message.body
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # Saving it again unchanged tells nobody; a change the parents see does.
+    form = form_data(client.get(admin_url(day)))
+    client.post(admin_url(day), form)
+    send()
+    assert len(mail.outbox) == 1
+    clock.advance(minutes=5)
+    client.post(admin_url(day), form | {"signup_deadline": "10.12.2026"})
+    send()
+    assert len(mail.outbox) == 2
+    changed = mail.outbox[1]
+    assert changed.subject == "Ændret lukkedag: fredag den 18. december 2026"
+    assert "torsdag den 10. december 2026" in changed.body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_a_notice_is_committed_with_the_content_or_not_at_all(clock, skovvejen):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        ClosingDayFactory(date=datetime.date(2026, 12, 18))
+        raise RuntimeError("the save failed after all")
+    assert not Mail.objects.exists()
+
+
+@pytest.mark.usefixtures("no_days")
+def test_alternative_care_opening_tells_the_districts_subscribers_where(clock, skovvejen, valhalla):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("balt@example.dk", Topic.CLOSING_DAYS, district=District.objects.get(slug="baltorp"))
+    day = ClosingDayFactory(
+        date=datetime.date(2026, 12, 18), alternative_care=True,
+        signup_deadline=datetime.date(2026, 12, 11),
+    )  # fmt: skip
+    send()
+    mail.outbox.clear()
+    AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    send()
+    (message,) = mail.outbox
+    assert message.to == ["skov@example.dk"]
+    assert message.subject == "Alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    assert "Alternativ pasning i distrikt Skovvejen: Børnehuset Valhalla." in message.body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_three_days_before_the_deadline_each_subscriber_is_reminded_once(clock, skovvejen):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    # 3 December 2026, 10:00 in Copenhagen.
+    ClosingDayFactory(
+        date=datetime.date(2026, 12, 18), name="Fredag før jul", alternative_care=True,
+        signup_deadline=datetime.date(2026, 12, 7),
+    )  # fmt: skip
+    send()
+    mail.outbox.clear()
+    send()
+    assert mail.outbox == []  # four days before: not yet
+    clock.advance(days=1)
+    send()
+    send()
+    (message,) = mail.outbox
+    assert message.subject == (
+        "Husk tilmelding til alternativ pasning senest mandag den 7. december 2026"
+    )
+    assert "Fredag den 18. december 2026: Fredag før jul." in message.body
+    clock.advance(days=1)
+    send()
+    assert len(mail.outbox) == 1
+
+
+def test_a_new_published_inspection_report_is_mailed_to_the_houses_subscribers(
+    clock, valhalla, seed
+):
+    subscriber("hus@example.dk", Topic.REPORTS, house=valhalla)
+    other = (
+        District.objects.get(slug="baltorp")
+        .institutions.filter(institution_type=valhalla.institution_type)
+        .first()
+    )
+    subscriber("andet@example.dk", Topic.REPORTS, house=other)
+    report = InspectionReport(
+        unit=valhalla, visit_date=datetime.date(2026, 11, 2), summary="Godt tilsyn.",
+        published=False,
+    )  # fmt: skip
+    report.pdf.save("r.pdf", ContentFile(plain_pdf()), save=False)
+    report.save()
+    send()
+    assert mail.outbox == []
+    report.published = True
+    report.save()
+    report.save()
+    send()
+    (message,) = mail.outbox
+    assert message.to == ["hus@example.dk"]
+    assert message.subject == "Ny tilsynsrapport for Børnehuset Valhalla"
+    assert "Godt tilsyn." in message.body
+    assert f"http://testserver/tilsyn/rapport/{report.pk}.pdf" in message.body
+
+
+def test_new_minutes_are_mailed_to_the_districts_subscribers(clock, skovvejen):
+    subscriber("bestyrelse@example.dk", Topic.MINUTES, district=skovvejen)
+    meeting = BoardMeeting.objects.create(
+        board=skovvejen.parent_board, date=datetime.date(2026, 11, 24), agenda="Budget"
+    )
+    meeting.published = True
+    meeting.save()
+    send()
+    assert mail.outbox == []  # an agenda, no minutes yet
+    meeting.minutes = "Bestyrelsen vedtog budgettet."
+    meeting.save()
+    send()
+    (message,) = mail.outbox
+    assert message.subject == f"Nyt referat fra {skovvejen.parent_board.name}"
+    assert "tirsdag den 24. november 2026" in message.body
+    assert "http://testserver/bestyrelser/skovvejen/" in message.body
