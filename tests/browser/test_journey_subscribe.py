@@ -120,3 +120,18 @@ def test_parent_subscribes_confirms_is_told_and_leaves(
     assert not Subscriber.objects.filter(email=PARENT).exists()
 
     assert all(not v for v in found.values()), found
+
+
+def test_the_subscribe_box_and_page_fit_a_narrow_phone(open_page):
+    from .test_accessibility import no_horizontal_scroll
+
+    page = open_page("/", viewport={"width": 320, "height": 640})
+    for path in (
+        "/institutioner/boernehuset-valhalla/",
+        "/distrikter/skovvejen/",
+        "/lukkedage/",
+        "/abonnement/",
+    ):
+        page.goto(path)
+        expect(page.get_by_role("button", name="Send mig en bekræftelse")).to_be_visible()
+        assert no_horizontal_scroll(page), path
