@@ -25,6 +25,7 @@ def test_every_mail_has_the_unsubscribe_headers_and_links(client, clock, skovvej
     assert "Ret dine valg" not in confirmation.body
     client.post(link(confirmation, "/abonnement/bekraeft/"))
     ClosingDayFactory(date=datetime.date(2027, 3, 1))
+    clock.advance(minutes=10)
     send()
     message = mail.outbox[-1]
     assert message.subject == "Ny lukkedag: mandag den 1. marts 2027"
