@@ -4,7 +4,6 @@ in their own district."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -43,13 +42,11 @@ class ClosingDayAdmin(PortalModelAdmin):
 
     @admin.action(description=_("Offentliggør de valgte lukkedage"))
     def publish(self, request, queryset):
-        # Saved one by one: each records when it was published, in its history too, and
-        # its notice to subscribers is committed with it (notify/receivers.py).
+        # Saved one by one: each records when it was published, in its history too.
         count = 0
         for day in queryset.exclude(status=PublicationStatus.PUBLISHED):
             day.status = PublicationStatus.PUBLISHED
-            with transaction.atomic():
-                day.save()
+            day.save()
             count += 1
         self.message_user(
             request,

@@ -93,6 +93,7 @@ def test_parent_subscribes_confirms_is_told_and_leaves(
         name="Browsertest-lukkedag",
         alternative_care=True,
         signup_deadline=date - datetime.timedelta(days=14),
+        signup_text="Tilmeld dit barn i Aula.",
         status=PublicationStatus.DRAFT,
     )
     staff = open_page("/admin/login/")

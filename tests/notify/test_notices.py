@@ -56,6 +56,7 @@ def test_a_published_closing_day_is_mailed_once_to_confirmed_subscribers(client,
         status=PublicationStatus.DRAFT,
         alternative_care=True,
         signup_deadline=datetime.date(2026, 12, 11),
+        signup_text="Tilmeld dit barn i Aula.",
     )
     assert not Mail.objects.exists()  # a draft tells nobody
     client.post("/admin/daycare/closingday/", {"action": "publish", "_selected_action": [day.pk]})
