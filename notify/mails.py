@@ -43,10 +43,12 @@ def to_subscriber(subscriber, template, context):
 
 
 def confirmation(subscriber, token, codes):
+    # No link to change choices: there are none before the confirmation.
     return to_subscriber(
         subscriber,
         "notify/mail/confirm",
         {
+            "confirming": True,
             "confirm_url": absolute(reverse("notify:confirm", args=[token])),
             "chosen": [choices.label(topic, place) for _c, topic, place in choices.resolve(codes)],
         },

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 import outbox
 from ballerup_portal.dates import long_date
 from daycare.models import ClosingDay
+from outbox.models import Mail
 
 from . import mails
 from .constants import REMIND_DAYS_BEFORE_DEADLINE, Topic
@@ -34,11 +35,12 @@ def subscribers(topic, **place):
     return result
 
 
-def _send(key, subscriber, subject, paragraphs, links=()):
+def _send(key, subscriber, subject, paragraphs, links=(), send_after=None):
     link_context = mails.links(subscriber)
     outbox.enqueue(
         key=f"{key}:to:{subscriber.pk}",
         to=subscriber.email,
+        send_after=send_after,
         headers=mails.headers(link_context),
         **outbox.render(
             "outbox/notice",
@@ -106,20 +108,43 @@ def _fresh(day):
     return ClosingDay.objects.with_alternative_care().get(pk=day.pk)
 
 
+# A closing-day notice waits this long before it is sent: staff who correct a day right
+# after publishing it send parents one mail, with the corrected day, not two.
+SETTLE = timedelta(minutes=10)
+
+
+def _withdraw_waiting(day):
+    """Delete this day's published/changed notices that still wait (no sender has taken
+    them); returns whether a "published" one was among them: its readers have not yet
+    heard of the day, so the new notice is a "new day" one."""
+    waiting = Mail.objects.filter(
+        key__startswith=f"notify:closing-day:{day.pk}:",
+        sent_at__isnull=True,
+        claimed_until__isnull=True,
+    ).exclude(key__contains=":deadline:")
+    had_published = waiting.filter(key__contains=":published:").exists()
+    waiting.delete()
+    return had_published
+
+
 def closing_day_published(day, changed=False):
-    """A day published, or changed after it was published."""
+    """A day published, or changed after it was published. A notice still waiting for
+    the same day is replaced by this one."""
     day = _fresh(day)
+    if _withdraw_waiting(day):
+        changed = False
     if changed:
         key = f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}"
         subject = _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)}
     else:
         key = f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}"
         subject = _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)}
+    send_after = timezone.now() + SETTLE
     for subscriber in subscribers(Topic.CLOSING_DAYS):
         paragraphs = _day_paragraphs(day, subscriber.districts)
         if changed:
             paragraphs.insert(0, _("En lukkedag er ændret. Sådan ser den ud nu:"))
-        _send(key, subscriber, subject, paragraphs, _day_links(day))
+        _send(key, subscriber, subject, paragraphs, _day_links(day), send_after=send_after)
 
 
 def alternative_care_opened(care):

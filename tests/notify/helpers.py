@@ -26,4 +26,6 @@ def confirm(client, email, *codes):
     sign_up(client, email, *codes)
     send()
     message = [m for m in mail.outbox if m.to == [email]][-1]
-    assert client.post(link(message, "/abonnement/bekraeft/")).status_code == 200
+    response = client.post(link(message, "/abonnement/bekraeft/"))
+    assert response.status_code == 200
+    return response

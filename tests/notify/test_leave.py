@@ -1,11 +1,15 @@
 """Leaving and changing: one-click unsubscribe (also RFC 8058's POST from a mail program),
 the headers in every mail, changing the choices; leaving deletes the address."""
 
+import datetime
+import re
+
 import pytest
 from django.core import mail
 
 from notify.models import Subscriber
 from outbox.models import Mail
+from tests.daycare.factories import ClosingDayFactory
 from tests.notify.helpers import confirm, link, send, sign_up
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +18,17 @@ pytestmark = pytest.mark.django_db
 def test_every_mail_has_the_unsubscribe_headers_and_links(client, clock, skovvejen):
     sign_up(client, "a@example.dk", f"c{skovvejen.pk}")
     send()
-    (message,) = mail.outbox
+    (confirmation,) = mail.outbox
+    assert "Afmeld med ét klik: http://testserver/abonnement/afmeld/" in confirmation.body
+    assert "List-Unsubscribe" in confirmation.extra_headers
+    # Nothing to change before the confirmation.
+    assert "Ret dine valg" not in confirmation.body
+    client.post(link(confirmation, "/abonnement/bekraeft/"))
+    ClosingDayFactory(date=datetime.date(2027, 3, 1))
+    clock.advance(minutes=10)
+    send()
+    message = mail.outbox[-1]
+    assert message.subject == "Ny lukkedag: mandag den 1. marts 2027"
     unsubscribe = link(message, "/abonnement/afmeld/")
     assert message.extra_headers["List-Unsubscribe"] == f"<http://testserver{unsubscribe}>"
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
@@ -68,8 +82,9 @@ def test_unsubscribing_also_deletes_the_notices_to_the_address_in_the_outbox(
 
 
 def test_changing_the_choices(client, clock, skovvejen):
-    confirm(client, "a@example.dk", f"c{skovvejen.pk}")
-    manage = link(mail.outbox[0], "/abonnement/valg/")
+    confirmed = confirm(client, "a@example.dk", f"c{skovvejen.pk}").content.decode()
+    # The page after the confirmation links to the choices (as every later mail does).
+    manage = re.search(r'href="(/abonnement/valg/[^"]+)"', confirmed).group(1)
     page = client.get(manage).content.decode()
     assert "Lukkedage og alternativ pasning i distrikt Skovvejen" in page
     assert "Nye referater fra forældrebestyrelsen i distrikt Skovvejen" in page

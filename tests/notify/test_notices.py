@@ -56,9 +56,13 @@ def test_a_published_closing_day_is_mailed_once_to_confirmed_subscribers(client,
         status=PublicationStatus.DRAFT,
         alternative_care=True,
         signup_deadline=datetime.date(2026, 12, 11),
+        signup_text="Tilmeld dit barn i Aula.",
     )
     assert not Mail.objects.exists()  # a draft tells nobody
     client.post("/admin/daycare/closingday/", {"action": "publish", "_selected_action": [day.pk]})
+    send()
+    assert mail.outbox == []  # a notice waits ten minutes, in case staff correct the day
+    clock.advance(minutes=10)
     send()
     (message,) = mail.outbox
     assert message.to == ["skov@example.dk"]
@@ -74,6 +78,7 @@ def test_a_published_closing_day_is_mailed_once_to_confirmed_subscribers(client,
     assert len(mail.outbox) == 1
     clock.advance(minutes=5)
     client.post(admin_url(day), form | {"signup_deadline": "10.12.2026"})
+    clock.advance(minutes=10)
     send()
     assert len(mail.outbox) == 2
     changed = mail.outbox[1]
@@ -98,6 +103,7 @@ def test_alternative_care_opening_tells_the_districts_subscribers_where(clock, s
         date=datetime.date(2026, 12, 18), alternative_care=True,
         signup_deadline=datetime.date(2026, 12, 11),
     )  # fmt: skip
+    clock.advance(minutes=10)
     send()
     mail.outbox.clear()
     AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
@@ -116,6 +122,7 @@ def test_three_days_before_the_deadline_each_subscriber_is_reminded_once(clock, 
         date=datetime.date(2026, 12, 18), name="Fredag før jul", alternative_care=True,
         signup_deadline=datetime.date(2026, 12, 7),
     )  # fmt: skip
+    clock.advance(minutes=10)
     send()
     mail.outbox.clear()
     send()
@@ -178,3 +185,37 @@ def test_new_minutes_are_mailed_to_the_districts_subscribers(clock, skovvejen):
     assert message.subject == f"Nyt referat fra {skovvejen.parent_board.name}"
     assert "tirsdag den 24. november 2026" in message.body
     assert "http://testserver/bestyrelser/skovvejen/" in message.body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_a_day_corrected_right_after_publishing_gives_one_mail_with_the_correction(
+    client, clock, skovvejen
+):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    login(client, "admin")
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), name="Fredag før jul")
+    clock.advance(minutes=3)
+    form = form_data(client.get(admin_url(day)))
+    client.post(admin_url(day), form | {"name": "Fredag inden jul"})
+    clock.advance(minutes=10)
+    send()
+    (message,) = mail.outbox
+    assert message.subject == "Ny lukkedag: fredag den 18. december 2026"
+    assert "Fredag inden jul" in message.body and "Fredag før jul" not in message.body
+
+    # After it went out, a correction is a change of its own.
+    def rename(name):
+        # The form as staff open it each time (it carries the version it was opened at).
+        response = client.post(
+            admin_url(day), form_data(client.get(admin_url(day))) | {"name": name}
+        )
+        assert response.status_code == 302
+
+    clock.advance(minutes=1)
+    rename("Juleferie")
+    clock.advance(minutes=4)
+    rename("Juleferie, første dag")
+    clock.advance(minutes=10)
+    send()
+    assert [m.subject for m in mail.outbox[1:]] == ["Ændret lukkedag: fredag den 18. december 2026"]
+    assert "Juleferie, første dag" in mail.outbox[1].body
