@@ -264,11 +264,11 @@ class SearchIndex:
             elif typed in word and len(typed) >= PART_MIN_LENGTH:
                 note(word, PART)
         if len(typed) >= TYPO_MIN_LENGTH or not found:
-            for word in self._one_letter_off(typed):
+            for word in self._close_words(typed):
                 note(word, TYPO)
         return found
 
-    def _one_letter_off(self, typed):
+    def _close_words(self, typed):
         """The words ``typo_distance`` edits from ``typed``: whole words, and for a long
         ``typed`` also the start or end of a word."""
         length = len(typed)
