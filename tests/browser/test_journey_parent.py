@@ -31,7 +31,7 @@ def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(ope
     assert heading(page) == "Børnehuset Bispevangen"
     expect(page.get_by_text("Børnehus", exact=True)).to_be_visible()
     contact = contact_box(page)
-    expect(contact.get_by_text("Pædagogisk ledelse")).to_be_visible()
+    expect(contact.get_by_text("Pædagogisk ledelse", exact=True)).to_be_visible()
     expect(contact.get_by_text("e-mailadresse og åbningstider er endnu ikke")).to_be_visible()
     expect(contact.get_by_role("heading", name="Kontakt husets pædagogiske leder")).to_be_visible()
     expect(contact.get_by_role("link", name="soeren.demo.jensen@demo.invalid")).to_be_visible()

@@ -132,7 +132,7 @@ def test_one_districts_page_shows_only_that_districts_places(client, christmas):
 def test_the_all_districts_view_folds_the_places_away_and_names_the_unset(client, christmas):
     with on(datetime.date(2026, 12, 14)):
         html = client.get("/lukkedage/").content.decode()
-    start = html.index("<details class")
+    start = html.index('<details class="mb-2"')
     details = html[start : html.index("</details>", start)]
     assert "Distrikt Baltorp: " in text(details) and "Børnehuset Grantoften" in details
     assert "Distrikt Hedegård: stedet er endnu ikke fastlagt" in text(details)

@@ -128,15 +128,20 @@ def test_institution_page_breadcrumb_leads_back_to_its_only_district(client):
 
 def test_institution_contact_box_shows_what_staff_entered_and_nothing_else(client):
     page = html(client.get("/institutioner/boernehuset-valhalla/"))
-    assert "Institutionens telefonnummer og e-mailadresse er endnu ikke registreret." in page
+    assert (
+        "Institutionens adresse, telefonnummer, e-mailadresse og åbningstider er endnu ikke "
+        "registreret." in page
+    )
     Institution.objects.filter(slug="boernehuset-valhalla").update(
         phone="44 77 55 66", email="valhalla@example.invalid"
     )
     page = html(client.get("/institutioner/boernehuset-valhalla/"))
     assert 'href="tel:44775566">44 77 55 66</a>' in page
     assert "mailto:valhalla@example.invalid" in page
-    assert "Adresse" not in page
-    assert "endnu ikke registreret" not in page.split('id="kontakt"')[1].split("</aside>")[0]
+    # Issue 23.1: what is still missing is named, not left out.
+    contact = page.split('id="kontakt"')[1].split("</section>")[0]
+    assert "Institutionens adresse og åbningstider er endnu ikke registreret." in contact
+    assert "telefonnummer" not in contact
 
 
 def test_institution_page_shows_pedagogical_leaders_with_demo_label(client):
