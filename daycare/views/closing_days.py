@@ -33,10 +33,15 @@ def closing_days(request):
     years = {}
     for day in upcoming:
         years.setdefault(day.date.year, []).append(day)
+    districts = list(District.objects.order_by("name"))
+    for day in upcoming:
+        # Parents of a district with no place yet are told so, not left to guess.
+        placed = {care.district_id for care in day.care_places.all()}
+        day.unplaced = [d.name for d in districts if d.pk not in placed]
     context = {
         "years": sorted(years.items()),
         "past": [day for day in days if day.date < today],
-        "districts": District.objects.order_by("name"),
+        "districts": districts,
     }
     return render(request, "daycare/closingday_list.html", context)
 
