@@ -21,6 +21,7 @@ from playwright.sync_api import expect
 
 from culture.models import Network
 from daycare.models import ClosingDay
+from governance.models import Board
 
 from .journeys import log_in
 
@@ -99,6 +100,16 @@ def test_leader_sets_alternative_care_for_every_coming_day_on_one_screen(
     expect(page.get_by_text("Alternativ pasning i Baltorp er gemt")).to_be_visible()
     expect(page.get_by_text("Mangler sted")).to_have_count(0)
     axe_clean(page, browser_problems, "alternative care saved")
+
+    # The board's members: a compact table, every input named; help for the leader.
+    board = Board.objects.get(district__slug="baltorp")
+    page.goto(f"/admin/governance/board/{board.pk}/change/")
+    expect(page.locator(".tabular")).to_be_visible()
+    axe_clean(page, browser_problems, "board with its members as a table")
+    page.get_by_role("link", name="Hjælp").click()
+    expect(page.get_by_role("heading", name="Distriktsleder")).to_be_visible()
+    assert page.url.endswith("#distriktsleder")
+    axe_clean(page, browser_problems, "staff guide")
 
 
 def test_ambassador_adds_a_performance_without_choosing_the_network_and_sees_it(

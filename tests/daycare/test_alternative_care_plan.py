@@ -174,3 +174,12 @@ def test_administrators_choose_the_district(client, days):
 def test_the_one_screen_is_linked_from_the_list(client, days):
     login(client, "leder-baltorp")
     assert PLAN in client.get("/admin/daycare/alternativecare/").content.decode()
+
+
+def test_parents_see_which_districts_have_no_place_yet(client, days):
+    login(client, "leder-baltorp")
+    plan_post(client, None, {days["first"]: houses_of("baltorp")[:1]})
+    page = client.get("/lukkedage/").content.decode()
+    day = page.split("Mellem jul og nytår", 1)[1].split("</li>\n    \n", 1)[0]
+    assert "Distrikt Baltorp:" in day
+    assert "Distrikt Hedegård: stedet er endnu ikke fastlagt" in day

@@ -209,7 +209,8 @@ def test_a_figure_that_is_not_a_number_is_refused_in_danish_and_nothing_changes(
     page = administrator.get(admin_url(about))
     response = administrator.post(admin_url(about), form_data(page) | {"stated_houses": "-3"})
     assert response.status_code == 200
-    assert "Denne værdi skal være større end eller lig 0." in response.content.decode()
+    expected = "Antal børnehuse ifølge kommunen kan ikke være et negativt tal."
+    assert expected in response.content.decode()
     about.refresh_from_db()
     assert about.stated_houses == 25
 
