@@ -6,6 +6,7 @@ database. A test that needs an empty database asks for ``empty_db``.
 """
 
 import os
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,6 +17,31 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ballerup_portal import page_cache, site_settings
+
+# This run's and this worker's own name: every database, cache key prefix and folder a
+# test makes outside the test database carries it, so that two runs on one machine (CI
+# beside a developer) never share one. TEST_RUN_ID names a run; each process makes its own.
+RUN_ID = os.environ.get("TEST_RUN_ID") or uuid.uuid4().hex[:8]
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def run_name(prefix):
+    """A name unique to this run and worker: ``ballerup_two_1a2b3c4d_gw0``."""
+    return f"{prefix}_{RUN_ID}_{WORKER}"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test database's name carries the run's id (xdist's worker suffix is added
+    already): ``test_ballerup_ci_gw0_1a2b3c4d``. SQLite's test database is in memory, the
+    process's own."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        if database["ENGINE"].endswith("sqlite3"):
+            continue
+        test = database.setdefault("TEST", {})
+        test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_{RUN_ID}"
 
 
 def _load_seed_and_demo():
