@@ -223,6 +223,7 @@ def get(url):
     raise AssertionError(f"{url} never answered")
 
 
+@pytest.mark.system
 def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_servers):
     (one, two), env, manage, _database = two_servers
     get(one + DISTRICT)
@@ -247,6 +248,7 @@ def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_ser
     assert headers["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.system
 def test_the_instances_answer_at_once_after_their_database_connections_are_cut(two_servers):
     """As after a PostgreSQL restart: the version read on a dead connection closes it,
     and the page comes through on a new one, never an error."""

@@ -36,6 +36,7 @@ def page_cache(settings):
     caches["default"].clear()
 
 
+@pytest.mark.system
 @pytest.mark.usefixtures("page_cache")
 def test_the_home_pages_first_view_is_at_most_30_kb_compressed(client, collected):
     root, manifest = collected
@@ -77,6 +78,7 @@ def test_every_bootstrap_class_the_templates_use_is_in_the_shipped_subset():
     assert not missing, f"run `make css` (scripts/purge_bootstrap.py): {sorted(missing)}"
 
 
+@pytest.mark.system
 def test_the_subset_is_what_the_script_makes_of_the_templates(tmp_path):
     shipped = settings.BASE_DIR / "static/vendor/bootstrap/bootstrap.min.css"
     made = tmp_path / "bootstrap.min.css"  # not the shipped file: other tests read it

@@ -39,6 +39,7 @@ def test_an_upload_and_its_download_go_through_a_non_local_storage(remote_storag
     assert not remote_storage.exists(name)
 
 
+@pytest.mark.system
 def test_the_configuration_selects_s3_storage_for_several_servers():
     result = manage(
         "shell",
