@@ -366,14 +366,14 @@ def test_the_nastiest_texts_an_administrator_saves_leave_every_page_answering(
     response = administrator.post(
         admin_url(partner), form_data(administrator.get(admin_url(partner))) | {"name": name}
     )
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
     section = Section.objects.get(heading="Børn trives")
     data = form_data(administrator.get(admin_url(section))) | {
         "heading": name,
         "text": name,
         "bullets-0-text": name,
     }
-    assert administrator.post(admin_url(section), data).status_code in (200, 302)
+    assert administrator.post(admin_url(section), data).status_code == 302
     anonymous = Client()
     for path in ("/dagtilbud/", "/dagtilbud/samarbejdspartnere/", "/dagtilbud/vision/"):
         assert anonymous.get(path).status_code == 200, path
