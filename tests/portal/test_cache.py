@@ -161,30 +161,52 @@ PG = ["-h", "127.0.0.1", "-U", "postgres"]
 # database cache -----------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def prepared_site(tmp_path_factory):
+    """The portal migrated, seeded and collected once (a template database and a static
+    folder); each pair of instances gets a copy of the database."""
+    from tests.portal.test_settings import manage
+
+    template = run_name("ballerup_two_template")
+    subprocess.run(["dropdb", *PG, "--if-exists", template], check=True)
+    subprocess.run(["createdb", *PG, template], check=True)
+    static = tmp_path_factory.mktemp("two-static")
+    env = {
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{template}",
+        "STATIC_ROOT": str(static),
+        "REDIS_URL": "",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
+    for command in (["migrate", "--noinput"], ["load_seed"], ["collectstatic", "--noinput"]):
+        result = manage(*command, **env)
+        assert result.returncode == 0, result.stdout + result.stderr
+    try:
+        yield template, static
+    finally:
+        subprocess.run(["dropdb", *PG, "--if-exists", template])
+
+
 @pytest.fixture(scope="module", params=["redis", "database"])
-def two_servers(request, tmp_path_factory):
+def two_servers(request, prepared_site):
     from tests.portal.test_production import free_port
     from tests.portal.test_settings import manage, production_env
 
+    template, static = prepared_site
     # This run's own database and key prefix: another run on the machine has its own.
     database = run_name("ballerup_two")
     db_url = f"postgres://postgres@127.0.0.1:5432/{database}"
     subprocess.run(["dropdb", *PG, "--if-exists", database], check=True)
-    subprocess.run(["createdb", *PG, database], check=True)
-    tmp = tmp_path_factory.mktemp("two")
+    subprocess.run(["createdb", *PG, "--template", template, database], check=True)
     prefix = f"two-{uuid.uuid4().hex}"
     env = {
         "DATABASE_URL": db_url,
-        "STATIC_ROOT": str(tmp / "static"),
+        "STATIC_ROOT": str(static),
         # The database cache: the table migrate made in the shared PostgreSQL.
         "REDIS_URL": REDIS if request.param == "redis" else "",
         "CACHE_KEY_PREFIX": prefix,
         "SECURE_SSL_REDIRECT": "0",
         "ALLOWED_HOSTS": "127.0.0.1",
     }
-    for command in (["migrate", "--noinput"], ["load_seed"], ["collectstatic", "--noinput"]):
-        result = manage(*command, **env)
-        assert result.returncode == 0, result.stdout + result.stderr
     servers, urls = [], []
     for _ in range(2):
         port = free_port()
