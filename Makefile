@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: install run setup test test-fast lint fmt migrations-check audit messages lock clean backup restore
+.PHONY: install run setup test test-fast test-unit test-system test-browser test-deps lint fmt migrations-check audit messages lock clean backup restore
 
 $(VENV)/.installed: requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,12 +37,33 @@ fmt: install
 migrations-check: install
 	$(MANAGE) makemigrations --check --dry-run
 
-test: install lint migrations-check
-	$(BIN)/pytest
+# Three tiers by pytest marker (pyproject.toml): unit and integration tests, the system
+# tier (the portal as deployed: gunicorn, collectstatic, check --deploy, two instances
+# sharing a cache, the backup round trip, the HTML checker) and the browser tier. Each
+# runs on the database DATABASE_URL names (SQLite when unset). `make test` runs all three.
+test: lint migrations-check test-unit test-system test-browser
 
-# Everything but the browser tests: the quick loop while editing.
-test-fast: install lint migrations-check
-	$(BIN)/pytest -m "not browser"
+# Unit and integration tests only: the quick loop while editing.
+test-fast: lint migrations-check test-unit
+
+# The unit tier on two processes (pytest-xdist; whole files to one worker, so that a
+# module's data is built once): PYTEST_WORKERS=0 runs it in one.
+PYTEST_WORKERS ?= 2
+test-unit: install
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not system and not browser"
+
+test-system: install
+	scripts/test_deps.sh system
+	$(BIN)/pytest -m system
+
+test-browser: install
+	scripts/test_deps.sh browser
+	$(BIN)/pytest -m browser
+
+# Chromium and a Java runtime (apt-get as root or with sudo; else one line names them),
+# PostgreSQL and Redis started when installed.
+test-deps:
+	scripts/test_deps.sh
 
 # A backup of the database (history included) and the uploaded files under var/backups/
 # (BACKUP_DIR=... elsewhere); `make restore FROM=var/backups/<time>` reads one back.

@@ -6,6 +6,7 @@ database. A test that needs an empty database asks for ``empty_db``.
 """
 
 import os
+import uuid
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -16,6 +17,31 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from ballerup_portal import page_cache, site_settings
+
+# This run's and this worker's own name: every database, cache key prefix and folder a
+# test makes outside the test database carries it, so that two runs on one machine (CI
+# beside a developer) never share one. TEST_RUN_ID names a run; each process makes its own.
+RUN_ID = os.environ.get("TEST_RUN_ID") or uuid.uuid4().hex[:8]
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+def run_name(prefix):
+    """A name unique to this run and worker: ``ballerup_two_1a2b3c4d_gw0``."""
+    return f"{prefix}_{RUN_ID}_{WORKER}"
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """The test database's name carries the run's id (xdist's worker suffix is added
+    already): ``test_ballerup_ci_gw0_1a2b3c4d``. SQLite's test database is in memory, the
+    process's own."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        if database["ENGINE"].endswith("sqlite3"):
+            continue
+        test = database.setdefault("TEST", {})
+        test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_{RUN_ID}"
 
 
 def _load_seed_and_demo():
@@ -35,6 +61,18 @@ def _forget_site_settings():
     page_cache.forget_kept()
 
 
+def seeded():
+    """Whether the seed and the demo data are in the database: one query. The demo
+    accounts are loaded last; a transactional test's flush removes them with the rest."""
+    return get_user_model().objects.filter(username="admin").exists()
+
+
+def ensure_seed_and_demo():
+    """Load the seed and the demo data unless they are there (then it costs one query)."""
+    if not seeded():
+        _load_seed_and_demo()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
@@ -42,10 +80,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def seed(db):
-    """The seed facts from fixtures/ and the demo accounts. Loaded once per session;
-    loaded again after a transactional test has emptied the database."""
-    _load_seed_and_demo()
+def seed_kept(django_db_setup, django_db_blocker):
+    """The seed and the demo data in the database, committed: loaded once per session
+    and again only after a transactional test has emptied the database. Asked for before
+    ``db`` (by ``seed``), a reload happens outside the test's transaction and stays for
+    the tests after it; inside one it is rolled back with the test."""
+    with django_db_blocker.unblock():
+        ensure_seed_and_demo()
+
+
+@pytest.fixture
+def seed(seed_kept, db):
+    """The seed facts from fixtures/ and the demo accounts (``seed_kept``)."""
     # In the shared cache, as after the first page a running site serves: a test's first
     # page then costs the queries of every later one.
     site_settings.current()
@@ -93,13 +139,20 @@ def logged_in(username):
 MAX_PAGE_QUERIES = 6
 
 
-def page_queries(client, path, data=None):
+def page_queries(client, path, data=None, status=200):
     """The SQL of a parent's request for ``path``, after a first request has filled what
     each process keeps per content version (the site settings, the next closing day)."""
-    assert client.get(path, data).status_code in (200, 404), path
+    assert client.get(path, data).status_code == status, path
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(path, data).status_code in (200, 404), path
+        assert client.get(path, data).status_code == status, path
     return [query["sql"] for query in captured.captured_queries]
+
+
+def empty_committed_database():
+    """Empty every table but the ones migrations fill, outside any test's transaction
+    (after a module built data of its own); the next ``seed`` reloads the seed data."""
+    tables = [t for t in connection.introspection.django_table_names() if t not in KEPT_TABLES]
+    connection.ops.execute_sql_flush(connection.ops.sql_flush(no_style(), tables))
 
 
 def admin_url(obj, view="change"):

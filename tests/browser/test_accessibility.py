@@ -9,6 +9,9 @@ from tests.public_pages import PUBLIC_PAGES
 
 from .journeys import log_in
 
+# Only pages are read: one load of the data serves every test here.
+pytestmark = pytest.mark.read_only
+
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 axe = Axe()
 

@@ -5,12 +5,16 @@ The harness (conftest.py) fails any browser test on a console error or broken as
 this test also reads the violations the page itself recorded, page by page.
 """
 
+import pytest
 from playwright.sync_api import expect
 
 from districts.models import Institution
 from tests.public_pages import PUBLIC_PAGES
 
 from .journeys import log_in
+
+# Only pages are read: one load of the data serves every test here.
+pytestmark = pytest.mark.read_only
 
 
 def assert_no_violations(page, browser_problems):

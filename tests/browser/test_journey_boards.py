@@ -1,6 +1,7 @@
 """A parent finds their house council and their district's board; a district leader
 keeps their own board and cannot reach another district's."""
 
+import pytest
 from playwright.sync_api import expect
 
 from governance.models import Board, BoardMeeting
@@ -8,6 +9,7 @@ from governance.models import Board, BoardMeeting
 from .journeys import heading, log_in
 
 
+@pytest.mark.read_only
 def test_parent_goes_from_their_house_to_its_council_and_the_districts_board(open_page):
     page = open_page("/institutioner/boernehuset-ellekilde/")
     council = page.get_by_role("region", name="Husråd")

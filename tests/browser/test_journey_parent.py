@@ -1,10 +1,14 @@
 """A parent on a phone finds their district and daycare house, goes back to the
 district and reads the accessibility statement, all by clicking."""
 
+import pytest
 from playwright.sync_api import expect
 
 from .conftest import PHONE
 from .journeys import contact_box, district_card, heading
+
+# Only pages are read: one load of the data serves every test here.
+pytestmark = pytest.mark.read_only
 
 
 def test_parent_on_a_phone_finds_their_house_and_the_accessibility_statement(open_page):

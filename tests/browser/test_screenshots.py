@@ -8,6 +8,9 @@ from tests.public_pages import PUBLIC_PAGES
 
 from .conftest import DESKTOP, PHONE, SCREENSHOT_DIR
 
+# Only pages are read: one load of the data serves every test here.
+pytestmark = pytest.mark.read_only
+
 
 @pytest.mark.parametrize("device, viewport", [("telefon", PHONE), ("desktop", DESKTOP)])
 def test_screenshots_of_every_public_page(open_page, device, viewport):

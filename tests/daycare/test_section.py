@@ -294,6 +294,8 @@ def test_empty_content_gives_honest_pages_not_errors(client):
 
 
 CONTENT_MODELS = [DaycareAbout, Partner, Profession, Document, Section, Bullet]
+# Edited only inline, on a partner's or a section's page.
+INLINE_ONLY = {Profession, Bullet}
 
 
 @pytest.mark.parametrize("username", [f"leder-{s}" for s in SLUGS] + [f"kultur-{s}" for s in SLUGS])
@@ -306,21 +308,21 @@ def test_only_administrators_may_change_the_sections_texts(client, username, mod
         assert not user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}", obj)
     login(client, username)
     before, versions = model.objects.count(), obj.history.count()
-    assert client.get(admin_url(obj)).status_code in (302, 403, 404)
+    # Refused (403); a model edited only inline on its parent's page has no admin pages.
+    refused = 404 if model in INLINE_ONLY else 403
+    assert client.get(admin_url(obj)).status_code == refused
     response = client.post(admin_url(obj), {"name": "x", "title": "x", "text": "x"})
-    assert response.status_code in (302, 403, 404)
+    assert response.status_code == refused
     response = client.post(f"/admin/{opts.app_label}/{opts.model_name}/add/", {"text": "x"})
-    assert response.status_code in (302, 403, 404)
-    assert client.post(admin_url(obj, "delete"), {"post": "yes"}).status_code in (302, 403, 404)
+    assert response.status_code == refused
+    assert client.post(admin_url(obj, "delete"), {"post": "yes"}).status_code == refused
     # The history and its restore form are doors too.
     version = obj.history.order_by("history_id").first().history_id
     for view in ("history", f"history/{version}"):
-        assert client.get(admin_url(obj, view)).status_code in (302, 403, 404)
-        assert client.post(admin_url(obj, view), {"text": "x"}).status_code in (302, 403, 404)
+        assert client.get(admin_url(obj, view)).status_code == refused
+        assert client.post(admin_url(obj, view), {"text": "x"}).status_code == refused
     assert model.objects.count() == before
     assert obj.history.count() == versions  # nothing restored or saved
-    if response.status_code == 302:  # the admin sends a staff user without access home
-        assert "/login/" in response["Location"] or response["Location"] == "/admin/"
 
 
 @pytest.mark.parametrize("model", CONTENT_MODELS, ids=lambda m: m.__name__)
@@ -368,14 +370,14 @@ def test_the_nastiest_texts_an_administrator_saves_leave_every_page_answering(
     response = administrator.post(
         admin_url(partner), form_data(administrator.get(admin_url(partner))) | {"name": name}
     )
-    assert response.status_code in (200, 302)
+    assert response.status_code == 302
     section = Section.objects.get(heading="Børn trives")
     data = form_data(administrator.get(admin_url(section))) | {
         "heading": name,
         "text": name,
         "bullets-0-text": name,
     }
-    assert administrator.post(admin_url(section), data).status_code in (200, 302)
+    assert administrator.post(admin_url(section), data).status_code == 302
     anonymous = Client()
     for path in ("/dagtilbud/", "/dagtilbud/samarbejdspartnere/", "/dagtilbud/vision/"):
         assert anonymous.get(path).status_code == 200, path

@@ -172,12 +172,10 @@ def queries_for(client, url):
     return len(page_queries(client, url))
 
 
-@pytest.mark.parametrize(
-    "url",
-    ["/", "/distrikter/", "/distrikter/baltorp/", "/institutioner/boernehuset-bispevangen/"],
-)
-def test_query_count_does_not_grow_with_ten_times_the_data(client, url):
-    before = queries_for(client, url)
+def test_query_count_does_not_grow_with_ten_times_the_data(client):
+    # One data set for the four pages (it was built once per page: 4 × 20 s).
+    urls = ["/", "/distrikter/", "/distrikter/baltorp/", "/institutioner/boernehuset-bispevangen/"]
+    before = {url: queries_for(client, url) for url in urls}
     baltorp, hedegaard = District.objects.filter(slug__in=["baltorp", "hedegaard"])
     bispevangen = Institution.objects.get(slug="boernehuset-bispevangen")
     for n in range(Institution.objects.count() * 9):
@@ -187,9 +185,9 @@ def test_query_count_does_not_grow_with_ten_times_the_data(client, url):
         )
         RoleFactory(role_type=RoleType.PEDAGOGICAL_LEADER, institution=bispevangen)
     assert Institution.objects.filter(districts=baltorp).count() > 200
-    after = queries_for(client, url)
+    after = {url: queries_for(client, url) for url in urls}
     assert after == before
-    assert before <= MAX_PAGE_QUERIES
+    assert max(before.values()) <= MAX_PAGE_QUERIES
 
 
 def test_server_error_page_is_danish_and_needs_no_database(rf, django_assert_num_queries):

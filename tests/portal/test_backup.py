@@ -13,6 +13,7 @@ def row_counts():
     return {model._meta.label: model._default_manager.count() for model in apps.get_models()}
 
 
+@pytest.mark.system
 @pytest.mark.django_db(transaction=True)
 def test_a_backup_round_trip_keeps_every_row_and_every_file(tmp_path, settings, capsys):
     settings.MEDIA_ROOT = tmp_path / "media"

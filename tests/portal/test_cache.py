@@ -9,28 +9,51 @@ import time
 import uuid
 
 import pytest
+import redis
 from django.conf import settings as django_settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.core.management import call_command
 
 from districts.models import District, Institution
-from tests.conftest import login
+from tests.conftest import login, run_name
 from tests.public_pages import EXISTING_PAGES
 
 pytestmark = pytest.mark.usefixtures("demo")
 
 DISTRICT = "/distrikter/baltorp/"
-# A Redis database of the test run's own (the keys also get a unique prefix).
+# The Redis server the tests share with other runs: each run keeps to its own key prefix.
 REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+def delete_prefixed(location, prefix):
+    """Delete the keys under ``prefix`` only. Django's ``cache.clear()`` on Redis empties
+    the whole database, other runs' keys included."""
+    client = redis.Redis.from_url(location, socket_connect_timeout=0.25)
+    try:
+        keys = list(client.scan_iter(match=f"{prefix}:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    finally:
+        client.close()
+
+
+def clear_cache():
+    cache = caches["default"]
+    if isinstance(cache, RedisCache):
+        config = django_settings.CACHES["default"]
+        delete_prefixed(config["LOCATION"], config["KEY_PREFIX"])
+    else:
+        cache.clear()
 
 
 @pytest.fixture
 def page_cache(settings, db):
     settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
+    clear_cache()
     yield
-    with contextlib.suppress(Exception):  # the test pointed the cache at a closed port
-        caches["default"].clear()
+    with contextlib.suppress(redis.RedisError):  # the test pointed the cache at a closed port
+        clear_cache()
 
 
 def redis_caches(settings, location):
@@ -116,7 +139,6 @@ def test_a_real_redis_shares_the_pages(client, settings):
     district.name = "Baltorp i Redis"
     district.save()
     assert "Baltorp i Redis" in client.get(DISTRICT).content.decode()
-    caches["default"].clear()
 
 
 @pytest.mark.usefixtures("page_cache")
@@ -132,32 +154,59 @@ def test_an_unreachable_redis_gives_uncached_pages_not_errors(client, settings):
     assert "Baltorp uden Redis" in client.get(DISTRICT).content.decode()
 
 
+PG = ["-h", "127.0.0.1", "-U", "postgres"]
+
+
 # Two gunicorn instances on one PostgreSQL and one Redis, or on one PostgreSQL and its
 # database cache -----------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=["redis", "database"])
-def two_servers(request, tmp_path_factory):
-    from tests.portal.test_production import free_port
-    from tests.portal.test_settings import manage, production_env
+@pytest.fixture(scope="module")
+def prepared_site(tmp_path_factory):
+    """The portal migrated, seeded and collected once (a template database and a static
+    folder); each pair of instances gets a copy of the database."""
+    from tests.portal.test_settings import manage
 
-    name = f"ballerup_perf_cache_{os.getpid()}"  # one per run: runs may overlap
-    db_url = f"postgres://postgres@127.0.0.1:5432/{name}"
-    subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=True)
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-    tmp = tmp_path_factory.mktemp("two")
+    template = run_name("ballerup_two_template")
+    subprocess.run(["dropdb", *PG, "--if-exists", template], check=True)
+    subprocess.run(["createdb", *PG, template], check=True)
+    static = tmp_path_factory.mktemp("two-static")
     env = {
-        "DATABASE_URL": db_url,
-        "STATIC_ROOT": str(tmp / "static"),
-        # The database cache: the table migrate made in the shared PostgreSQL.
-        "REDIS_URL": REDIS if request.param == "redis" else "",
-        "CACHE_KEY_PREFIX": f"two-{uuid.uuid4().hex}",
-        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{template}",
+        "STATIC_ROOT": str(static),
+        "REDIS_URL": "",
         "ALLOWED_HOSTS": "127.0.0.1",
     }
     for command in (["migrate", "--noinput"], ["load_seed"], ["collectstatic", "--noinput"]):
         result = manage(*command, **env)
         assert result.returncode == 0, result.stdout + result.stderr
+    try:
+        yield template, static
+    finally:
+        subprocess.run(["dropdb", *PG, "--if-exists", template])
+
+
+@pytest.fixture(scope="module", params=["redis", "database"])
+def two_servers(request, prepared_site):
+    from tests.portal.test_production import free_port
+    from tests.portal.test_settings import manage, production_env
+
+    template, static = prepared_site
+    # This run's own database and key prefix: another run on the machine has its own.
+    database = run_name("ballerup_two")
+    db_url = f"postgres://postgres@127.0.0.1:5432/{database}"
+    subprocess.run(["dropdb", *PG, "--if-exists", database], check=True)
+    subprocess.run(["createdb", *PG, "--template", template, database], check=True)
+    prefix = f"two-{uuid.uuid4().hex}"
+    env = {
+        "DATABASE_URL": db_url,
+        "STATIC_ROOT": str(static),
+        # The database cache: the table migrate made in the shared PostgreSQL.
+        "REDIS_URL": REDIS if request.param == "redis" else "",
+        "CACHE_KEY_PREFIX": prefix,
+        "SECURE_SSL_REDIRECT": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+    }
     servers, urls = [], []
     for _ in range(2):
         port = free_port()
@@ -172,12 +221,14 @@ def two_servers(request, tmp_path_factory):
         )
         urls.append(f"http://127.0.0.1:{port}")
     try:
-        yield urls, env, manage, name
+        yield urls, env, manage, database
     finally:
         for server in servers:
             server.terminate()
             server.wait(timeout=10)
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name])
+        subprocess.run(["dropdb", *PG, "--if-exists", database])
+        if request.param == "redis":
+            delete_prefixed(REDIS, prefix)
 
 
 def get(url):
@@ -194,8 +245,9 @@ def get(url):
     raise AssertionError(f"{url} never answered")
 
 
+@pytest.mark.system
 def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_servers):
-    (one, two), env, manage, _name = two_servers
+    (one, two), env, manage, _database = two_servers
     get(one + DISTRICT)
     headers, _ = get(two + DISTRICT)  # filled by the other instance
     assert headers["X-Page-Cache"] == "hit"
@@ -218,10 +270,11 @@ def test_two_gunicorn_instances_share_the_cache_and_see_a_change_at_once(two_ser
     assert headers["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.system
 def test_the_instances_answer_at_once_after_their_database_connections_are_cut(two_servers):
     """As after a PostgreSQL restart: the version read on a dead connection closes it,
     and the page comes through on a new one, never an error."""
-    (one, two), _env, _manage, name = two_servers
+    (one, two), _env, _manage, database = two_servers
     for base in (one, two):
         get(base + DISTRICT)
     subprocess.run(
@@ -233,7 +286,7 @@ def test_the_instances_answer_at_once_after_their_database_connections_are_cut(t
             "postgres",
             "-tAc",
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            f"WHERE datname = '{name}' AND pid <> pg_backend_pid()",
+            f"WHERE datname = '{database}' AND pid <> pg_backend_pid()",
         ],
         check=True,
         capture_output=True,

@@ -26,7 +26,8 @@ def test_long_or_odd_login_fields_get_a_danish_form_error_not_a_500(client, fiel
     response = client.post("/admin/login/?next=/admin/", fields)
     assert response.status_code == 200
     page = response.content.decode()
-    assert 'class="errornote"' in page or 'class="errorlist' in page
+    # The form's summary above it, and the reason at the field or the form.
+    assert '<p class="errornote">' in page and 'class="errorlist' in page
     assert "_auth_user_id" not in client.session
 
 

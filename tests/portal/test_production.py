@@ -15,6 +15,8 @@ from django.conf import settings
 
 from tests.portal.test_settings import manage, production_env
 
+pytestmark = pytest.mark.system
+
 
 def free_port():
     with socket.socket() as sock:

@@ -7,6 +7,8 @@ import sys
 import pytest
 from django.conf import settings
 
+pytestmark = pytest.mark.system
+
 PROD_ENV = {
     "DJANGO_SETTINGS_MODULE": "ballerup_portal.settings.prod",
     "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-the-test-" + "y" * 20,

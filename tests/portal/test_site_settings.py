@@ -201,10 +201,10 @@ def test_staff_who_are_not_administrators_cannot_see_add_or_change_the_settings(
     row = SiteSettings.objects.create(phone="44 77 00 00")
     login(client, account)
     for url in [ADMIN_LIST, ADMIN_ADD, admin_url(row), admin_url(row, "history")]:
-        assert client.get(url).status_code in (403, 404), url
+        assert client.get(url).status_code == 403, url
     for url in [ADMIN_ADD, admin_url(row)]:
         response = client.post(url, {"phone": "11 11 11 11", "email": "falsk@example.org"})
-        assert response.status_code in (403, 404), url
+        assert response.status_code == 403, url
     assert SiteSettings.objects.get().phone == "44 77 00 00"
     assert SiteSettings.objects.count() == 1
     # Nor does the admin's index offer them.
