@@ -26,6 +26,9 @@ from bookings.models import Booking, Offer, Showing
 from culture.models import Event, Network
 from districts.models import District, Institution
 
+# Real processes and parallel connections: the system tier.
+pytestmark = pytest.mark.system
+
 # When the suite runs on SQLite, this file runs again on PostgreSQL in a subprocess:
 # production's database is the one whose row locks must hold (SQLite's in-memory test
 # database cannot take parallel connections at all).

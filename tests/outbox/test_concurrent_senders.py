@@ -17,6 +17,9 @@ import outbox
 from outbox import sending
 from outbox.models import Mail
 
+# Real processes and parallel connections: the system tier.
+pytestmark = pytest.mark.system
+
 MAILS = 30
 
 
