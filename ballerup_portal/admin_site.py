@@ -101,6 +101,8 @@ TASK_GROUPS = [
             "culture.Organisation",
             "culture.Facilitator",
             "culture.CultureService",
+            "bookings.Offer",
+            "bookings.AgeBand",
         ],
         [],
     ),  # fmt: skip
@@ -110,7 +112,12 @@ TASK_GROUPS = [
         ["daycare.DaycareAbout", "daycare.Section", "daycare.Document", "daycare.Partner"],
         [],
     ),
-    (_lazy("Portalens oplysninger"), "portal", ["ballerup_portal.SiteSettings"], []),
+    (
+        _lazy("Portalens oplysninger"),
+        "portal",
+        ["ballerup_portal.SiteSettings", "outbox.Mail"],
+        [],
+    ),
     (
         _lazy("Brugere og sikkerhed"),
         "brugere",
