@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from ballerup_portal import page_cache
 from ballerup_portal.security import client_ip
 from districts.models import District, Institution
 
@@ -46,6 +47,7 @@ def _offered(request):
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
+@page_cache.query_parameters("hus", "distrikt")
 def subscribe(request):
     if request.method != "POST":
         return render(request, "notify/subscribe.html", {"offered": _offered(request)})

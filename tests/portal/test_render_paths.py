@@ -47,12 +47,16 @@ def test_a_renamed_district_shows_at_once_in_its_title_and_header(client):
     assert "<h1>Distrikt Baltorp Omdøbt</h1>" in page
 
 
-def test_the_header_on_the_search_page_keeps_each_visitors_own_query(client):
+def test_the_search_page_keeps_each_visitors_own_query_in_its_own_box(client):
+    """The page's own box ("Søg igen") holds the query, escaped; the header's box is the
+    same empty one for everyone (kept once, never another visitor's query)."""
     first = client.get("/soeg/", {"q": "bispevangen"}).content.decode()
     second = client.get("/soeg/", {"q": '<b>"skole'}).content.decode()
     assert 'value="bispevangen"' in first
     header = second[second.index("<header") : second.index("</header>")]
-    assert 'value="&lt;b&gt;&quot;skole"' in header and "bispevangen" not in header
+    main = second[second.index("<main") : second.index("</main>")]
+    assert 'value="&lt;b&gt;&quot;skole"' in main and "bispevangen" not in second
+    assert "skole" not in header
 
 
 def test_the_main_menu_marks_the_page_the_visitor_is_on(client):
