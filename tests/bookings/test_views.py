@@ -62,7 +62,7 @@ def test_a_full_showing_puts_the_group_on_the_waiting_list_with_its_place(client
         ({"children": "mange"}, "Skriv antallet af børn som et tal."),
         ({"adults": -1}, "Antallet af voksne kan ikke være negativt."),
         ({"group_name": ""}, "Skriv gruppens navn"),
-        ({"contact_phone": "12"}, "Skriv et telefonnummer med mindst 8 cifre"),
+        ({"contact_phone": "12"}, "Telefonnummeret har 2 cifre. Det skal have mindst 8"),
         ({"children": 40, "adults": 2}, "Opførelsen har kun 40 pladser i alt"),
         ({"showing": 999999}, "Vælg en af forestillingens opførelser."),
     ],
