@@ -7,6 +7,7 @@ database. A test that needs an empty database asks for ``empty_db``.
 
 import os
 import uuid
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,6 +16,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from ballerup_portal import page_cache, site_settings
 
@@ -67,10 +69,19 @@ def seeded():
     return get_user_model().objects.filter(username="admin").exists()
 
 
+# The real clock, as imported before any test could replace it.
+_REAL_NOW = timezone.now
+
+
 def ensure_seed_and_demo():
-    """Load the seed and the demo data unless they are there (then it costs one query)."""
+    """Load the seed and the demo data unless they are there (then it costs one query).
+
+    Loaded on the real clock: the reload may happen inside a test with a controlled clock
+    (notify, outbox), and the demo data dated by it (performances 40 days on, bookable
+    showings) is shared by every later test of the session."""
     if not seeded():
-        _load_seed_and_demo()
+        with mock.patch.object(timezone, "now", _REAL_NOW):
+            _load_seed_and_demo()
 
 
 @pytest.fixture(scope="session")
