@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,10 +33,13 @@ BROWSER_DIR = Path(__file__).resolve().parent
 
 
 def pytest_collection_modifyitems(items):
+    # On SQLite a read-only test's open transaction locks the database against the live
+    # server's writes (a login's session): there every browser test is transactional.
+    sqlite = connection.vendor == "sqlite"
     for item in items:
         if BROWSER_DIR in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
-            if not item.get_closest_marker("read_only"):
+            if sqlite or not item.get_closest_marker("read_only"):
                 item.add_marker(pytest.mark.django_db(transaction=True))
 
 
