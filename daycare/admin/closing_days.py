@@ -193,6 +193,9 @@ class ProposeForm(forms.Form):
         return {"year": timezone.localdate().year + 1, "rules": list(rules)}
 
 
+PROPOSE_FROM_RULES = _("Foreslå lukkedage ud fra de valgte regler")
+
+
 @admin.register(ClosingDayRule)
 class ClosingDayRuleAdmin(PortalModelAdmin):
     list_display = ["name", "kind", "month", "day", "end_day", "easter_offset",
@@ -204,9 +207,7 @@ class ClosingDayRuleAdmin(PortalModelAdmin):
         # Asked per selected rule too (admin_base.guard_action): the rules are only read.
         return request.user.has_perm("daycare.add_closingday")
 
-    @admin.action(
-        description=_("Foreslå lukkedage ud fra de valgte regler"), permissions=["propose"]
-    )
+    @admin.action(permissions=["propose"], description=PROPOSE_FROM_RULES)
     def propose(self, request, queryset):
         """On to the proposal, where the year is chosen, with these rules ticked."""
         url = reverse("admin:daycare_closingday_propose")
