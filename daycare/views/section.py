@@ -31,7 +31,13 @@ def about(request):
         ),
         districts=Count("districts", distinct=True),
     )
-    context = {"about": DaycareAbout.objects.first(), "figures": figures}
+    context = {
+        "about": DaycareAbout.objects.first(),
+        "figures": figures,
+        # The next closing day, each district's place for alternative care and each
+        # district's calendar (issue 23.2): the parent's own district is one of them.
+        "districts": list(District.objects.order_by("name")),
+    }
     return render(request, "daycare/about.html", context)
 
 

@@ -142,3 +142,24 @@ def test_the_all_districts_view_folds_the_places_away_and_names_the_unset(client
 
 def test_an_unknown_district_is_a_404(client):
     assert client.get("/lukkedage/findes-ikke/").status_code == 404
+
+
+def test_the_daycare_page_shows_the_deadline_and_every_districts_place_and_calendar(
+    client, christmas
+):
+    """/dagtilbud/ belongs to no single district: its box names each district's place (or
+    that it is not set yet) and offers each district's calendar, so a parent finds their
+    own from the section's front page too (issue 23.2)."""
+    with on(datetime.date(2026, 12, 14)):
+        html = client.get("/dagtilbud/").content.decode()
+    box = box_of(html)
+    words = text(box)
+    assert "Torsdag den 24. december 2026" in words and "Der er ikke alternativ pasning." in words
+    assert "Næste dag med alternativ pasning Mandag den 28. december 2026" in words
+    assert "Alternativ pasning i distrikt Baltorp: Børnehuset Grantoften" in words
+    assert "Alternativ pasning i distrikt Hedegård: stedet er endnu ikke fastlagt" in words
+    assert "Tilmelding senest søndag den 20. december 2026." in words
+    assert "Få lukkedagene i din kalender" in words
+    for district in District.objects.all():
+        assert f'href="webcal://testserver/lukkedage/{district.slug}.ics"' in box
+        assert f'href="/lukkedage/{district.slug}.ics" download' in box
