@@ -69,18 +69,20 @@ def seeded():
     return get_user_model().objects.filter(username="admin").exists()
 
 
-# The real clock, as imported before any test could replace it.
-_REAL_NOW = timezone.now
+# The real clock, as imported before any test could replace it: ``now`` and the local
+# date and time (tests fix ``localdate`` with a function that ignores its argument, so
+# ``localdate(event.starts_at)`` in a demo module would answer the test's day).
+_REAL_CLOCK = {name: getattr(timezone, name) for name in ("now", "localdate", "localtime")}
 
 
 def ensure_seed_and_demo():
     """Load the seed and the demo data unless they are there (then it costs one query).
 
     Loaded on the real clock: the reload may happen inside a test with a controlled clock
-    (notify, outbox), and the demo data dated by it (performances 40 days on, bookable
-    showings) is shared by every later test of the session."""
+    (notify, outbox, a fixed ``localdate``), and the demo data dated by it (performances
+    40 days on, bookable showings) is shared by every later test of the session."""
     if not seeded():
-        with mock.patch.object(timezone, "now", _REAL_NOW):
+        with mock.patch.multiple(timezone, **_REAL_CLOCK):
             _load_seed_and_demo()
 
 
