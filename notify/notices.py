@@ -147,23 +147,46 @@ def closing_day_published(day, changed=False):
         _send(key, subscriber, subject, paragraphs, _day_links(day), send_after=send_after)
 
 
-def alternative_care_opened(care):
-    """A district's places for alternative care set for a published day: sign-up opens."""
+def alternative_care_changed(care):
+    """A district's places for alternative care set or changed for a published day.
+
+    The first time, its subscribers hear at once that sign-up opens and where. A later
+    change of the places tells them the new places, after ``SETTLE`` (staff who correct
+    the places right away send one mail, with the places as they end up); going back to
+    the places they were last told of sends nothing. No places at all sends nothing: the
+    pages say the place is not set yet."""
     day = _fresh(care.closing_day)
     if not (day.is_published and day.alternative_care):
         return
-    subject = _("Alternativ pasning %(date)s i distrikt %(district)s") % {
-        "date": long_date(day.date),
-        "district": care.district.name,
-    }
+    houses = "-".join(str(pk) for pk in sorted(care.houses.values_list("pk", flat=True)))
+    if not houses:
+        return
+    prefix = f"notify:alternative-care:{care.pk}:"
+    earlier = Mail.objects.filter(key__startswith=prefix)
+    waiting = earlier.filter(sent_at__isnull=True, claimed_until__isnull=True)
+    opened_waiting = waiting.filter(key__contains=":opened:").exists()
+    told = earlier.exclude(pk__in=waiting.values("pk"))
+    last_told = told.order_by("-pk").values_list("key", flat=True).first()
+    waiting.delete()
+    if last_told is None or opened_waiting:
+        key, send_after = f"{prefix}opened:{houses}", None
+        first = _("Nu kan du tilmelde dit barn alternativ pasning.")
+        subject = _("Alternativ pasning %(date)s i distrikt %(district)s")
+    elif f":{houses}:to:" in last_told:
+        return  # back to the places the subscribers were last told of
+    else:
+        key, send_after = f"{prefix}changed:{houses}", timezone.now() + SETTLE
+        first = _("Stedet for alternativ pasning er ændret. Sådan ser det ud nu:")
+        subject = _("Nyt sted for alternativ pasning %(date)s i distrikt %(district)s")
+    subject = subject % {"date": long_date(day.date), "district": care.district.name}
     for subscriber in subscribers(Topic.CLOSING_DAYS, district=care.district_id):
         _send(
-            f"notify:alternative-care:{care.pk}:opened",
+            key,
             subscriber,
             subject,
-            [_("Nu kan du tilmelde dit barn alternativ pasning.")]
-            + _day_paragraphs(day, {care.district_id}),
+            [first] + _day_paragraphs(day, {care.district_id}),
             _day_links(day),
+            send_after=send_after,
         )
 
 

@@ -33,12 +33,18 @@ def closing_day_saved(sender, instance, raw=False, **kwargs):
             notices.closing_day_published(instance, changed=True)
 
 
-def alternative_care_houses(sender, instance, action, **kwargs):
+def alternative_care_houses(sender, instance, action, reverse=False, pk_set=None, **kwargs):
+    from daycare.models import AlternativeCare
+
     from . import notices
 
-    if action == "post_add":
-        with transaction.atomic():
-            notices.alternative_care_opened(instance)
+    if action not in ("post_add", "post_remove"):
+        return
+    # From the house's side (``house.<related>.add(care)``) the places changed are pk_set.
+    cares = AlternativeCare.objects.filter(pk__in=pk_set or ()) if reverse else [instance]
+    with transaction.atomic():
+        for care in cares:
+            notices.alternative_care_changed(care)
 
 
 def report_before(sender, instance, raw=False, **kwargs):

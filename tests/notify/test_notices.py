@@ -11,7 +11,7 @@ from django.db import transaction
 
 from daycare.constants import PublicationStatus
 from daycare.models import ClosingDay, InspectionReport
-from districts.models import District
+from districts.models import District, Institution
 from governance.models import BoardMeeting
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
@@ -219,3 +219,44 @@ def test_a_day_corrected_right_after_publishing_gives_one_mail_with_the_correcti
     send()
     assert [m.subject for m in mail.outbox[1:]] == ["Ændret lukkedag: fredag den 18. december 2026"]
     assert "Juleferie, første dag" in mail.outbox[1].body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_changed_places_for_alternative_care_tell_the_subscribers_once_with_the_final_places(
+    clock, skovvejen, valhalla
+):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(
+        date=datetime.date(2026, 12, 18), alternative_care=True,
+        signup_deadline=datetime.date(2026, 12, 11),
+    )  # fmt: skip
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    clock.advance(minutes=10)
+    send()
+    mail.outbox.clear()
+    others = list(
+        Institution.objects.filter(districts=skovvejen, institution_type="boernehus")
+        .exclude(pk=valhalla.pk)
+        .order_by("name")[:2]
+    )
+    assert len(others) == 2
+    # Staff correct the place twice within a few minutes: one mail, with the last places.
+    care.houses.set([others[0]])
+    care.houses.set([others[1]])
+    send()
+    assert mail.outbox == []  # it waits, in case staff correct it again
+    clock.advance(minutes=10)
+    send()
+    (message,) = mail.outbox
+    assert message.subject == (
+        "Nyt sted for alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    )
+    assert "Stedet for alternativ pasning er ændret." in message.body
+    assert f"Alternativ pasning i distrikt Skovvejen: {others[1].name}." in message.body
+    assert others[0].name not in message.body
+    # Back and forth to the places already told of: nothing more.
+    care.houses.set([others[0]])
+    care.houses.set([others[1]])
+    clock.advance(minutes=10)
+    send()
+    assert len(mail.outbox) == 1
