@@ -6,7 +6,7 @@ import hmac
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,12 +37,25 @@ def normalise(email):
     return f"{local}@{domain.lower()}"
 
 
+# Sign-ups take their turn: two at once cannot both pass a limit that only one of them
+# may. PostgreSQL: a transaction-level advisory lock (any fixed 64-bit number names it);
+# SQLite: the portal's transactions are IMMEDIATE (settings), so writers take turns anyway.
+SIGNUP_LOCK = 0x6E6F74696679  # "notify"
+
+
+def one_at_a_time():
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SIGNUP_LOCK])
+
+
 def sign_up(email, codes, client):
     """Store the address (unconfirmed if new) and put a confirmation mail carrying the
     choices in the outbox. Raises :class:`Refused` when a limit is reached."""
     email = normalise(email)
     now = timezone.now()
     with transaction.atomic():
+        one_at_a_time()
         attempts = SignupAttempt.objects.filter(at__gte=now - timedelta(days=1))
         if attempts.filter(address_digest=digest(email)).count() >= MAX_PER_ADDRESS_PER_DAY:
             raise Refused(
