@@ -275,6 +275,55 @@ class BookingQuerySet(models.QuerySet):
         ).prefetch_related("institution__districts")
 
 
+class BookingChange:
+    """One line of an offer's booking log."""
+
+    def __init__(self, record, text):
+        self.when = timezone.localtime(record.history_date)
+        self.institution = record.institution
+        self.group_name = record.group_name
+        self.by = record.history_user
+        self.text = text
+
+
+def booking_log(offer, limit=100):
+    """What happened to the offer's bookings after they were made, newest first: each
+    confirmation from the waiting list, cancellation and move, with who did it (one
+    query). Read from the bookings' history."""
+    from django.utils.translation import gettext as gettext_now
+
+    from ballerup_portal.dates import long_date
+
+    records = (
+        Booking.history.filter(showing__offer=offer)
+        .select_related("institution", "showing", "history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    changes, previous = [], None
+    for record in records:
+        if previous is not None and previous.id == record.id:
+            if record.showing_id != previous.showing_id:
+                when = timezone.localtime(record.showing.starts_at)
+                changes.append(
+                    BookingChange(
+                        record,
+                        gettext_now("Flyttet til opførelsen %(date)s kl. %(time)s")
+                        % {"date": long_date(when.date()), "time": f"{when:%H.%M}"},
+                    )
+                )
+            elif record.status != previous.status:
+                if record.status == BookingStatus.CANCELLED:
+                    text = gettext_now("Aflyst")
+                elif record.status == BookingStatus.CONFIRMED:
+                    text = gettext_now("Bekræftet fra ventelisten")
+                else:
+                    text = gettext_now("Sat på venteliste")
+                changes.append(BookingChange(record, text))
+        previous = record
+    changes.sort(key=lambda change: change.when, reverse=True)
+    return changes[:limit]
+
+
 class Booking(models.Model):
     # A showing (or performance) with bookings is not deleted along with them unnoticed:
     # the network cancels or moves them first, and the institutions are told.
@@ -322,6 +371,12 @@ class Booking(models.Model):
     is_demo = models.BooleanField(_("demodata"), default=False)
 
     objects = BookingQuerySet.as_manager()
+    # Who cancelled, moved or confirmed a booking, and when: the network's log on its
+    # bookings page (``Offer.booking_log``). The contact's details and the note are not
+    # copied into the history.
+    history = HistoricalRecords(
+        excluded_fields=["contact_name", "contact_phone", "contact_email", "note"]
+    )
 
     class Meta:
         verbose_name = _("booking")

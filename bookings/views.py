@@ -32,7 +32,7 @@ from districts.models import Institution
 from . import rules, services
 from .constants import BookingStatus
 from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
-from .models import Allotment, Booking, CalendarFeed, Evaluation, Offer, Showing
+from .models import Allotment, Booking, CalendarFeed, Evaluation, Offer, Showing, booking_log
 
 
 def staff_required(view):
@@ -413,6 +413,7 @@ def offer_bookings(request, pk):
         "showings": showings,
         "evaluations": evaluations.order_by("-created"),
         "evaluation_summary": summary,
+        "log": booking_log(offer),
     }
     return render(request, "bookings/offer_bookings.html", context)
 

@@ -4,11 +4,13 @@ and the evaluation."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
+from ballerup_portal.dates import long_date
 from bookings.constants import BookingStatus
 from bookings.models import Booking, CalendarFeed, Evaluation
 from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
@@ -252,3 +254,26 @@ def test_the_admin_header_links_the_booking_pages_a_user_has(client, username, l
     page = client.get("/admin/").content.decode()
     for label in ("Vores bookinger", "Netværkets bookinger"):
         assert (label in page) == (label in links)
+
+
+def test_the_network_sees_who_cancelled_moved_and_what_moved_up_from_the_waiting_list(client):
+    showing = first_showing("skovvejen")
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    first = book(showing, "klub-nord", children=37, adults=3, group_name="Klubben")
+    moved = book(showing, "skovvejens-skole", children=10, adults=1, group_name="2.B")
+    assert moved.status == BookingStatus.WAITING
+    login(client, "kultur-skovvejen")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
+    assert "Ingen bookinger er aflyst, flyttet eller rykket op fra ventelisten endnu." in page
+    client.post(f"/booking/netvaerk/booking/{moved.pk}/flyt/", {"showing": other.pk})
+    client.post(f"/booking/netvaerk/booking/{first.pk}/aflys/")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
+    log = page.split("Aflysninger, flytninger og ventelisten")[1].split("</section>")[0]
+    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in log.split("<tr>")[2:]]
+    when = timezone.localtime(other.starts_at)
+    assert len(rows) == 2
+    assert rows[0].endswith("Klub Nord, Klubben Aflyst kultur-skovvejen")
+    assert rows[1].endswith(
+        f"Skovvejens Skole, 2.B Flyttet til opførelsen {long_date(when.date())} "
+        f"kl. {when:%H.%M} kultur-skovvejen"
+    )
