@@ -7,17 +7,9 @@ the showing's row lock; then cancels and new requests race, and the freed place 
 the first in line, once.
 """
 
-import os
-import subprocess
-import sys
-import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
-from django.db import connection, connections
 from django.utils import timezone
 
 from bookings import services
@@ -25,50 +17,14 @@ from bookings.constants import BookingStatus
 from bookings.models import Booking, Offer, Showing
 from culture.models import Event, Network
 from districts.models import District, Institution
+from tests.parallel import in_parallel, on_postgresql
 
 # Real processes and parallel connections: the system tier.
 pytestmark = pytest.mark.system
 
-# When the suite runs on SQLite, this file runs again on PostgreSQL in a subprocess:
-# production's database is the one whose row locks must hold (SQLite's in-memory test
-# database cannot take parallel connections at all).
-# Named for this run: two runs on one machine must not share (or drop) each other's database.
-POSTGRESQL_URL = (
-    f"postgres://postgres@127.0.0.1:5432/ballerup_bookings_parallel_{uuid.uuid4().hex[:12]}"
-)
 
 PLACES = 10
 REQUESTS = 30
-
-
-def run_on_postgresql():
-    env = os.environ | {"DATABASE_URL": POSTGRESQL_URL}
-    env.pop("PYTEST_ADDOPTS", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "pytest", __file__, "-q", "-p", "no:cacheprovider", "--create-db"],
-        cwd=settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert " passed" in result.stdout
-
-
-def in_parallel(calls):
-    """Run the calls at once, each in its own thread with its own connection."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call):
-        try:
-            barrier.wait(timeout=30)
-            return call()
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        return list(pool.map(run, calls))
 
 
 @pytest.fixture
@@ -123,8 +79,7 @@ def booking_call(showing, institution):
 def test_thirty_parallel_requests_confirm_exactly_the_places_and_the_rest_wait_in_order(
     showing,
 ):
-    if connection.vendor != "postgresql":
-        run_on_postgresql()
+    if not on_postgresql(__file__):
         return
     booked = in_parallel([booking_call(showing, i) for i in institutions(REQUESTS, "Hus")])
 
