@@ -34,3 +34,29 @@ PUBLIC_PAGES = {
 
 # The pages that exist (the 404 page is not cached, for one).
 EXISTING_PAGES = {name: path for name, path in PUBLIC_PAGES.items() if name != "404"}
+
+# The feeds and files parents fetch: not HTML pages (the HTML checks leave them out); the
+# query-count tests (tests/test_query_counts.py) read them beside the pages.
+PUBLIC_FEEDS = {
+    "lukkedage-kalender": "/lukkedage.ics",
+    "lukkedage-distrikt-kalender": "/lukkedage/hedegaard.ics",
+    "kulturnetvaerk-kalender": "/kultur/skovlunde.ics",
+    "seneste-tilsynsrapport": "/tilsyn/boernehuset-bispevangen/seneste.pdf",
+}
+
+
+LOOKED_UP = ("forestilling", "tilsynsrapport")
+
+
+def looked_up_pages():
+    """The public pages and files whose address carries a row's number: the demo data's
+    (the seed and ``create_demo``), looked up in the database."""
+    from bookings.models import Offer
+    from daycare.models import InspectionReport
+
+    offer = Offer.objects.filter(event__network__district__slug="skovvejen").earliest("pk")
+    report = InspectionReport.objects.filter(unit__slug="boernehuset-bispevangen").earliest("pk")
+    return {
+        "forestilling": offer.get_absolute_url(),
+        "tilsynsrapport": report.get_absolute_url(),
+    }
