@@ -1,5 +1,7 @@
 """Ten times each culture network's performances, meetings and projects
-(``manage.py create_scale_data``), half of them ahead of today and half behind it."""
+(``manage.py create_scale_data``), half of them ahead of today and half behind it. A
+network without any (a database with the seed only, as the benchmark's) counts as having
+the demo's: a performance, two meetings and a project."""
 
 from datetime import datetime, time, timedelta
 
@@ -31,7 +33,7 @@ def create(factor=10):
     for network in Network.objects.select_related("district").order_by("pk"):
         institutions = list(network.district.institutions.order_by("name")[:4])
         district = network.district.name
-        for n in range(network.events.count() * (factor - 1)):
+        for n in range((network.events.count() or 1) * (factor - 1)):
             day = ahead_or_behind(today, n, 9)
             event = Event.objects.create(
                 network=network,
@@ -45,7 +47,7 @@ def create(factor=10):
             )
             event.institutions.set(institutions[n % 2 : n % 2 + 2])
             added = True
-        for n in range(network.meetings.count() * (factor - 1)):
+        for n in range((network.meetings.count() or 2) * (factor - 1)):
             ahead = n % 2 == 0
             Meeting.objects.create(
                 network=network,
@@ -60,7 +62,7 @@ def create(factor=10):
             )
             added = True
         statuses = [ProjectStatus.ONGOING, ProjectStatus.PLANNED, ProjectStatus.DONE]
-        for n in range(network.projects.count() * (factor - 1)):
+        for n in range((network.projects.count() or 1) * (factor - 1)):
             start = ahead_or_behind(today, n, 30)
             project = Project.objects.create(
                 network=network,

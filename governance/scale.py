@@ -1,5 +1,7 @@
 """Ten times the parent boards, their members and minutes, the house councils' members
-and the by-laws' versions (``manage.py create_scale_data``)."""
+and the by-laws' versions (``manage.py create_scale_data``). Where there are none (the
+seed only, as in the benchmark's database) the demo's count: five members and a meeting
+per board, a council member per house, one version of the by-laws."""
 
 import datetime
 
@@ -32,7 +34,7 @@ def create(factor=10):
     existing = list(Board.objects.order_by("pk"))
     for board in existing:
         units = list(board.units())
-        for n in range(board.memberships.count() * (factor - 1)):
+        for n in range((board.memberships.count() or 5) * (factor - 1)):
             parent = units and n % 2 == 0
             Membership.objects.create(
                 board=board,
@@ -41,7 +43,7 @@ def create(factor=10):
                 house=units[n % len(units)] if parent else None,
                 **term,
             )
-        for n in range(board.meetings.count() * (factor - 1)):
+        for n in range((board.meetings.count() or 1) * (factor - 1)):
             days = 14 * (n // 2 + 1)
             ahead = n % 2 == 0
             BoardMeeting.objects.create(
@@ -75,20 +77,28 @@ def create(factor=10):
             agenda="- Budget",
             minutes=f"{MARK}: bestyrelsen drøftede budgettet.",
         )
-    for member in list(CouncilMember.objects.select_related("house")):
+    councils = [member.house for member in CouncilMember.objects.select_related("house")]
+    if not councils:
+        councils = list(
+            Institution.objects.filter(institution_type__in=DAYCARE_TYPES)
+            .exclude(name__startswith=MARK)
+            .order_by("name")
+        )
+    for house in councils:
         for _n in range(factor - 1):
             CouncilMember.objects.create(
-                house=member.house,
+                house=house,
                 name=f"{MARK} husrådsmedlem {next(numbers)}",
                 role=CouncilRole.PARENT,
                 **term,
             )
     boards = list(Board.objects.all())
-    for bylaws in list(Bylaws.objects.all()):
+    latest = [bylaws.effective_date for bylaws in Bylaws.objects.all()] or [today]
+    for effective in latest:
         for n in range(factor - 1):
             version = Bylaws.objects.create(
                 title=f"{MARK} vedtægter {next(numbers)}",
-                effective_date=bylaws.effective_date - datetime.timedelta(days=365 * (n + 1)),
+                effective_date=effective - datetime.timedelta(days=365 * (n + 1)),
                 text=f"{MARK}: disse vedtægter er opdigtede.",
                 is_demo=True,
             )
