@@ -1,5 +1,7 @@
 """Every public page type, by name: the one list the cross-cutting tests (headers, caching,
-axe, the HTML checker, screenshots) read. A new page is covered by adding it here."""
+axe, the HTML checker, screenshots) read. A new page is covered by adding it here; a new
+feed or file in ``PUBLIC_FEEDS``, a page whose address carries a row's number in
+``looked_up_pages``. The query-count tests (tests/test_query_counts.py) read all three."""
 
 PUBLIC_PAGES = {
     "forside": "/",

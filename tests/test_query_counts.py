@@ -7,6 +7,7 @@ every address at each size, and empties the database after it."""
 
 import pytest
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection, reset_queries
 from django.test import Client
@@ -16,9 +17,10 @@ from django.utils import timezone
 from ballerup_portal import page_cache, scale_data, site_settings
 from bookings.models import Booking, CalendarFeed, Offer, Showing
 from culture.models import Event, Meeting, Project
+from daycare.demo import demo_pdf
 from daycare.models import ClosingDay, InspectionReport
 from districts.models import District, Institution, Person
-from governance.models import Board, BoardMeeting, CouncilMember, Membership
+from governance.models import Board, BoardMeeting, Bylaws, CouncilMember, Membership
 from notify import tokens
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
@@ -32,8 +34,14 @@ from tests.conftest import (
 from tests.public_pages import LOOKED_UP, PUBLIC_FEEDS, PUBLIC_PAGES, looked_up_pages
 
 # Made by this module at the seed's size: a house's booking calendar (with its confirmed
-# bookings) and a parent's links from the subscription mails.
-MADE_HERE = ("bookingkalender", "abonnement-bekraeft", "abonnement-valg", "abonnement-afmeld")
+# bookings), a parent's links from the subscription mails and the by-laws' signed copy.
+MADE_HERE = (
+    "bookingkalender",
+    "abonnement-bekraeft",
+    "abonnement-valg",
+    "abonnement-afmeld",
+    "vedtaegter",
+)
 pytestmark = pytest.mark.django_db
 
 # A fresh process's first request for a page (nothing kept yet, an empty cache).
@@ -60,8 +68,8 @@ SCALED = [
 
 
 def made_here():
-    """The booking calendar of Valhalla, which booked two showings, and a confirmed
-    parent's links; returns their addresses."""
+    """The booking calendar of Valhalla, which booked two showings, a confirmed parent's
+    links and the demo by-laws' signed copy; returns their addresses."""
     valhalla = Institution.objects.get(slug="boernehuset-valhalla")
     book(first_showing("skovvejen"))
     book(first_showing("skovlunde"), children=10, adults=2)
@@ -71,7 +79,10 @@ def made_here():
     Subscription.objects.create(subscriber=parent, topic=Topic.CLOSING_DAYS, district=hedegaard)
     Subscription.objects.create(subscriber=parent, topic=Topic.REPORTS, house=valhalla)
     codes = [f"c{hedegaard.pk}", f"r{valhalla.pk}"]
+    bylaws = Bylaws.objects.get(is_demo=True)
+    bylaws.signed_pdf.save("vedtaegter.pdf", ContentFile(demo_pdf("Vedtægter")))
     return {
+        "vedtaegter": bylaws.get_pdf_url(),
         "bookingkalender": feed.get_absolute_url(),
         "abonnement-bekraeft": f"/abonnement/bekraeft/{tokens.confirm_token(parent, codes)}/",
         "abonnement-valg": f"/abonnement/valg/{tokens.link_token(parent, tokens.MANAGE)}/",
