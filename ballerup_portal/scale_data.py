@@ -1,36 +1,37 @@
-"""A data set ten times the seed's size, for the benchmark and the query-count tests.
+"""Ten times the seed's data, for the benchmark and the query-count tests: each app's
+``<app>/scale.py`` adds its own rows, the way each ``<app>/demo.py`` adds its demo data.
 
-Everything it adds is demo data: names start with "Demodata", people are ``is_demo``.
-Other apps' rows are covered once their apps add a ``scale(factor)`` hook here.
+An app's ``create(factor=10)`` adds (factor − 1) times its seed and demo rows, so that
+the app holds ``factor`` times as many; returns whether it added anything. Everything it
+adds is demo data (names start with ``MARK``, people are ``is_demo``), dated from today
+so that the lists of what is coming grow too, and it runs once: a second call adds
+nothing. The apps run in ``INSTALLED_APPS`` order, so an app may build on the rows the
+apps before it added (bookings on culture's performances). Never on a production
+database with real data.
 """
 
-from districts.constants import InstitutionType, RoleType
-from districts.models import District, Institution, Person, Role
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.db import transaction
 
 MARK = "Demodata"
 
 
+def scale_modules():
+    """``(app label, module)`` for every installed app with a ``scale.py``."""
+    for config in apps.get_app_configs():
+        name = f"{config.name}.scale"
+        if find_spec(name):
+            yield config.label, import_module(name)
+
+
 def create(factor=10):
-    """Add institutions (with a demo leader each) until there are ``factor`` times as
-    many as the seed's, spread over the districts. Returns whether anything was added."""
-    if Institution.objects.filter(name__startswith=MARK).exists():
-        return False
-    seeded = Institution.objects.count()
-    districts = list(District.objects.order_by("pk"))
-    if not districts:
-        return False
-    types = [InstitutionType.DAYCARE_HOUSE, InstitutionType.DISTRICT_INSTITUTION]
-    for n in range(seeded * (factor - 1)):
-        district = districts[n % len(districts)]
-        house = Institution.objects.create(
-            name=f"{MARK} børnehus {n + 1}",
-            slug=f"demodata-boernehus-{n + 1}",
-            institution_type=types[n % len(types)],
-            address=f"Demovej {n + 1}",
-            postal_code="2750",
-            city="Ballerup",
-        )
-        house.districts.add(district)
-        person = Person.objects.create(name=f"{MARK} leder {n + 1}", is_demo=True)
-        Role.objects.create(person=person, role_type=RoleType.PEDAGOGICAL_LEADER, institution=house)
-    return True
+    """Every app's scale data; returns the labels of the apps that added rows."""
+    added = []
+    for label, module in scale_modules():
+        with transaction.atomic():
+            if module.create(factor):
+                added.append(label)
+    return added

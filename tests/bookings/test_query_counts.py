@@ -1,4 +1,5 @@
-"""The booking pages cost the same number of queries at ten times the bookings."""
+"""The staff's booking pages cost the same number of queries at ten times the bookings
+(the public ones are in tests/test_query_counts.py)."""
 
 import pytest
 from django.db import connection
@@ -7,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from bookings.models import Showing
 from districts.models import Institution
 from tests.bookings.helpers import book, first_showing, offer_of
-from tests.conftest import MAX_PAGE_QUERIES, login, page_queries
+from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -26,21 +27,6 @@ def queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200, url
     return [q["sql"] for q in captured.captured_queries]
-
-
-def public_urls():
-    offer = offer_of("skovvejen")
-    return [offer.get_absolute_url(), "/kultur/skovvejen/forestillinger/"]
-
-
-def test_public_booking_pages_need_few_queries_at_ten_times_the_bookings(client):
-    add_bookings(2)
-    before = {url: page_queries(client, url) for url in public_urls()}
-    add_bookings(20)
-    for url in public_urls():
-        after = page_queries(client, url)
-        assert len(after) <= MAX_PAGE_QUERIES, after
-        assert len(after) == len(before[url]), after
 
 
 @pytest.mark.parametrize(

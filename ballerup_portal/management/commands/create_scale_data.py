@@ -1,5 +1,7 @@
-"""``manage.py create_scale_data``: ten times the seed's institutions, as demo data, for
-the benchmark (``make bench``). Never on a production database with real data."""
+"""``manage.py create_scale_data``: ten times the seed's data in every app, as demo data,
+for the benchmark (``make bench``) and the query-count tests; each app's ``scale.py``
+adds its part (``ballerup_portal/scale_data.py``). Never on a production database with
+real data."""
 
 from django.core.management.base import BaseCommand
 
@@ -14,4 +16,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, factor, **options):
         added = scale_data.create(factor)
-        self.stdout.write("Demodata tilføjet." if added else "Demodata fandtes allerede.")
+        if not options["verbosity"]:
+            return
+        for label, _module in scale_data.scale_modules():
+            state = "tilføjet" if label in added else "fandtes allerede"
+            self.stdout.write(f"{label}: demodata {state}")
