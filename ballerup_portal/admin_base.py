@@ -28,6 +28,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_cleanup import cleanup
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
@@ -75,6 +76,8 @@ class VersionedModelForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.fields[VERSION_FIELD].initial = self.current_version()
             historic = to_historic(self.instance)
+            if historic is not None:
+                self._keep_current_files()
             if historic is not None and not self.is_bound:
                 self._initial_from_history(historic)
 
@@ -82,6 +85,24 @@ class VersionedModelForm(forms.ModelForm):
         return current_version(
             type(self.instance), self.instance.pk, set(self.base_fields), self.version_inlines
         )
+
+    def _keep_current_files(self):
+        """A restored version keeps today's files. The file an earlier version named was
+        deleted when it was replaced (django-cleanup): restoring its name would leave a
+        link to nothing, and the restore would delete today's file as "replaced"."""
+        names = [
+            field.name
+            for field in self.instance._meta.concrete_fields
+            if isinstance(field, models.FileField) and field.name in self.fields
+        ]
+        current = names and type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        current = current and current.first()
+        if not current:
+            return
+        for name in names:
+            setattr(self.instance, name, getattr(current, name).name)
+            self.initial[name] = getattr(self.instance, name)
+        cleanup.refresh(self.instance)  # what the save replaces is today's file, if any
 
     def _initial_from_history(self, historic):
         # simple-history's restore form shows the old fields but today's many-to-many

@@ -11,7 +11,6 @@ import unicodedata
 from urllib.parse import quote
 
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
 
@@ -62,9 +61,3 @@ def serve_stored_file(
         response["ETag"] = etag
         patch_cache_control(response, public=True, no_cache=True)
     return response
-
-
-def delete_file_on_commit(name):
-    """Delete a stored file once the transaction commits (never if it rolls back)."""
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))
