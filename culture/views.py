@@ -1,13 +1,10 @@
 """Public pages: Kulturtjenesten, and each district's culture network."""
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
-from daycare.calendar import UID_DOMAIN
+from ballerup_portal import icalendar
 from districts.models import Institution
 
 from .models import (
@@ -70,20 +67,16 @@ def network_detail(request, slug):
 def network_feed(request, slug):
     """The network's performances and culture events as an iCalendar feed."""
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Ballerup Kommune//Børneportal kultur//DA")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(network))
+    calendar = icalendar.new_calendar("kultur", network)
     for event in network.events.all():
-        entry = CalendarEvent()
-        entry.add("uid", f"kultur-{event.pk}@{UID_DOMAIN}")
-        entry.add("dtstamp", event.starts_at)
-        entry.add("dtstart", event.starts_at)
-        if event.ends_at:
-            entry.add("dtend", event.ends_at)
-        entry.add("summary", event.title)
-        entry.add("location", event.venue)
-        details = [event.performer, event.age_group, event.description]
-        entry.add("description", "\n".join(part for part in details if part))
-        calendar.add_component(entry)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        icalendar.add_event(
+            calendar,
+            uid=icalendar.uid("kultur", event.pk),
+            stamp=event.starts_at,
+            start=event.starts_at,
+            end=event.ends_at,
+            summary=event.title,
+            location=event.venue,
+            description=[event.performer, event.age_group, event.description],
+        )
+    return icalendar.calendar_response(calendar)

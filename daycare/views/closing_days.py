@@ -1,9 +1,10 @@
 """The closing days page and the calendar feeds parents subscribe to."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from ballerup_portal.icalendar import calendar_response
 from daycare.calendar import closing_days_calendar
 from daycare.models import ClosingDay
 from districts.models import District
@@ -63,7 +64,7 @@ def feed(request, district_slug=None):
     if district_slug is not None:
         district = get_object_or_404(District, slug=district_slug)
     calendar = closing_days_calendar(with_changes(list(shown_days())), district)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = calendar_response(calendar)
     filename = f"lukkedage-{district.slug}.ics" if district else "lukkedage.ics"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
