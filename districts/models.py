@@ -17,12 +17,12 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ballerup_portal.danish import slugify
 from ballerup_portal.fast_urls import reverse_cached
 from ballerup_portal.validators import phone_validator
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
-from .slugs import danish_slugify
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -70,7 +70,7 @@ class SluggedModel(models.Model):
 
     def slug_from_name(self):
         max_length = self._meta.get_field("slug").max_length
-        return danish_slugify(self.name)[:max_length].strip("-")
+        return slugify(self.name)[:max_length].strip("-")
 
     def clean(self):
         super().clean()

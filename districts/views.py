@@ -5,7 +5,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import danish, page_cache, site_settings
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help
@@ -120,13 +120,6 @@ TYPE_FILTERS = {
     "klubber": (_("Klubber"), (InstitutionType.CLUB,)),
 }
 
-# Danish alphabetical order: æ, ø and å come after z.
-_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
-
-
-def danish_sort_key(name):
-    return name.lower().translate(_DANISH_ORDER)
-
 
 @page_cache.query_parameters("type")
 def institution_list(request):
@@ -136,12 +129,12 @@ def institution_list(request):
         institutions = institutions.filter(institution_type__in=TYPE_FILTERS[chosen][1])
     else:
         chosen = ""
-    institutions = sorted(institutions, key=lambda i: danish_sort_key(i.name))
+    institutions = sorted(institutions, key=lambda i: danish.sort_key(i.name))
     letters = {}
     for institution in institutions:
         letters.setdefault(institution.name[:1].upper(), []).append(institution)
     context = {
-        "letters": sorted(letters.items(), key=lambda item: danish_sort_key(item[0])),
+        "letters": sorted(letters.items(), key=lambda item: danish.sort_key(item[0])),
         "filters": [(key, label) for key, (label, _types) in TYPE_FILTERS.items()],
         "chosen": chosen,
         "count": len(institutions),
