@@ -165,8 +165,6 @@ class PortalModelAdmin(DanishHistoryAdmin):
     """Base class of every portal ModelAdmin."""
 
     form = VersionedModelForm
-    # Staff type "www.example.dk": read as https (Django 6's default, ours now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
@@ -276,7 +274,7 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return limit_choices(formfield, request.user)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
         return danish_minimum(formfield)
 
     def get_deleted_objects(self, objs, request):
@@ -430,6 +428,9 @@ class ScopedInline:
     def get_queryset(self, request):
         return permissions.scoped(super().get_queryset(request), request.user)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = limit_choices(
             super().formfield_for_foreignkey(db_field, request, **kwargs), request.user
@@ -507,6 +508,15 @@ class PortalTabularInline(ScopedInline, admin.TabularInline):
                 wrapper.can_add_related = wrapper.can_change_related = False
                 wrapper.can_view_related = wrapper.can_delete_related = False
         return formfield
+
+
+def https_urls(db_field, kwargs):
+    """Staff type "www.example.dk": every URL field of every staff form reads it as
+    https (Django 6's default, ours now), whatever else an admin's
+    ``formfield_overrides`` says."""
+    if isinstance(db_field, models.URLField):
+        return {"assume_scheme": "https", **kwargs}
+    return kwargs
 
 
 def danish_minimum(formfield):
