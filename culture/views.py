@@ -49,17 +49,18 @@ def network_detail(request, slug):
     network.member_seats = seats
     today = timezone.localdate()
     institutions = Prefetch("institutions", queryset=Institution.objects.order_by("name"))
-    meetings = list(network.meetings.all())
-    events = list(network.events.prefetch_related(institutions))
-    projects = list(network.projects.prefetch_related(institutions))
+    # One query each, split by the querysets' own upcoming/past and current/done.
+    meetings = list(network.meetings.with_is_upcoming(today))
+    events = list(network.events.with_is_upcoming(today).prefetch_related(institutions))
+    projects = list(network.projects.with_is_current().prefetch_related(institutions))
     context = {
         "network": network,
-        "upcoming_meetings": [m for m in meetings if m.date >= today],
-        "past_meetings": [m for m in reversed(meetings) if m.date < today],
-        "upcoming_events": [e for e in events if timezone.localdate(e.starts_at) >= today],
-        "past_events": [e for e in reversed(events) if timezone.localdate(e.starts_at) < today],
-        "current_projects": [p for p in projects if p.status != "afsluttet"],
-        "done_projects": [p for p in projects if p.status == "afsluttet"],
+        "upcoming_meetings": [m for m in meetings if m.is_upcoming],
+        "past_meetings": [m for m in reversed(meetings) if not m.is_upcoming],
+        "upcoming_events": [e for e in events if e.is_upcoming],
+        "past_events": [e for e in reversed(events) if not e.is_upcoming],
+        "current_projects": [p for p in projects if p.is_current],
+        "done_projects": [p for p in projects if not p.is_current],
     }
     return render(request, "culture/network_detail.html", context)
 

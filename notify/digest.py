@@ -104,9 +104,11 @@ def district_leader_items(user, now):
                 )
             )
     start = school_year_start(timezone.localdate(now))
-    minutes = BoardMeeting.objects.filter(
-        board=OuterRef("pk"), published=True, date__gte=start
-    ).exclude(minutes="")
+    minutes = (
+        BoardMeeting.objects.published()
+        .filter(board=OuterRef("pk"), date__gte=start)
+        .exclude(minutes="")
+    )
     for board in (
         Board.objects.filter(district__in=district_ids)
         .annotate(has_minutes=Exists(minutes))
