@@ -48,6 +48,24 @@ def due_cutoff(today=None):
     return (today or timezone.localdate()) - DUE_AFTER
 
 
+# Where a unit stands, in the worklist's order: overdue, due soon, in order.
+OVERDUE, SOON_DUE, IN_ORDER = 0, 1, 2
+# "Due soon": within this of the due date.
+SOON = datetime.timedelta(days=90)
+
+
+def due_state(latest_visit, today=None):
+    """``(due date, state)`` of a unit whose latest published report is of
+    ``latest_visit``: a unit without one is overdue, with no due date."""
+    today = today or timezone.localdate()
+    due_date = latest_visit + DUE_AFTER if latest_visit else None
+    if due_date is None or due_date < today:
+        return due_date, OVERDUE
+    if due_date <= today + SOON:
+        return due_date, SOON_DUE
+    return due_date, IN_ORDER
+
+
 def report_upload_to(instance, filename):
     """A server-made name: unit slug, visit date and a random part. The uploaded name is
     never used."""
@@ -133,6 +151,11 @@ class InspectionReport(models.Model):
 
     def get_absolute_url(self):
         return reverse("daycare:inspection_report_file", kwargs={"pk": self.pk})
+
+    def record_upload(self, user):
+        """Who uploaded the PDF, and when: set with each new file."""
+        self.uploaded_by = user
+        self.uploaded_at = timezone.now()
 
     @property
     def download_name(self):

@@ -329,3 +329,15 @@ def test_deleting_old_history_keeps_the_file_in_use(media, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         report.history.all().delete()
     assert stored_files(media) == [report.pdf.name]
+
+
+def test_due_state_shared_by_the_worklist_and_the_digest():
+    from daycare.models.inspection import DUE_AFTER, IN_ORDER, OVERDUE, SOON_DUE, due_state
+
+    today = datetime.date(2026, 12, 4)
+    day = datetime.timedelta(days=1)
+    assert due_state(None, today) == (None, OVERDUE)
+    assert due_state(today - DUE_AFTER - day, today) == (today - day, OVERDUE)
+    assert due_state(today - DUE_AFTER, today) == (today, SOON_DUE)
+    assert due_state(today - DUE_AFTER + 90 * day, today) == (today + 90 * day, SOON_DUE)
+    assert due_state(today - DUE_AFTER + 91 * day, today) == (today + 91 * day, IN_ORDER)
