@@ -260,10 +260,8 @@ def our_bookings(request):
     now = timezone.now()
     for booking in bookings:
         booking.waiting_place = positions.get(booking.pk)
-        booking.may_cancel = booking.status != BookingStatus.CANCELLED and not (
-            booking.showing.offer.is_closed(now)
-        )
-        booking.may_evaluate = booking.is_confirmed and booking.showing.starts_at <= now
+        booking.may_cancel = booking.institution_may_cancel(now)
+        booking.may_evaluate = booking.may_be_evaluated(now)
     feeds = {f.institution_id: f for f in CalendarFeed.objects.filter(institution__in=institutions)}
     for institution in institutions:
         institution.feed = feeds.get(institution.pk)
@@ -295,7 +293,7 @@ def cancel_own(request, pk):
 @staff_required
 def evaluate(request, pk):
     booking = _own_booking(request, pk)
-    if not (booking.is_confirmed and booking.showing.starts_at <= timezone.now()):
+    if not booking.may_be_evaluated():
         messages.error(request, _("I kan evaluere forestillingen, når I har set den."))
         return redirect("bookings:our_bookings")
     instance = Evaluation.objects.filter(booking=booking).first() or Evaluation(booking=booking)
