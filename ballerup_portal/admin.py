@@ -13,7 +13,6 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
-from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -130,7 +129,6 @@ class SiteSettingsAdmin(SingleRowAdmin):
     """One row: the list goes straight to it (or to the form that creates it), and it is
     never deleted, only emptied field by field."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
             _("Kommunens kontaktoplysninger"),

@@ -28,6 +28,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_cleanup import cleanup
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
@@ -75,6 +76,8 @@ class VersionedModelForm(forms.ModelForm):
         if self.instance.pk is not None:
             self.fields[VERSION_FIELD].initial = self.current_version()
             historic = to_historic(self.instance)
+            if historic is not None:
+                self._keep_current_files()
             if historic is not None and not self.is_bound:
                 self._initial_from_history(historic)
 
@@ -82,6 +85,24 @@ class VersionedModelForm(forms.ModelForm):
         return current_version(
             type(self.instance), self.instance.pk, set(self.base_fields), self.version_inlines
         )
+
+    def _keep_current_files(self):
+        """A restored version keeps today's files. The file an earlier version named was
+        deleted when it was replaced (django-cleanup): restoring its name would leave a
+        link to nothing, and the restore would delete today's file as "replaced"."""
+        names = [
+            field.name
+            for field in self.instance._meta.concrete_fields
+            if isinstance(field, models.FileField) and field.name in self.fields
+        ]
+        current = names and type(self.instance)._default_manager.filter(pk=self.instance.pk)
+        current = current and current.first()
+        if not current:
+            return
+        for name in names:
+            setattr(self.instance, name, getattr(current, name).name)
+            self.initial[name] = getattr(self.instance, name)
+        cleanup.refresh(self.instance)  # what the save replaces is today's file, if any
 
     def _initial_from_history(self, historic):
         # simple-history's restore form shows the old fields but today's many-to-many
@@ -144,8 +165,6 @@ class PortalModelAdmin(DanishHistoryAdmin):
     """Base class of every portal ModelAdmin."""
 
     form = VersionedModelForm
-    # Staff type "www.example.dk": read as https (Django 6's default, ours now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
@@ -255,7 +274,7 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return limit_choices(formfield, request.user)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
         return danish_minimum(formfield)
 
     def get_deleted_objects(self, objs, request):
@@ -409,6 +428,9 @@ class ScopedInline:
     def get_queryset(self, request):
         return permissions.scoped(super().get_queryset(request), request.user)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = limit_choices(
             super().formfield_for_foreignkey(db_field, request, **kwargs), request.user
@@ -486,6 +508,15 @@ class PortalTabularInline(ScopedInline, admin.TabularInline):
                 wrapper.can_add_related = wrapper.can_change_related = False
                 wrapper.can_view_related = wrapper.can_delete_related = False
         return formfield
+
+
+def https_urls(db_field, kwargs):
+    """Staff type "www.example.dk": every URL field of every staff form reads it as
+    https (Django 6's default, ours now), whatever else an admin's
+    ``formfield_overrides`` says."""
+    if isinstance(db_field, models.URLField):
+        return {"assume_scheme": "https", **kwargs}
+    return kwargs
 
 
 def danish_minimum(formfield):

@@ -7,20 +7,18 @@ and a file that is unpublished or replaced is gone for everybody at once, not af
 hour in some cache."""
 
 import hashlib
-import unicodedata
 from urllib.parse import quote
 
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils.cache import get_conditional_response, patch_cache_control, quote_etag
+
+from .danish import ascii_text
 
 
 def ascii_filename(name):
     """A plain ASCII fallback name: letters, digits, ``-``, ``_`` and ``.`` only."""
-    name = name.replace("æ", "ae").replace("Æ", "Ae").replace("ø", "oe").replace("Ø", "Oe")
-    name = name.replace("å", "aa").replace("Å", "Aa")
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = ascii_text(name)
     cleaned = "".join(c if c.isalnum() or c in "-_." else "-" for c in name).strip("-.")
     return cleaned or "fil.pdf"
 
@@ -62,9 +60,3 @@ def serve_stored_file(
         response["ETag"] = etag
         patch_cache_control(response, public=True, no_cache=True)
     return response
-
-
-def delete_file_on_commit(name):
-    """Delete a stored file once the transaction commits (never if it rolls back)."""
-    if name:
-        transaction.on_commit(lambda: default_storage.delete(name))

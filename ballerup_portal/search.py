@@ -43,7 +43,8 @@ from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u"})
+from .danish import fold
+
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10  # of a query: more add nothing but work
 MAX_SUGGESTIONS = 5
@@ -70,12 +71,8 @@ SUGGESTION_SIMILARITY = 0.35
 SUGGESTION_SHARE_OF_BEST = 0.6
 
 
-def loose(text):
-    """The form names are compared in: ``Børnehuset Måløv By`` → ``bornehusetmalovby``."""
-    text = str(text).lower().translate(_DANISH)
-    text = re.sub(r"[^a-z0-9]", "", text)
-    text = text.replace("aa", "a").replace("oe", "o").replace("ae", "a")
-    return re.sub(r"(.)\1+", r"\1", text)
+# The form names are compared in: ``Børnehuset Måløv By`` → ``bornehusetmalovby``.
+loose = fold
 
 
 def words(query):

@@ -405,6 +405,15 @@ class Booking(models.Model):
     def is_waiting(self):
         return self.status == BookingStatus.WAITING
 
+    def institution_may_cancel(self, now=None):
+        """An institution cancels its booking until booking closes (the network at any
+        time)."""
+        return self.status != BookingStatus.CANCELLED and not self.showing.offer.is_closed(now)
+
+    def may_be_evaluated(self, now=None):
+        """A confirmed booking is evaluated once the performance has begun."""
+        return self.is_confirmed and self.showing.starts_at <= (now or timezone.now())
+
 
 class Evaluation(models.Model):
     """The institution's short evaluation after the visit."""

@@ -140,7 +140,7 @@ def cancel(booking_id, *, by_network=False, now=None):
         showing = booking.showing
         if booking.status == BookingStatus.CANCELLED:
             return Outcome(booking)
-        if not by_network and now >= showing.offer.booking_closes:
+        if not by_network and not booking.institution_may_cancel(now):
             raise BookingError(
                 _("Bookingen er lukket, så den kan ikke længere aflyses her. Kontakt netværket.")
             )

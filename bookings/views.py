@@ -21,12 +21,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
-from ballerup_portal import page_cache, permissions
+from ballerup_portal import icalendar, page_cache, permissions
 from culture.models import Network
-from daycare.calendar import UID_DOMAIN
 from districts.models import Institution
 
 from . import rules, services
@@ -157,32 +154,31 @@ def network_offers(request, slug):
 def calendar_feed(request, token):
     """An institution's confirmed performances; the address is the only key."""
     feed = get_object_or_404(CalendarFeed.objects.select_related("institution"), token=token)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Ballerup Kommune//Børneportal booking//DA")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Forestillinger for %(name)s") % {"name": feed.institution})
+    calendar = icalendar.new_calendar(
+        "booking", _("Forestillinger for %(name)s") % {"name": feed.institution}
+    )
     bookings = Booking.objects.for_listing().filter(
         institution=feed.institution, status=BookingStatus.CONFIRMED
     )
     for booking in bookings:
         showing = booking.showing
-        entry = CalendarEvent()
-        entry.add("uid", f"booking-{booking.pk}@{UID_DOMAIN}")
-        entry.add("dtstamp", booking.created)
-        entry.add("dtstart", showing.starts_at)
-        entry.add("summary", showing.offer.event.title)
-        entry.add("location", showing.venue)
-        entry.add(
-            "description",
-            _("%(group)s: %(children)s børn og %(adults)s voksne")
-            % {
-                "group": booking.group_name,
-                "children": booking.children,
-                "adults": booking.adults,
-            },
+        icalendar.add_event(
+            calendar,
+            uid=icalendar.uid("booking", booking.pk),
+            stamp=booking.created,
+            start=showing.starts_at,
+            summary=showing.offer.event.title,
+            location=showing.venue,
+            description=[
+                _("%(group)s: %(children)s børn og %(adults)s voksne")
+                % {
+                    "group": booking.group_name,
+                    "children": booking.children,
+                    "adults": booking.adults,
+                }
+            ],
         )
-        calendar.add_component(entry)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response = icalendar.calendar_response(calendar)
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -264,10 +260,8 @@ def our_bookings(request):
     now = timezone.now()
     for booking in bookings:
         booking.waiting_place = positions.get(booking.pk)
-        booking.may_cancel = booking.status != BookingStatus.CANCELLED and not (
-            booking.showing.offer.is_closed(now)
-        )
-        booking.may_evaluate = booking.is_confirmed and booking.showing.starts_at <= now
+        booking.may_cancel = booking.institution_may_cancel(now)
+        booking.may_evaluate = booking.may_be_evaluated(now)
     feeds = {f.institution_id: f for f in CalendarFeed.objects.filter(institution__in=institutions)}
     for institution in institutions:
         institution.feed = feeds.get(institution.pk)
@@ -299,7 +293,7 @@ def cancel_own(request, pk):
 @staff_required
 def evaluate(request, pk):
     booking = _own_booking(request, pk)
-    if not (booking.is_confirmed and booking.showing.starts_at <= timezone.now()):
+    if not booking.may_be_evaluated():
         messages.error(request, _("I kan evaluere forestillingen, når I har set den."))
         return redirect("bookings:our_bookings")
     instance = Evaluation.objects.filter(booking=booking).first() or Evaluation(booking=booking)

@@ -43,7 +43,6 @@ class NetworkContentAdmin(PortalModelAdmin):
     # One labelled date-and-time field the browser helps fill in: the admin's split
     # widget leaves its two inputs without labels (axe: "Form elements must have labels").
     formfield_overrides = {
-        models.URLField: {"assume_scheme": "https"},
         models.DateTimeField: {
             "form_class": forms.DateTimeField,
             "widget": forms.DateTimeInput(
@@ -133,7 +132,6 @@ class CultureServiceAdmin(PortalModelAdmin):
 class OrganisationAdmin(PortalModelAdmin):
     list_display = ["name", "order", "website"]
     search_fields = ["name"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Facilitator)

@@ -203,11 +203,21 @@ class Seat(models.Model):
 class DatedQuerySet(models.QuerySet):
     date_field = "date"
 
+    def upcoming_condition(self, today=None):
+        """Upcoming: today (the local date) or later; past: before today."""
+        return Q(**{f"{self.date_field}__gte": today or timezone.localdate()})
+
     def upcoming(self, today=None):
-        return self.filter(**{f"{self.date_field}__gte": today or timezone.localdate()})
+        return self.filter(self.upcoming_condition(today))
 
     def past(self, today=None):
-        return self.filter(**{f"{self.date_field}__lt": today or timezone.localdate()})
+        return self.exclude(self.upcoming_condition(today))
+
+    def with_is_upcoming(self, today=None):
+        """Each row with ``is_upcoming``: a page that lists both the upcoming and the past
+        reads them in one query."""
+        condition = self.upcoming_condition(today)
+        return self.annotate(is_upcoming=models.ExpressionWrapper(condition, models.BooleanField()))
 
 
 class Meeting(models.Model):
@@ -248,8 +258,19 @@ class Meeting(models.Model):
 
 
 class ProjectQuerySet(models.QuerySet):
+    # Current: planned or under way; done: finished.
+    CURRENT = ~Q(status=ProjectStatus.DONE)
+
     def current(self):
-        return self.exclude(status=ProjectStatus.DONE)
+        return self.filter(self.CURRENT)
+
+    def done(self):
+        return self.exclude(self.CURRENT)
+
+    def with_is_current(self):
+        """Each project with ``is_current``: current and done ones in one query."""
+        current = models.ExpressionWrapper(self.CURRENT, models.BooleanField())
+        return self.annotate(is_current=current)
 
 
 class Project(models.Model):

@@ -1,13 +1,10 @@
 """Public pages: Kulturtjenesten, and each district's culture network."""
 
 from django.db.models import Prefetch
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
-from daycare.calendar import UID_DOMAIN
+from ballerup_portal import icalendar
 from districts.models import Institution
 
 from .models import (
@@ -52,17 +49,18 @@ def network_detail(request, slug):
     network.member_seats = seats
     today = timezone.localdate()
     institutions = Prefetch("institutions", queryset=Institution.objects.order_by("name"))
-    meetings = list(network.meetings.all())
-    events = list(network.events.prefetch_related(institutions))
-    projects = list(network.projects.prefetch_related(institutions))
+    # One query each, split by the querysets' own upcoming/past and current/done.
+    meetings = list(network.meetings.with_is_upcoming(today))
+    events = list(network.events.with_is_upcoming(today).prefetch_related(institutions))
+    projects = list(network.projects.with_is_current().prefetch_related(institutions))
     context = {
         "network": network,
-        "upcoming_meetings": [m for m in meetings if m.date >= today],
-        "past_meetings": [m for m in reversed(meetings) if m.date < today],
-        "upcoming_events": [e for e in events if timezone.localdate(e.starts_at) >= today],
-        "past_events": [e for e in reversed(events) if timezone.localdate(e.starts_at) < today],
-        "current_projects": [p for p in projects if p.status != "afsluttet"],
-        "done_projects": [p for p in projects if p.status == "afsluttet"],
+        "upcoming_meetings": [m for m in meetings if m.is_upcoming],
+        "past_meetings": [m for m in reversed(meetings) if not m.is_upcoming],
+        "upcoming_events": [e for e in events if e.is_upcoming],
+        "past_events": [e for e in reversed(events) if not e.is_upcoming],
+        "current_projects": [p for p in projects if p.is_current],
+        "done_projects": [p for p in projects if not p.is_current],
     }
     return render(request, "culture/network_detail.html", context)
 
@@ -70,20 +68,16 @@ def network_detail(request, slug):
 def network_feed(request, slug):
     """The network's performances and culture events as an iCalendar feed."""
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
-    calendar = Calendar()
-    calendar.add("prodid", "-//Ballerup Kommune//Børneportal kultur//DA")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", str(network))
+    calendar = icalendar.new_calendar("kultur", network)
     for event in network.events.all():
-        entry = CalendarEvent()
-        entry.add("uid", f"kultur-{event.pk}@{UID_DOMAIN}")
-        entry.add("dtstamp", event.starts_at)
-        entry.add("dtstart", event.starts_at)
-        if event.ends_at:
-            entry.add("dtend", event.ends_at)
-        entry.add("summary", event.title)
-        entry.add("location", event.venue)
-        details = [event.performer, event.age_group, event.description]
-        entry.add("description", "\n".join(part for part in details if part))
-        calendar.add_component(entry)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        icalendar.add_event(
+            calendar,
+            uid=icalendar.uid("kultur", event.pk),
+            stamp=event.starts_at,
+            start=event.starts_at,
+            end=event.ends_at,
+            summary=event.title,
+            location=event.venue,
+            description=[event.performer, event.age_group, event.description],
+        )
+    return icalendar.calendar_response(calendar)

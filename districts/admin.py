@@ -141,11 +141,9 @@ class InstitutionAdmin(PortalModelAdmin):
     # Only administrators see the slug (a changed web address breaks links).
     administrator_fields = ["slug"]
     form = InstitutionForm
-    # Staff type "www.skole.dk"; Django 6 assumes https, and so do we now. Five districts
-    # fit in checkboxes, which work without JavaScript; filter_horizontal's widget puts
-    # ARIA labels where they are not allowed (axe: aria-prohibited-attr).
+    # Five districts fit in checkboxes, which work without JavaScript; filter_horizontal's
+    # widget puts ARIA labels where they are not allowed (axe: aria-prohibited-attr).
     formfield_overrides = {
-        models.URLField: {"assume_scheme": "https"},
         models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple},
     }
     inlines = [InstitutionRoleInline]

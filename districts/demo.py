@@ -13,11 +13,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 
+from ballerup_portal.danish import slugify
 from ballerup_portal.permissions import ADMINISTRATOR, DISTRICT_LEADER
 
 from .constants import DAYCARE_TYPES, RoleType
 from .models import District, Institution, Person, Role
-from .slugs import danish_slugify
 
 FIRST_NAMES = ["Anne", "Mads", "Sofie", "Jens", "Ida", "Søren", "Mette", "Anders", "Karen", "Bo"]
 LAST_NAMES = ["Demo-Jensen", "Demo-Nielsen", "Demo-Hansen", "Demo-Pedersen", "Demo-Larsen"]
@@ -34,7 +34,7 @@ def fresh_name(names=None):
 
 
 def demo_email(name):
-    return f"{danish_slugify(name).replace('-', '.')}@demo.invalid"
+    return f"{slugify(name).replace('-', '.')}@demo.invalid"
 
 
 def demo_person(name=None, user=None):

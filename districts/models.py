@@ -13,16 +13,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ballerup_portal.danish import slugify
 from ballerup_portal.fast_urls import reverse_cached
 from ballerup_portal.validators import phone_validator
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
-from .slugs import danish_slugify
 
 
 class SlugNaturalKeyManager(models.Manager):
@@ -70,7 +71,7 @@ class SluggedModel(models.Model):
 
     def slug_from_name(self):
         max_length = self._meta.get_field("slug").max_length
-        return danish_slugify(self.name)[:max_length].strip("-")
+        return slugify(self.name)[:max_length].strip("-")
 
     def clean(self):
         super().clean()
@@ -90,7 +91,27 @@ class SluggedModel(models.Model):
                 )
 
 
+def latest_change(model, **where):
+    """The time of ``model``'s newest history row matching ``where`` (a subquery)."""
+    rows = model.history.filter(**where).order_by("-history_date").values("history_date")
+    return Subquery(rows[:1])
+
+
+def last_changed(model, role_link):
+    """ "Sidst opdateret" of a district or an institution: the newer of its own history
+    and its roles' history (a leader added or removed changes the page too), in the
+    page's own query. ``role_link`` names the role's field pointing at ``model``."""
+    own = latest_change(model, id=OuterRef("pk"))
+    roles = latest_change(Role, **{role_link: OuterRef("pk")})
+    # Greatest is NULL on SQLite when either is; each falls back on the other.
+    return Greatest(Coalesce(own, roles), Coalesce(roles, own))
+
+
 class DistrictQuerySet(models.QuerySet):
+    def with_last_changed(self):
+        """Each district with ``last_changed``, the time its page last changed."""
+        return self.annotate(last_changed=last_changed(District, "district_id"))
+
     def with_institution_count(self):
         return self.annotate(institution_count=models.Count("institutions", distinct=True))
 
@@ -139,6 +160,10 @@ class District(SluggedModel):
 
 
 class InstitutionQuerySet(models.QuerySet):
+    def with_last_changed(self):
+        """Each institution with ``last_changed``, the time its page last changed."""
+        return self.annotate(last_changed=last_changed(Institution, "institution_id"))
+
     def in_district(self, district):
         return self.filter(districts=district)
 

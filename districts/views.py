@@ -1,28 +1,14 @@
 """Public pages for districts and institutions. Each makes a fixed number of queries."""
 
-from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import danish, page_cache, site_settings
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help
 from .models import District, Institution, Role
-
-
-def _latest(history, **where):
-    """The time of the newest history row matching ``where`` (a subquery)."""
-    rows = history.objects.filter(**where).order_by("-history_date").values("history_date")
-    return Subquery(rows[:1])
-
-
-def last_changed(own, roles):
-    """ "Sidst opdateret": the newer of the object's own history and its roles' history
-    (a leader added or removed changes the page too), in the page's own query."""
-    # Greatest is NULL on SQLite when either is; each falls back on the other.
-    return Greatest(Coalesce(own, roles), Coalesce(roles, own))
 
 
 def district_list(request):
@@ -40,13 +26,7 @@ def group_by_type(institutions):
 
 
 def _district(slug):
-    changed = last_changed(
-        _latest(District.history.model, id=OuterRef("pk")),
-        _latest(Role.history.model, district_id=OuterRef("pk")),
-    )
-    return get_object_or_404(
-        District.objects.with_leaders().annotate(last_changed=changed), slug=slug
-    )
+    return get_object_or_404(District.objects.with_leaders().with_last_changed(), slug=slug)
 
 
 def district_detail(request, slug):
@@ -72,12 +52,8 @@ def district_detail(request, slug):
 
 
 def institution_detail(request, slug):
-    changed = last_changed(
-        _latest(Institution.history.model, id=OuterRef("pk")),
-        _latest(Role.history.model, institution_id=OuterRef("pk")),
-    )
     institution = get_object_or_404(
-        Institution.objects.for_listing().select_related("part_of").annotate(last_changed=changed),
+        Institution.objects.for_listing().select_related("part_of").with_last_changed(),
         slug=slug,
     )
     # The house's pedagogical leaders and its districts' leaders, in one query.
@@ -120,13 +96,6 @@ TYPE_FILTERS = {
     "klubber": (_("Klubber"), (InstitutionType.CLUB,)),
 }
 
-# Danish alphabetical order: æ, ø and å come after z.
-_DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
-
-
-def danish_sort_key(name):
-    return name.lower().translate(_DANISH_ORDER)
-
 
 @page_cache.query_parameters("type")
 def institution_list(request):
@@ -136,12 +105,12 @@ def institution_list(request):
         institutions = institutions.filter(institution_type__in=TYPE_FILTERS[chosen][1])
     else:
         chosen = ""
-    institutions = sorted(institutions, key=lambda i: danish_sort_key(i.name))
+    institutions = sorted(institutions, key=lambda i: danish.sort_key(i.name))
     letters = {}
     for institution in institutions:
         letters.setdefault(institution.name[:1].upper(), []).append(institution)
     context = {
-        "letters": sorted(letters.items(), key=lambda item: danish_sort_key(item[0])),
+        "letters": sorted(letters.items(), key=lambda item: danish.sort_key(item[0])),
         "filters": [(key, label) for key, (label, _types) in TYPE_FILTERS.items()],
         "chosen": chosen,
         "count": len(institutions),

@@ -12,14 +12,12 @@ import secrets
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.files import delete_file_on_commit
 from ballerup_portal.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES
 
@@ -270,6 +268,7 @@ def bylaws_upload_to(instance, filename):
     return f"vedtaegter/{instance.effective_date:%Y-%m-%d}-{secrets.token_hex(8)}.pdf"
 
 
+@cleanup.select  # the signed PDF goes when it is replaced, cleared or the row deleted
 class Bylaws(models.Model):
     """One version of the by-laws (vedtægter) of one or more boards: the text the page
     shows, and optionally the signed copy as a PDF."""
@@ -308,27 +307,12 @@ class Bylaws(models.Model):
     def __str__(self):
         return f"{self.title} ({self.effective_date:%d.%m.%Y})"
 
-    def save(self, *args, **kwargs):
-        old_name = None
-        if self.pk:
-            old_name = type(self).objects.filter(pk=self.pk).values_list("signed_pdf", flat=True)
-            old_name = old_name.first()
-        super().save(*args, **kwargs)
-        if old_name and old_name != self.signed_pdf.name:
-            delete_file_on_commit(old_name)
-
     def get_pdf_url(self):
         return reverse("governance:bylaws_file", kwargs={"pk": self.pk})
 
     @property
     def download_name(self):
         return f"vedtaegter-{self.effective_date:%Y-%m-%d}.pdf"
-
-
-@receiver(post_delete, sender=Bylaws)
-def delete_bylaws_file(sender, instance, **kwargs):
-    """Also for a queryset delete; only once the delete commits."""
-    delete_file_on_commit(instance.signed_pdf.name)
 
 
 class BoardMeetingQuerySet(models.QuerySet):

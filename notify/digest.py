@@ -24,7 +24,13 @@ import outbox
 from ballerup_portal import permissions
 from ballerup_portal.dates import long_date
 from culture.models import Event, Meeting, Network, Seat
-from daycare.models.inspection import DUE_AFTER, InspectionReport, units_with_latest_report
+from daycare.models.inspection import (
+    OVERDUE,
+    SOON_DUE,
+    InspectionReport,
+    due_state,
+    units_with_latest_report,
+)
 from districts.constants import RoleType
 from districts.models import Institution, Role
 from governance.models import Board, BoardMeeting
@@ -34,7 +40,6 @@ from .models import DigestSetting
 
 SEND_FROM = datetime.time(7, 0)
 STALE_AFTER = datetime.timedelta(days=365)
-DUE_WITHIN = datetime.timedelta(days=90)
 HOURS = [f"hours_{day}" for day in ("monday", "tuesday", "wednesday", "thursday", "friday")]
 
 
@@ -104,9 +109,11 @@ def district_leader_items(user, now):
                 )
             )
     start = school_year_start(timezone.localdate(now))
-    minutes = BoardMeeting.objects.filter(
-        board=OuterRef("pk"), published=True, date__gte=start
-    ).exclude(minutes="")
+    minutes = (
+        BoardMeeting.objects.published()
+        .filter(board=OuterRef("pk"), date__gte=start)
+        .exclude(minutes="")
+    )
     for board in (
         Board.objects.filter(district__in=district_ids)
         .annotate(has_minutes=Exists(minutes))
@@ -130,14 +137,14 @@ def administrator_items(user, now):
     items = []
     for unit in units_with_latest_report():
         url = admin_url(InspectionReport, add=True, unit=unit.pk)
-        if unit.latest_visit is None:
+        due, state = due_state(unit.latest_visit, today)
+        if due is None:
             text = _("%(name)s har ingen offentliggjort tilsynsrapport.")
             items.append(Item(text % {"name": unit.name}, url))
             continue
-        due = unit.latest_visit + DUE_AFTER
-        if due < today:
+        if state == OVERDUE:
             text = _("Tilsynsrapporten for %(name)s er forfalden (siden %(date)s).")
-        elif due <= today + DUE_WITHIN:
+        elif state == SOON_DUE:
             text = _("Tilsynsrapporten for %(name)s skal være der senest %(date)s.")
         else:
             continue

@@ -57,6 +57,13 @@ class Subscriber(models.Model):
     def is_confirmed(self):
         return self.confirmed_at is not None
 
+    def confirm(self, now=None):
+        """The address is confirmed by the first click on the link; a later click
+        changes nothing."""
+        if self.confirmed_at is None:
+            self.confirmed_at = now or timezone.now()
+            self.save(update_fields=["confirmed_at"])
+
 
 class Subscription(models.Model):
     subscriber = models.ForeignKey(

@@ -17,7 +17,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -101,9 +100,7 @@ def confirm(request, token):
     if request.method != "POST":
         return render(request, "notify/confirm.html", {"labels": labels, "subscriber": subscriber})
     with transaction.atomic():
-        if not subscriber.is_confirmed:
-            subscriber.confirmed_at = timezone.now()
-            subscriber.save(update_fields=["confirmed_at"])
+        subscriber.confirm()
         choices.subscribe(subscriber, codes)
     context = {
         "labels": labels,

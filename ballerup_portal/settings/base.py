@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "notify",
     # Imports every app's rules.py (its object-level permission scopes) at start-up.
     "rules.apps.AutodiscoverRulesConfig",
+    # django-cleanup, last as it asks: a file replaced, cleared or of a deleted row is
+    # deleted once the transaction commits. Only models marked ``@cleanup.select`` (the
+    # inspection report, the by-laws); never their history rows, which name old files.
+    "django_cleanup.apps.CleanupSelectedConfig",
 ]
 
 MIDDLEWARE = [

@@ -39,9 +39,6 @@ class ClosingDayAdmin(QuestionedDatesAdmin, PortalModelAdmin):
             {"fields": ["alternative_care", "signup_deadline", "signup_text", "signup_url"]},
         ),
     ]
-    formfield_overrides = {
-        ClosingDay._meta.get_field("signup_url").__class__: {"assume_scheme": "https"}
-    }
 
     change_list_template = "admin/daycare/closingday/change_list.html"
 

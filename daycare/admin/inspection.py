@@ -19,9 +19,12 @@ from ballerup_portal.admin_base import PortalModelAdmin, StoredFileInput
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models.inspection import (
-    DUE_AFTER,
+    OVERDUE,
+    SOON,
+    SOON_DUE,
     InspectionReport,
     due_cutoff,
+    due_state,
     inspected_units,
     units_with_latest_report,
 )
@@ -68,8 +71,7 @@ class InspectionReportAdmin(PortalModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if "pdf" in form.changed_data or not change:
-            obj.uploaded_by = request.user
-            obj.uploaded_at = timezone.now()
+            obj.record_upload(request.user)
         super().save_model(request, obj, form, change)
         if "pdf" in form.changed_data:
             request._inspection_stored = obj.pdf.name
@@ -104,13 +106,8 @@ class InspectionReportAdmin(PortalModelAdmin):
         units = list(units_with_latest_report().prefetch_related("districts"))
         per_district = {}
         for unit in units:
-            unit.due_date = unit.latest_visit + DUE_AFTER if unit.latest_visit else None
-            if unit.due_date is None or unit.due_date < today:
-                unit.state, unit.is_due = OVERDUE, True
-            elif unit.due_date <= soon:
-                unit.state, unit.is_due = SOON_DUE, False
-            else:
-                unit.state, unit.is_due = IN_ORDER, False
+            unit.due_date, unit.state = due_state(unit.latest_visit, today)
+            unit.is_due = unit.state == OVERDUE
             unit.district_names = ", ".join(d.name for d in unit.districts.all()) or "–"
             for district in unit.districts.all() or [None]:
                 name = district.name if district else _("Uden distrikt")
@@ -134,8 +131,3 @@ class InspectionReportAdmin(PortalModelAdmin):
             "per_district": sorted(per_district.items()),
         }
         return TemplateResponse(request, "admin/daycare/inspectionreport/due.html", context)
-
-
-# The worklist's order: overdue, due soon, in order.
-OVERDUE, SOON_DUE, IN_ORDER = 0, 1, 2
-SOON = datetime.timedelta(days=90)

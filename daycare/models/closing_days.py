@@ -40,6 +40,26 @@ class ClosingDayQuerySet(models.QuerySet):
     def in_years(self, *years):
         return self.filter(date__year__in=years)
 
+    def shown(self, today=None):
+        """What the page and the calendar feeds show: this year's and next year's
+        published closing days, with where care is offered."""
+        year = (today or timezone.localdate()).year
+        return self.published().in_years(year, year + 1).with_alternative_care()
+
+    def with_changes(self):
+        """The days as a list, each with ``changed_fields`` and ``sequence``: what
+        changed since it was published, from one read of their history."""
+        days = list(self)
+        records = {}
+        history = self.model.history.filter(id__in=[day.pk for day in days])
+        for record in history.order_by("history_date"):
+            records.setdefault(record.id, []).append(record)
+        for day in days:
+            day.changed_fields, day.sequence = day.changes_since_publication(
+                records.get(day.pk, [])
+            )
+        return days
+
     def with_alternative_care(self):
         """Each day's places, per district with its houses, read once for all days."""
         return self.prefetch_related(

@@ -10,14 +10,12 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.db.models import Max, Q
-from django.db.models.signals import post_delete
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_cleanup import cleanup
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.files import delete_file_on_commit
 from ballerup_portal.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES, InstitutionType
 from districts.models import Institution
@@ -50,6 +48,24 @@ def due_cutoff(today=None):
     return (today or timezone.localdate()) - DUE_AFTER
 
 
+# Where a unit stands, in the worklist's order: overdue, due soon, in order.
+OVERDUE, SOON_DUE, IN_ORDER = 0, 1, 2
+# "Due soon": within this of the due date.
+SOON = datetime.timedelta(days=90)
+
+
+def due_state(latest_visit, today=None):
+    """``(due date, state)`` of a unit whose latest published report is of
+    ``latest_visit``: a unit without one is overdue, with no due date."""
+    today = today or timezone.localdate()
+    due_date = latest_visit + DUE_AFTER if latest_visit else None
+    if due_date is None or due_date < today:
+        return due_date, OVERDUE
+    if due_date <= today + SOON:
+        return due_date, SOON_DUE
+    return due_date, IN_ORDER
+
+
 def report_upload_to(instance, filename):
     """A server-made name: unit slug, visit date and a random part. The uploaded name is
     never used."""
@@ -68,11 +84,12 @@ class InspectionReportQuerySet(models.QuerySet):
         return self.published().select_related("unit").prefetch_related("unit__districts")
 
 
+@cleanup.select  # the PDF goes when it is replaced or the report deleted (on commit)
 class InspectionReport(models.Model):
     unit = models.ForeignKey(
         Institution,
         # Deleting a house deletes its reports (the admin's confirmation lists them) and,
-        # through the post_delete signal below, their files.
+        # through django-cleanup, their files.
         on_delete=models.CASCADE,
         related_name="inspection_reports",
         verbose_name=_("enhed"),
@@ -132,23 +149,14 @@ class InspectionReport(models.Model):
     def __str__(self):
         return f"{self.unit} – {self.visit_date:%d.%m.%Y}" if self.unit_id else str(_("Rapport"))
 
-    def save(self, *args, **kwargs):
-        old_name = None
-        if self.pk:
-            old_name = type(self).objects.filter(pk=self.pk).values_list("pdf", flat=True).first()
-        super().save(*args, **kwargs)
-        if old_name and old_name != self.pdf.name:
-            delete_file_on_commit(old_name)
-
     def get_absolute_url(self):
         return reverse("daycare:inspection_report_file", kwargs={"pk": self.pk})
+
+    def record_upload(self, user):
+        """Who uploaded the PDF, and when: set with each new file."""
+        self.uploaded_by = user
+        self.uploaded_at = timezone.now()
 
     @property
     def download_name(self):
         return f"tilsynsrapport-{self.unit.slug}-{self.visit_date:%Y-%m-%d}.pdf"
-
-
-@receiver(post_delete, sender=InspectionReport)
-def delete_report_file(sender, instance, **kwargs):
-    """Also for a queryset delete or a house's cascade; only once the delete commits."""
-    delete_file_on_commit(instance.pdf.name)

@@ -1,29 +1,13 @@
 """The closing days page and the calendar feeds parents subscribe to."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from ballerup_portal.icalendar import calendar_response
 from daycare.calendar import closing_days_calendar
 from daycare.models import ClosingDay
 from districts.models import District
-
-
-def shown_days():
-    """This year's and next year's published closing days, with where care is offered."""
-    year = timezone.localdate().year
-    return ClosingDay.objects.published().in_years(year, year + 1).with_alternative_care()
-
-
-def with_changes(days):
-    """Each day's changes since it was published, from one read of their history."""
-    records = {}
-    history = ClosingDay.history.filter(id__in=[day.pk for day in days]).order_by("history_date")
-    for record in history:
-        records.setdefault(record.id, []).append(record)
-    for day in days:
-        day.changed_fields, day.sequence = day.changes_since_publication(records.get(day.pk, []))
-    return days
 
 
 def closing_days(request, district_slug=None):
@@ -39,7 +23,7 @@ def closing_days(request, district_slug=None):
         district = next((d for d in districts if d.slug == district_slug), None)
         if district is None:
             raise Http404
-    days = with_changes(list(shown_days()))
+    days = ClosingDay.objects.shown().with_changes()
     for day in days:
         places = {care.district_id: care for care in day.care_places.all()}
         shown = [district] if district is not None else districts
@@ -62,8 +46,8 @@ def feed(request, district_slug=None):
     district = None
     if district_slug is not None:
         district = get_object_or_404(District, slug=district_slug)
-    calendar = closing_days_calendar(with_changes(list(shown_days())), district)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    calendar = closing_days_calendar(ClosingDay.objects.shown().with_changes(), district)
+    response = calendar_response(calendar)
     filename = f"lukkedage-{district.slug}.ics" if district else "lukkedage.ics"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response

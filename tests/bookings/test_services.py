@@ -171,3 +171,22 @@ def test_a_districts_allotment_is_held_for_it_until_released(showing, client):
     # Released: the first in line that fits (6 of the 10 left) moves up; 25 does not fit.
     assert [(b.children, b.status) for b in promoted] == [(6, BookingStatus.CONFIRMED)]
     assert showing.confirmed_places() == 26
+
+
+def test_the_institution_cancels_until_booking_closes_and_evaluates_after_the_visit():
+    """The rules the page (which buttons it shows) and the services (what they allow)
+    share, on the model."""
+    showing = first_showing("skovvejen")
+    booking = book(showing)
+    closes, starts = showing.offer.booking_closes, showing.starts_at
+    second = timedelta(seconds=1)
+    assert booking.institution_may_cancel(closes - second)
+    assert not booking.institution_may_cancel(closes)
+    with pytest.raises(services.BookingError):
+        services.cancel(booking.pk, now=closes)
+    assert not booking.may_be_evaluated(starts - second)
+    assert booking.may_be_evaluated(starts)
+    services.cancel(booking.pk, now=closes - second)
+    booking.refresh_from_db()
+    assert not booking.institution_may_cancel(closes - second)
+    assert not booking.may_be_evaluated(starts)

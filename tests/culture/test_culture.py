@@ -363,3 +363,42 @@ def test_a_past_meeting_without_a_time_has_no_stray_comma_or_demo_marker(client)
     page = client.get("/kultur/baltorp/").content.decode()
     assert '<p class="mb-1">Biblioteket</p>' in page
     assert ", Demodata" not in page
+
+
+def test_the_network_page_splits_by_the_querysets_upcoming_past_current_and_done(client):
+    """The page and the querysets agree: an event earlier today is still upcoming (by the
+    local date), a finished project is among what the network has done."""
+    network = Network.objects.get(district__slug="baltorp")
+    Event.objects.filter(network=network).delete()
+    Project.objects.filter(network=network).delete()
+    Meeting.objects.filter(network=network).delete()
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time(0, 5)))
+    Event.objects.create(network=network, title="I morges", venue="Salen", starts_at=midnight)
+    Event.objects.create(
+        network=network, title="I går", venue="Salen", starts_at=midnight - datetime.timedelta(1)
+    )
+    for title, status in [("Planlagt", "planlagt"), ("I gang", "i_gang"), ("Færdig", "afsluttet")]:
+        Project.objects.create(network=network, title=f"Projekt {title}", status=status)
+    Meeting.objects.create(network=network, kind="netvaerksmoede", date=today)
+    Meeting.objects.create(
+        network=network, kind="netvaerksmoede", date=today - datetime.timedelta(days=1)
+    )
+
+    events = Event.objects.filter(network=network)
+    assert [e.title for e in events.upcoming()] == ["I morges"]
+    assert [e.title for e in events.past()] == ["I går"]
+    projects = Project.objects.filter(network=network)
+    assert sorted(p.title for p in projects.current()) == ["Projekt I gang", "Projekt Planlagt"]
+    assert [p.title for p in projects.done()] == ["Projekt Færdig"]
+    meetings = Meeting.objects.filter(network=network)
+    assert [m.date for m in meetings.upcoming()] == [today]
+    assert [m.date for m in meetings.past()] == [today - datetime.timedelta(days=1)]
+
+    page = client.get("/kultur/baltorp/").content.decode()
+    ahead, done = page.split('id="tidligere"', 1)
+    for title in ("I morges", "Projekt Planlagt", "Projekt I gang"):
+        assert title in ahead and title not in done
+    for title in ("I går", "Projekt Færdig"):
+        assert title in done and title not in ahead
+    assert ahead.count("Netværksmøde") == 1 and done.count("Netværksmøde") == 1

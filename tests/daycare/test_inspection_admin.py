@@ -291,3 +291,53 @@ def test_district_leader_reads_own_report_with_a_link_through_the_view(client):
     page = client.get(admin_url(report)).content.decode()
     assert f'href="{report.get_absolute_url()}"' in page
     assert "/media/" not in page
+
+
+def test_restoring_a_version_whose_file_was_replaced_keeps_todays_file(
+    administrator, media, django_capture_on_commit_callbacks
+):
+    """The old file went when it was replaced (django-cleanup); restoring the version
+    that named it brings back its text and keeps today's file, never a name of a file
+    that is gone (a 404 for parents) nor a delete of today's file."""
+    report = _report(media)
+    first = report.history.get()
+    data = form_data(administrator.get(admin_url(report)))
+    data.update(summary="Nyt resumé.", pdf=SimpleUploadedFile("ny.pdf", pdfs.plain_pdf("Ny")))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = administrator.post(admin_url(report), data)
+    assert response.status_code == 302, response.content.decode().split("errorlist", 1)[-1][:500]
+    report.refresh_from_db()
+    current = report.pdf.name
+    assert current != first.pdf and stored_files(media) == [current]
+
+    restore_url = admin_url(report, f"history/{first.history_id}")
+    page = administrator.get(restore_url)
+    assert page.status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = administrator.post(restore_url, form_data(page))
+    assert response.status_code == 302, response.content.decode().split("errorlist", 1)[-1][:500]
+    report.refresh_from_db()
+    assert report.summary == "Kort."
+    assert report.pdf.name == current
+    assert stored_files(media) == [current]
+    assert Client().get(report.get_absolute_url()).status_code == 200
+
+
+def test_deleting_old_history_keeps_the_file_in_use(media, django_capture_on_commit_callbacks):
+    """History rows name the file too; only the report's own changes delete files."""
+    report = _report(media)
+    with django_capture_on_commit_callbacks(execute=True):
+        report.history.all().delete()
+    assert stored_files(media) == [report.pdf.name]
+
+
+def test_due_state_shared_by_the_worklist_and_the_digest():
+    from daycare.models.inspection import DUE_AFTER, IN_ORDER, OVERDUE, SOON_DUE, due_state
+
+    today = datetime.date(2026, 12, 4)
+    day = datetime.timedelta(days=1)
+    assert due_state(None, today) == (None, OVERDUE)
+    assert due_state(today - DUE_AFTER - day, today) == (today - day, OVERDUE)
+    assert due_state(today - DUE_AFTER, today) == (today, SOON_DUE)
+    assert due_state(today - DUE_AFTER + 90 * day, today) == (today + 90 * day, SOON_DUE)
+    assert due_state(today - DUE_AFTER + 91 * day, today) == (today + 91 * day, IN_ORDER)

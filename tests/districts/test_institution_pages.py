@@ -345,3 +345,25 @@ def test_every_seeded_institution_and_district_page_says_when_it_was_last_update
         assert "Sidst opdateret" in text_of(page(client, institution.slug)), institution.slug
     for district in District.objects.all():
         assert "Sidst opdateret" in text_of(client.get(district.get_absolute_url()))
+
+
+def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
+    django_assert_num_queries,
+):
+    """The querysets the pages use: the newer of the row's own history and its roles'."""
+
+    def newest(*histories):
+        return max(h.latest("history_date").history_date for h in histories if h.exists())
+
+    with django_assert_num_queries(1):
+        institutions = list(Institution.objects.with_last_changed())
+    with django_assert_num_queries(1):
+        districts = list(District.objects.with_last_changed())
+    for institution in institutions[:10]:
+        roles = Role.history.filter(institution_id=institution.pk)
+        own = Institution.history.filter(id=institution.pk)
+        assert institution.last_changed == newest(own, roles)
+    for district in districts:
+        roles = Role.history.filter(district_id=district.pk)
+        own = District.history.filter(id=district.pk)
+        assert district.last_changed == newest(own, roles)

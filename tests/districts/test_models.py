@@ -1,9 +1,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from ballerup_portal.danish import slugify as danish_slugify
 from districts.constants import InstitutionType, RoleType
 from districts.models import Institution, Role
-from districts.slugs import danish_slugify
 from tests.districts.factories import DistrictFactory, InstitutionFactory, PersonFactory
 
 

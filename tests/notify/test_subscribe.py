@@ -74,6 +74,11 @@ def test_signing_up_sends_only_a_confirmation_and_sets_no_cookie(client, clock, 
     assert list(subscriber.subscriptions.values_list("topic", "district__slug")) == [
         ("lukkedage", "skovvejen")
     ]
+    confirmed = clock.now
+    clock.advance(hours=1)
+    assert client.post(confirm_path).status_code == 200  # a second click changes nothing
+    subscriber.refresh_from_db()
+    assert subscriber.confirmed_at == confirmed
 
 
 def test_the_confirmation_link_expires_after_48_hours_and_the_address_is_deleted(

@@ -1,0 +1,44 @@
+"""Danish letters, in one place: spelled out in plain ASCII (æ→ae, ø→oe, å→aa) for web
+addresses and file names, folded for search, and sorted the Danish way (æ, ø, å after z).
+"""
+
+import re
+import unicodedata
+
+from django.utils.text import slugify as django_slugify
+
+SPELLED_OUT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
+_SPELL_OUT = str.maketrans(SPELLED_OUT)
+# After z in ASCII: "{", "|", "}".
+_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+
+
+def spell_out(text):
+    """``Måløvhøj`` → ``Maaloevhoej``; every other letter as it is."""
+    return str(text).translate(_SPELL_OUT)
+
+
+def ascii_text(text):
+    """Plain ASCII: Danish letters spelled out, accents dropped (``é`` → ``e``), any
+    other letter with no ASCII form left out."""
+    spelled = unicodedata.normalize("NFKD", spell_out(text))
+    return spelled.encode("ascii", "ignore").decode()
+
+
+def slugify(text):
+    """A web address that keeps Danish letters readable: ``Måløvhøj`` → ``maaloevhoej``."""
+    return django_slugify(spell_out(text))
+
+
+def fold(text):
+    """The form names are compared in for search, forgiving how Danish letters and
+    doubled letters are typed: ``Børnehuset Måløv By`` → ``bornehusetmalovby``, as are
+    ``bornehuset malov by`` and ``Boernehuset Maaloev By``."""
+    text = re.sub(r"[^a-z0-9]", "", ascii_text(str(text).lower()))
+    text = text.replace("aa", "a").replace("oe", "o").replace("ae", "a")
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def sort_key(text):
+    """Danish alphabetical order, without regard to case: æ, ø and å come after z."""
+    return str(text).lower().translate(_ORDER)
