@@ -24,7 +24,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from ballerup_portal import page_cache, permissions
+from ballerup_portal import page_cache
+from core import permissions
 from culture.models import Network
 from daycare.calendar import UID_DOMAIN
 from districts.models import Institution

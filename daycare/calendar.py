@@ -5,7 +5,7 @@ from datetime import UTC, timedelta
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from ballerup_portal.dates import long_date
+from core.dates import long_date
 
 # Stable across hosts and releases: a subscribed calendar updates its events instead
 # of duplicating them.

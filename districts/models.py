@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ballerup_portal.fast_urls import reverse_cached
-from ballerup_portal.validators import phone_validator
+from core.validators import phone_validator
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType

@@ -5,7 +5,8 @@ from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import page_cache
+from pages import site_settings
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help

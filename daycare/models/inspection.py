@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.files import delete_file_on_commit
-from ballerup_portal.pdf import validate_pdf
+from core.files import delete_file_on_commit
+from core.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES, InstitutionType
 from districts.models import Institution
 

@@ -9,11 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ballerup_portal import scale_data
-from ballerup_portal.search import loose, search
-from ballerup_portal.search import providers as search_providers
 from culture.models import Event, Network, Project
 from districts.constants import InstitutionType
 from districts.models import District, Institution
+from search.engine import loose, search
+from search.engine import providers as search_providers
 from tests.conftest import MAX_PAGE_QUERIES, page_queries
 from tests.districts.factories import InstitutionFactory
 from tests.public_pages import EXISTING_PAGES
@@ -416,7 +416,7 @@ def test_a_group_shows_its_best_thirty_and_says_how_many_there_were(client):
 
 def test_an_app_plugs_in_its_own_kind_of_page(monkeypatch):
     # What an app's search.py does: register, and the next index has its rows.
-    from ballerup_portal import search as site_search
+    from search import engine as site_search
 
     monkeypatch.setattr(site_search, "_providers", list(site_search.providers()))
     site_search.register(

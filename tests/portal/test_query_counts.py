@@ -4,8 +4,9 @@ tests/public_pages.py, at the seed's size and at ten times that (demo data)."""
 import pytest
 from django.test import Client
 
-from ballerup_portal import page_cache, scale_data, site_settings
+from ballerup_portal import page_cache, scale_data
 from districts.models import Institution
+from pages import site_settings
 from tests.conftest import (
     MAX_PAGE_QUERIES,
     empty_committed_database,
