@@ -20,7 +20,6 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django_otp import login as otp_login
@@ -28,7 +27,7 @@ from django_otp import login as otp_login
 from core import permissions
 from core.admin_base import parse_id
 
-from . import two_factor
+from . import admin_index, two_factor
 from .forms import ConfirmDeviceForm, PortalAdminLoginForm
 
 
@@ -45,95 +44,6 @@ def _ids_are_well_formed(model_admin, args, kwargs):
         and history is not None
         and parse_id(history.model._meta.pk, version_id) is None
     )
-
-
-# The admin index by task, not by app: at most eight groups, each with the lists it
-# needs and its shortcuts (pages that are no model's list). A group shows only the lists
-# and shortcuts the user may use; a group with none is left out.
-TASK_GROUPS = [
-    (
-        _lazy("Lukkedage og alternativ pasning"),
-        "lukkedage",
-        ["daycare.ClosingDay", "daycare.AlternativeCare", "daycare.ClosingDayRule"],
-        [
-            (
-                _lazy("Foreslå lukkedage for et år"),
-                "admin:daycare_closingday_propose",
-                "daycare.add_closingday",
-            ),
-            (
-                _lazy("Alternativ pasning på alle kommende dage"),
-                "admin:daycare_alternativecare_plan",
-                "daycare.change_alternativecare",
-            ),
-        ],
-    ),  # fmt: skip
-    (
-        _lazy("Tilsyn"),
-        "tilsyn",
-        ["daycare.InspectionReport"],
-        [(_lazy("Hvem skal have en rapport"), "admin:daycare_inspectionreport_due", None)],
-    ),
-    (
-        _lazy("Distrikter og institutioner"),
-        "distrikter",
-        ["districts.District", "districts.Institution", "districts.Person", "districts.Role"],
-        [],
-    ),
-    (
-        _lazy("Bestyrelser og husråd"),
-        "bestyrelser",
-        [
-            "governance.Board",
-            "governance.BoardMeeting",
-            "governance.Bylaws",
-            "governance.CouncilMember",
-            "governance.GovernanceText",
-        ],
-        [],
-    ),  # fmt: skip
-    (
-        _lazy("Kultur"),
-        "kultur",
-        [
-            "culture.Event",
-            "culture.Meeting",
-            "culture.Network",
-            "culture.Project",
-            "culture.Organisation",
-            "culture.Facilitator",
-            "culture.CultureService",
-            "bookings.Offer",
-            "bookings.AgeBand",
-        ],
-        [],
-    ),  # fmt: skip
-    (
-        _lazy("Tekster om dagtilbud"),
-        "tekster",
-        ["daycare.DaycareAbout", "daycare.Section", "daycare.Document", "daycare.Partner"],
-        [],
-    ),
-    (
-        _lazy("Portalens oplysninger"),
-        "portal",
-        ["pages.SiteSettings", "outbox.Mail"],
-        [],
-    ),
-    (
-        _lazy("Brugere og sikkerhed"),
-        "brugere",
-        [
-            "auth.User",
-            "auth.Group",
-            "otp_totp.TOTPDevice",
-            "axes.AccessAttempt",
-            "axes.AccessFailureLog",
-            "axes.AccessLog",
-        ],
-        [],
-    ),  # fmt: skip
-]
 
 
 def _may_use(user, perm):
@@ -197,7 +107,7 @@ class PortalAdminSite(admin.AdminSite):
         return f"{url}?{urlencode({REDIRECT_FIELD_NAME: next_url})}" if next_url else url
 
     def get_app_list(self, request, app_label=None):
-        """On the index and in the side bar: the lists grouped by task (``TASK_GROUPS``).
+        """On the index and in the side bar: the lists grouped by task (``admin_index``).
         An app's own page (``/admin/daycare/``) lists its models as Django does."""
         apps = super().get_app_list(request, app_label)
         if app_label is not None:
@@ -208,7 +118,7 @@ class PortalAdminSite(admin.AdminSite):
             for model in app["models"]
         }
         groups = []
-        for name, slug, labels, shortcuts in TASK_GROUPS:
+        for name, slug, labels, shortcuts in admin_index.task_groups():
             entries = [
                 {"name": label, "object_name": url_name.rsplit("_", 1)[-1],
                  "admin_url": reverse(url_name, current_app=self.name), "add_url": None,

@@ -26,6 +26,11 @@ class AccountsConfig(AppConfig):
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_without_history, dispatch_uid="update_last_login")
 
+        from core.contributions import autodiscover
+
+        # Each app's lists and shortcuts on the admin index (<app>/admin_index.py).
+        autodiscover("admin_index")
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with ``admin.site`` being the portal's two-factor admin site.

@@ -10,6 +10,9 @@ this module, for every installed app, in the order of ``INSTALLED_APPS``:
   what the site search finds (``search``, at start-up).
 - ``<app>/front_page.py``: ``pages.front_page.register_section(...)`` and
   ``register_link(...)`` calls (``pages``, at start-up).
+- ``<app>/admin_index.py``: ``accounts.admin_index.register_group(...)`` and
+  ``add(...)`` calls, the app's lists and shortcuts on the admin index by task
+  (``accounts``, at start-up).
 - ``<app>/seed.py``: ``FIXTURES = [(file in fixtures/, mode)]``, mode ``"once"`` or
   ``"update"`` (``manage.py load_seed``, app by app).
 - ``<app>/demo.py``: ``create()`` adds the app's demo data once and returns whether it
@@ -17,7 +20,7 @@ this module, for every installed app, in the order of ``INSTALLED_APPS``:
 - ``<app>/scale.py``: ``create(factor)`` adds ``factor`` times the seed's rows of the
   app, as demo data (``manage.py create_scale_data``).
 
-The first three register into a registry when imported: their owner's
+The first four register into a registry when imported: their owner's
 ``AppConfig.ready`` imports them once with ``autodiscover(name)``. The others are
 read when their command runs, with ``modules(name)``. A new app therefore plugs in by
 adding modules, and a shared app never imports a feature app (tests/test_layout.py).
