@@ -66,3 +66,4 @@ search.register_page(
     _("Institutioner fra A til Å"),
     _("alle institutioner liste børnehuse skoler klubber dagpleje"),
 )
+search.register_browse("districts:institution_list", _("Se alle institutioner fra A til Å"))

@@ -189,6 +189,20 @@ def _page(page):
     return page.title, Result(str(page.title), reverse(page.url_name)), page.words
 
 
+_browse = []
+
+
+def register_browse(url_name, text):
+    """A list to browse when a search finds nothing, or before one: "Se alle
+    institutioner fra A til Å" (from an app's ``search.py``)."""
+    _browse.append((url_name, text))
+
+
+def browse_links():
+    """``(url name, text)`` of the registered lists to browse."""
+    return list(_browse)
+
+
 # How well a word typed matches, by where it matched (a whole word of the name, the
 # name typed as one word, another word) and how (whole, start, part, one letter off).
 NAME_WORD, NAME, OTHER = "name_word", "name", "other"

@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from ballerup_portal import page_cache
 
-from .engine import MAX_QUERY_LENGTH, search
+from .engine import MAX_QUERY_LENGTH, browse_links, search
 from .forms import SearchForm
 
 
@@ -22,5 +22,7 @@ def search_page(request):
         "max_length": MAX_QUERY_LENGTH,
         "groups": groups,
         "suggestions": suggestions,
+        # Where to look instead (registered by the apps: the A–Å list).
+        "browse_links": browse_links(),
     }
     return render(request, "search/search.html", context)

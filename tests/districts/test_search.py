@@ -450,3 +450,10 @@ def test_the_results_page_has_its_own_box_with_the_query_and_the_same_header_for
     page = second.content.decode()
     for found_id in re.findall(r' id="([^"]+)"', page):
         assert page.count(f' id="{found_id}"') == 1, found_id
+
+
+@pytest.mark.parametrize("query", ["", "zzqxw"])
+def test_a_search_that_finds_nothing_offers_the_list_the_districts_app_registers(client, query):
+    """The search page names no app: the A–Å list is districts' (``register_browse``)."""
+    html = main(client.get("/soeg/", {"q": query} if query else {}))
+    assert '<a href="/institutioner/">Se alle institutioner fra A til Å</a>' in html
