@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
+from core.admin_base import PortalInline, PortalModelAdmin
 from districts.models import District, Institution
 
 from .models import AgeBand, Allotment, Offer, ReservationStep, Showing

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal.dates import long_date
+from core.dates import long_date
 from districts.models import Institution
 
 from .models import AgeBand, Booking, Evaluation, Showing

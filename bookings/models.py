@@ -292,7 +292,7 @@ def booking_log(offer, limit=100):
     query). Read from the bookings' history."""
     from django.utils.translation import gettext as gettext_now
 
-    from ballerup_portal.dates import long_date
+    from core.dates import long_date
 
     records = (
         Booking.history.filter(showing__offer=offer)

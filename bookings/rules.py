@@ -11,8 +11,8 @@
 
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.permissions import NOTHING, cached_on_user
+from core import permissions
+from core.permissions import NOTHING, cached_on_user
 from culture.rules import held_network_ids
 from districts.constants import RoleType
 from districts.models import Role

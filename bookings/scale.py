@@ -4,7 +4,7 @@ demo's, and each booking gets (factor − 1) confirmed copies at those showings.
 
 from datetime import timedelta
 
-from ballerup_portal.scale_data import MARK
+from core.scale_data import MARK
 from culture.models import Event
 
 from .constants import BookingStatus

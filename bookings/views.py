@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ballerup_portal import icalendar, page_cache, permissions
+from ballerup_portal import page_cache
+from core import icalendar, permissions
 from culture.models import Network
 from districts.models import Institution
 

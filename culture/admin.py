@@ -7,9 +7,9 @@ from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin
-from ballerup_portal.admin_dates import QuestionedDatesAdmin
+from core import permissions
+from core.admin_base import PortalInline, PortalModelAdmin
+from core.admin_dates import QuestionedDatesAdmin
 from districts.models import Institution
 
 from .models import (

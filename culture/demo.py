@@ -6,7 +6,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from ballerup_portal.permissions import CULTURE_NETWORK
+from core.permissions import CULTURE_NETWORK
 from districts.demo import account, demo_person, person_of
 
 from .constants import SEAT_INSTITUTION_TYPES, MeetingKind, ProjectStatus, SeatType

@@ -9,8 +9,8 @@ keeping it is the ambassadors' job (the brochure gives it to them).
 
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.permissions import NOTHING, cached_on_user
+from core import permissions
+from core.permissions import NOTHING, cached_on_user
 from districts.rules import led_district_ids
 
 from .models import (

@@ -7,7 +7,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from ballerup_portal.scale_data import MARK
+from core.scale_data import MARK
 
 from .constants import MeetingKind, ProjectStatus
 from .models import Event, Meeting, Network, Project

@@ -7,8 +7,8 @@ from django.utils.formats import time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import search
-from ballerup_portal.dates import long_date
+from core.dates import long_date
+from search import engine as search
 
 from .models import Event, Network, Project
 

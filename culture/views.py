@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ballerup_portal import icalendar
+from core import icalendar
 from districts.models import Institution
 
 from .models import (

@@ -4,8 +4,8 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils.translation import gettext as _
 
-from ballerup_portal import icalendar
-from ballerup_portal.dates import long_date
+from core import icalendar
+from core.dates import long_date
 
 
 def closing_days_calendar(days, district=None):

@@ -1,5 +1,5 @@
 """Who may change what in the daycare section (scopes per model, on
-``ballerup_portal.permissions``).
+``core.permissions``).
 
 Closing days and their rules are the administrators': all daycare closes on the same
 days. Where alternative care is offered is set per district, by that district's leader.
@@ -10,8 +10,8 @@ district's reports (read-only); culture staff see nothing.
 
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.permissions import EVERYTHING, NOTHING
+from core import permissions
+from core.permissions import EVERYTHING, NOTHING
 from districts.rules import institutions_in, led_district_ids
 
 from .models import (

@@ -8,7 +8,7 @@ import holidays
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from ballerup_portal.scale_data import MARK
+from core.scale_data import MARK
 from districts.constants import DAYCARE_TYPES
 from districts.models import District
 

@@ -3,7 +3,7 @@ parents use for them (no query: a search's query budget goes to the institutions
 
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import search
+from search import engine as search
 
 search.register_page(
     "daycare:about",

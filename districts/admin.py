@@ -10,8 +10,8 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
+from core import permissions
+from core.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 
 from .constants import InstitutionType, RoleType
 from .models import HOURS_FIELDS, District, Institution, Person, Role

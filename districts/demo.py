@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import CommandError
 
-from ballerup_portal.danish import slugify
-from ballerup_portal.permissions import ADMINISTRATOR, DISTRICT_LEADER
+from core.danish import slugify
+from core.permissions import ADMINISTRATOR, DISTRICT_LEADER
 
 from .constants import DAYCARE_TYPES, RoleType
 from .models import District, Institution, Person, Role

@@ -18,9 +18,9 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.danish import slugify
 from ballerup_portal.fast_urls import reverse_cached
-from ballerup_portal.validators import phone_validator
+from core.danish import slugify
+from core.validators import phone_validator
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType

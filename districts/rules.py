@@ -8,8 +8,8 @@ holds a role in, so every notion of "own district" reads the same relation.
 
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.permissions import EVERYTHING, NOTHING, cached_on_user
+from core import permissions
+from core.permissions import EVERYTHING, NOTHING, cached_on_user
 
 from .constants import RoleType
 from .models import District, Institution, Person, Role

@@ -1,7 +1,7 @@
 """Ten times the seed's institutions (``manage.py create_scale_data``): demo houses with
 a demo leader each, spread over the districts."""
 
-from ballerup_portal.scale_data import MARK
+from core.scale_data import MARK
 
 from .constants import InstitutionType, RoleType
 from .models import District, Institution, Person, Role

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import search
+from search import engine as search
 
 from .constants import InstitutionType
 from .models import District, Institution
@@ -66,3 +66,4 @@ search.register_page(
     _("Institutioner fra A til Å"),
     _("alle institutioner liste børnehuse skoler klubber dagpleje"),
 )
+search.register_browse("districts:institution_list", _("Se alle institutioner fra A til Å"))

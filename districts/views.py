@@ -4,7 +4,9 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import danish, page_cache, site_settings
+from ballerup_portal import page_cache
+from core import danish
+from pages import site_settings
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help

@@ -7,14 +7,14 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import permissions
-from ballerup_portal.admin_base import (
+from core import permissions
+from core.admin_base import (
     PortalModelAdmin,
     PortalTabularInline,
     SingleRowAdmin,
     StoredFileInput,
 )
-from ballerup_portal.admin_dates import QuestionedDatesAdmin
+from core.admin_dates import QuestionedDatesAdmin
 from districts.constants import DAYCARE_TYPES
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django_cleanup import cleanup
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.pdf import validate_pdf
+from core.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES
 
 from .constants import VOTING_ROLES, BoardRole, CouncilRole

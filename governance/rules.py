@@ -8,8 +8,8 @@ board has no district: administrators keep it. Culture staff change nothing here
 
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.permissions import NOTHING
+from core import permissions
+from core.permissions import NOTHING
 from districts.rules import institutions_in, led_district_ids
 
 from .models import Board, BoardMeeting, Bylaws, CouncilMember, GovernanceText, Membership

@@ -7,7 +7,7 @@ import datetime
 
 from django.utils import timezone
 
-from ballerup_portal.scale_data import MARK
+from core.scale_data import MARK
 from districts.constants import DAYCARE_TYPES
 from districts.models import Institution
 

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import search
+from search import engine as search
 
 from .models import Board
 

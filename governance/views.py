@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ballerup_portal.files import serve_stored_file
+from core.files import serve_stored_file
 
 from .constants import BoardRole
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election

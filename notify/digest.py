@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from ballerup_portal import permissions
-from ballerup_portal.dates import long_date
+from core import permissions
+from core.dates import long_date
 from culture.models import Event, Meeting, Network, Seat
 from daycare.models.inspection import (
     OVERDUE,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import outbox
-from ballerup_portal.dates import long_date
+from core.dates import long_date
 from daycare.models import ClosingDay
 from outbox.models import Mail
 

@@ -22,8 +22,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.security import client_ip
 from ballerup_portal import page_cache
-from ballerup_portal.security import client_ip
 from districts.models import District, Institution
 
 from . import choices, tokens

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from ballerup_portal import permissions
+from core import permissions
 
 from .models import Mail
 

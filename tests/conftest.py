@@ -18,7 +18,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import page_cache
+from pages import site_settings
 
 # This run's and this worker's own name: every database, cache key prefix and folder a
 # test makes outside the test database carries it, so that two runs on one machine (CI

@@ -115,7 +115,7 @@ def test_production_sends_hsts_and_secure_cookies():
 
 @pytest.mark.usefixtures("seed")
 def test_the_400_and_static_files_switch_off_the_browser_features(client, settings):
-    from ballerup_portal.middleware import permissions_policy_header
+    from pages.middleware import permissions_policy_header
 
     policy = permissions_policy_header(settings.PERMISSIONS_POLICY)
     bad_host = client.get("/", headers={"host": "angriber.example"})

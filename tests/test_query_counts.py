@@ -14,8 +14,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import page_cache, scale_data, site_settings
+from ballerup_portal import page_cache
 from bookings.models import Booking, CalendarFeed, Offer, Showing
+from core import scale_data
 from culture.models import Event, Meeting, Project
 from daycare.demo import demo_pdf
 from daycare.models import ClosingDay, InspectionReport
@@ -24,6 +25,7 @@ from governance.models import Board, BoardMeeting, Bylaws, CouncilMember, Member
 from notify import tokens
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
+from pages import site_settings
 from tests.bookings.helpers import book, first_showing
 from tests.conftest import (
     MAX_PAGE_QUERIES,

@@ -16,8 +16,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # The admin with the portal's two-factor login (ballerup_portal/admin_site.py).
-    "ballerup_portal.apps.PortalAdminConfig",
+    # The admin with the portal's two-factor login (accounts/admin_site.py).
+    "accounts.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -28,10 +28,19 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "csp",
-    "ballerup_portal.apps.AxesConfig",  # django-axes, named in Danish
+    "accounts.apps.AxesConfig",  # django-axes, named in Danish
     "django_otp",
-    "ballerup_portal.apps.TOTPConfig",  # django-otp TOTP, named in Danish
+    "accounts.apps.TOTPConfig",  # django-otp TOTP, named in Danish
+    # The project package: settings, URLs, and the migrations of models that moved out.
     "ballerup_portal",
+    # Shared apps, one concern each; they import no feature app. Every app plugs into
+    # them the same way (core/contributions.py).
+    "core",  # the base every app uses: permissions, admin base, text, dates, PDF, navigation
+    "accounts",  # staff login: two-factor, lock-out, account history
+    "search",
+    "pages",  # the front page, /was, /privatliv, the site settings, the error pages
+    "operations",  # health checks, backup and restore, logging
+    # Feature apps: they import only districts (the base of the domain) and shared apps.
     "districts",
     "culture",
     "daycare",
@@ -53,7 +62,7 @@ MIDDLEWARE = [
     # Anonymous GETs answered from the shared page cache skip everything below; a page
     # is stored with the headers all of it gave (ballerup_portal/page_cache.py).
     "ballerup_portal.page_cache.SharedPageCacheMiddleware",
-    "ballerup_portal.middleware.BaselineSecurityHeadersMiddleware",
+    "pages.middleware.BaselineSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,19 +71,19 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "ballerup_portal.middleware.PublicCacheMiddleware",
+    "pages.middleware.PublicCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the signed-in user on every history entry a request creates (M2M included).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "ballerup_portal.middleware.PermissionsPolicyMiddleware",
+    "pages.middleware.PermissionsPolicyMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
 
 # django-axes first: it refuses a locked-out login before any password is checked.
-# Then the object-level rules (each app's rules.py on ballerup_portal/permissions.py):
+# Then the object-level rules (each app's rules.py on core/permissions.py):
 # a district leader's model permission from their group only holds for their own
 # district's objects.
 AUTHENTICATION_BACKENDS = [
@@ -99,7 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 # The municipality's contact details for every page's footer.
-                "ballerup_portal.site_settings.context_processor",
+                "pages.site_settings.context_processor",
             ],
         },
     },
@@ -115,7 +124,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A frozen or unreachable server costs a request seconds, not minutes: connecting
     # gives up after DATABASE_CONNECT_TIMEOUT s, a query after DATABASE_STATEMENT_TIMEOUT
-    # ms; the visitor then gets the 503 page (ballerup_portal.views.server_error).
+    # ms; the visitor then gets the 503 page (pages.views.server_error).
     DATABASES["default"]["OPTIONS"] = {
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
         "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 15000)}",
@@ -156,9 +165,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Largest PDF staff may upload (ballerup_portal.pdf), in megabytes.
+# Largest PDF staff may upload (core.pdf), in megabytes.
 MAX_PDF_UPLOAD_MB = int(env("MAX_PDF_UPLOAD_MB", "20"))
-# The PDF check runs in a child process with these bounds (ballerup_portal/pdf_check.py):
+# The PDF check runs in a child process with these bounds (core/pdf_check.py):
 # wall-clock and CPU seconds, address space, pages, decompressed page content.
 PDF_CHECK_SECONDS = float(env("PDF_CHECK_SECONDS", "10"))
 PDF_CHECK_MEMORY_MB = int(env("PDF_CHECK_MEMORY_MB", "512"))
@@ -180,14 +189,14 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # Login protection (django-axes): five failed logins for one username from one client
 # address lock that combination for 15 minutes; the same user elsewhere and other users
 # from the same address can still log in. The client address comes from
-# ballerup_portal.security.client_ip, which honours TRUSTED_PROXY_COUNT; django-ipware,
+# accounts.security.client_ip, which honours TRUSTED_PROXY_COUNT; django-ipware,
 # which axes' AXES_IPWARE_* settings configure, is not installed.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "ballerup_portal.security.client_ip"
-AXES_LOCKOUT_CALLABLE = "ballerup_portal.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "accounts.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.security.lockout_response"
 # Failed logins and lock-outs are still logged, with just the username and address that
 # are counted; verbose mode adds the user agent and prints a banner on every command.
 AXES_VERBOSE = False
@@ -252,7 +261,7 @@ LOGIN_URL = "admin:login"
 LOGIN_REDIRECT_URL = "admin:index"
 
 # How long browsers and proxies may keep a public page for visitors who are not logged
-# in (ballerup_portal.middleware.PublicCacheMiddleware).
+# in (pages.middleware.PublicCacheMiddleware).
 PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 
 # The official accessibility statement in the Agency for Digitisation's tool
@@ -284,10 +293,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "filters": {
         # A database outage, a forged Host header and a refused request (403) are one
-        # line each, not a traceback per request (ballerup_portal.logging_filters).
-        "one_line_outages": {"()": "ballerup_portal.logging_filters.OneLineOutages"},
-        "one_line_bad_hosts": {"()": "ballerup_portal.logging_filters.OneLineBadHosts"},
-        "one_line_forbidden": {"()": "ballerup_portal.logging_filters.OneLineForbidden"},
+        # line each, not a traceback per request (operations.logging_filters).
+        "one_line_outages": {"()": "operations.logging_filters.OneLineOutages"},
+        "one_line_bad_hosts": {"()": "operations.logging_filters.OneLineBadHosts"},
+        "one_line_forbidden": {"()": "operations.logging_filters.OneLineForbidden"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -298,25 +307,6 @@ LOGGING = {
     },
 }
 
-# Fixtures that `manage.py load_seed` loads from fixtures/, in this order, and how:
-# "update": missing rows are added and group permissions brought up to date on every
-# load (the staff roles belong to the code); "once": loaded into an empty table only,
-# after which the facts are the staff's to keep current (a rename, a new web address or
-# a deletion is never undone by a later deploy).
-SEED_FIXTURES = {
-    "groups.json": "update",
-    "districts.json": "once",
-    # The rules that propose next year's closing days (drafts), not closing days.
-    "closing_day_rules.json": "once",
-    # Kulturtjenesten's texts and organisations, and the five networks (000_85f1…).
-    "culture.json": "once",
-    # The parent boards and the source's texts on boards and house councils (001).
-    "governance.json": "once",
-    # The daycare section's texts, partners, vision and strategy (001).
-    "daycare.json": "once",
-    # The age bands performances are offered to (bookings).
-    "bookings.json": "once",
-}
 DEMO_DATA_ALLOWED = False
 
 # The cache every worker and host shares (ballerup_portal/page_cache.py): Redis when

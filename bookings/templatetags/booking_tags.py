@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
-from ballerup_portal import permissions
 from bookings import rules
+from core import permissions
 from culture.rules import held_network_ids
 
 register = template.Library()

@@ -20,7 +20,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from ballerup_portal import permissions
+from core import permissions
 from daycare.models import AlternativeCare, ClosingDay
 from districts.constants import DAYCARE_TYPES
 from districts.models import District, Institution

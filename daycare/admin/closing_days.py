@@ -16,8 +16,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from ballerup_portal.admin_base import PortalModelAdmin, VersionedModelForm
-from ballerup_portal.admin_dates import QuestionedDatesAdmin
+from core.admin_base import PortalModelAdmin, VersionedModelForm
+from core.admin_dates import QuestionedDatesAdmin
 from daycare.constants import PublicationStatus
 from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
 from daycare.models.closing_days import propose_closing_days

@@ -9,7 +9,7 @@ section's bullets on the section, which the document's page links to.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal.admin_base import PortalInline, PortalModelAdmin, SingleRowAdmin
+from core.admin_base import PortalInline, PortalModelAdmin, SingleRowAdmin
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models import Bullet, DaycareAbout, Document, Partner, Profession, Section

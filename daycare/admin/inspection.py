@@ -14,8 +14,8 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalModelAdmin, StoredFileInput
+from core import permissions
+from core.admin_base import PortalModelAdmin, StoredFileInput
 
 from .. import rules  # noqa: F401 - registers the scopes
 from ..models.inspection import (

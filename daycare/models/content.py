@@ -2,7 +2,7 @@
 "Dagtilbud med mening" with the children and youth strategy it rests on.
 
 All of it is data administrators edit in the admin, with history. Texts are plain text or
-Markdown, rendered by ``ballerup_portal.text`` (sanitised). The vision and the strategy
+Markdown, rendered by ``core.text`` (sanitised). The vision and the strategy
 are stored as structure, not as one blob: a document has sections, in order, each with a
 heading at one of two levels, text before and after, and bullets, in order. The seed
 (``fixtures/daycare.json``) holds them word for word as the source gives them.

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from ballerup_portal.icalendar import calendar_response
+from core.icalendar import calendar_response
 from daycare.calendar import closing_days_calendar
 from daycare.models import ClosingDay
 from districts.models import District

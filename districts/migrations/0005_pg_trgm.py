@@ -1,5 +1,5 @@
 """PostgreSQL's pg_trgm extension, for the site search's trigram similarity
-(ballerup_portal/search.py). Nothing on SQLite."""
+(search/engine.py). Nothing on SQLite."""
 
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations

@@ -10,9 +10,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from ballerup_portal.dates import long_date
 from bookings.constants import BookingStatus
 from bookings.models import Booking, CalendarFeed, Evaluation
+from core.dates import long_date
 from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
 from tests.conftest import login
 

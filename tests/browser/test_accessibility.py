@@ -82,7 +82,7 @@ def test_admin_pages_staff_use_have_no_axe_violations(open_page, browser_problem
         ("section", "/admin/daycare/section/5/change/", "Overskrift"),
         ("partner", "/admin/daycare/partner/2/change/", "Beskrivelse"),
         ("daycare texts", "/admin/daycare/daycareabout/1/change/", "Indledning"),
-        ("site settings", "/admin/ballerup_portal/sitesettings/", "Telefon"),
+        ("site settings", "/admin/pages/sitesettings/", "Telefon"),
     ]:
         page.goto(path)
         page.get_by_label(label).first.wait_for()

@@ -109,7 +109,7 @@ def test_parent_subscribes_confirms_is_told_and_leaves(
     notice = [m for m in mails(tmp_path) if m["To"] == PARENT and "lukkedag" in m["Subject"]]
     assert len(notice) == 1, [m["Subject"] for m in mails(tmp_path)]
     body = text(notice[0])
-    from ballerup_portal.dates import long_date
+    from core.dates import long_date
 
     assert long_date(date) in notice[0]["Subject"]
     assert "Browsertest-lukkedag" in body

@@ -1,11 +1,11 @@
-"""ballerup_portal.files: the Content-Disposition of a served file, for nasty names too."""
+"""core.files: the Content-Disposition of a served file, for nasty names too."""
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404
 
-from ballerup_portal.files import content_disposition, serve_stored_file
+from core.files import content_disposition, serve_stored_file
 
 # Changing a setting may reach the database through receivers of other apps.
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""ballerup_portal.pdf: every bad file refused by its content with a Danish message; the
+"""core.pdf: every bad file refused by its content with a Danish message; the
 check decides on the parsed objects (escaped names, object streams, objects no table
 lists) and is bounded in time, pages and content."""
 
@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ballerup_portal.pdf import validate_pdf
+from core.pdf import validate_pdf
 
 from . import inspection_pdfs as pdfs
 

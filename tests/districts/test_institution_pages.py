@@ -10,10 +10,10 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from ballerup_portal.dates import long_date
-from ballerup_portal.models import SiteSettings
+from core.dates import long_date
 from districts.constants import InstitutionType, RoleType
 from districts.models import District, Institution, Person, Role
+from pages.models import SiteSettings
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
 

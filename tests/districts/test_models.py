@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from ballerup_portal.danish import slugify as danish_slugify
+from core.danish import slugify as danish_slugify
 from districts.constants import InstitutionType, RoleType
 from districts.models import Institution, Role
 from tests.districts.factories import DistrictFactory, InstitutionFactory, PersonFactory

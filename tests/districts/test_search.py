@@ -8,13 +8,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import scale_data
-from ballerup_portal.search import loose, search
-from ballerup_portal.search import providers as search_providers
+from core import scale_data
 from culture.models import Event, Network, Project
 from districts import scale as districts_scale
 from districts.constants import InstitutionType
 from districts.models import District, Institution
+from search.engine import loose, search
+from search.engine import providers as search_providers
 from tests.conftest import MAX_PAGE_QUERIES, page_queries
 from tests.districts.factories import InstitutionFactory
 from tests.public_pages import EXISTING_PAGES
@@ -417,7 +417,7 @@ def test_a_group_shows_its_best_thirty_and_says_how_many_there_were(client):
 
 def test_an_app_plugs_in_its_own_kind_of_page(monkeypatch):
     # What an app's search.py does: register, and the next index has its rows.
-    from ballerup_portal import search as site_search
+    from search import engine as site_search
 
     monkeypatch.setattr(site_search, "_providers", list(site_search.providers()))
     site_search.register(
@@ -451,3 +451,10 @@ def test_the_results_page_has_its_own_box_with_the_query_and_the_same_header_for
     page = second.content.decode()
     for found_id in re.findall(r' id="([^"]+)"', page):
         assert page.count(f' id="{found_id}"') == 1, found_id
+
+
+@pytest.mark.parametrize("query", ["", "zzqxw"])
+def test_a_search_that_finds_nothing_offers_the_list_the_districts_app_registers(client, query):
+    """The search page names no app: the A–Å list is districts' (``register_browse``)."""
+    html = main(client.get("/soeg/", {"q": query} if query else {}))
+    assert '<a href="/institutioner/">Se alle institutioner fra A til Å</a>' in html

@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from ballerup_portal.models import SiteSettings
+from pages.models import SiteSettings
 from tests.public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.usefixtures("seed")

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.core import checks
 
-from ballerup_portal.checks import portal_model_admins
+from core.checks import portal_model_admins
 from daycare.constants import PublicationStatus
 from daycare.models import ClosingDay
 from tests.conftest import logged_in
@@ -150,7 +150,7 @@ def test_the_guard_refuses_the_whole_batch_when_one_object_is_out_of_reach():
     from django.contrib.messages.middleware import MessageMiddleware
     from django.test import RequestFactory
 
-    from ballerup_portal.admin_base import guard_action
+    from core.admin_base import guard_action
 
     leader = get_user_model().objects.get(username="leder-baltorp")
     # The model permission, as a careless change to the groups would give it.

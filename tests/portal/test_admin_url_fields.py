@@ -1,5 +1,5 @@
 """Every URL field of every staff form reads "www.example.dk" as https, set once in the
-shared admin base (ballerup_portal.admin_base.https_urls), not per admin."""
+shared admin base (core.admin_base.https_urls), not per admin."""
 
 import pytest
 from django import forms
@@ -39,7 +39,7 @@ def test_every_url_field_in_every_staff_form_assumes_https():
         "districts.Institution.website",
         "culture.Organisation.website",
         "daycare.ClosingDay.signup_url",
-        "ballerup_portal.SiteSettings.contact_page",
+        "pages.SiteSettings.contact_page",
     ):
         assert expected in fields
     assert {name: scheme for name, scheme in fields.items() if scheme != "https"} == {}

@@ -57,8 +57,8 @@ def test_a_restore_starts_a_new_content_version_so_no_page_from_before_is_served
 ):
     """With REDIS_URL the cache outlives the database: pages kept before a restore were
     served as hits for up to a day."""
-    from ballerup_portal.models import SiteSettings
     from districts.models import District
+    from pages.models import SiteSettings
     from tests.portal.test_cache import REDIS, redis_caches
 
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,4 +1,4 @@
-"""ballerup_portal.danish: the one place Danish letters are spelled out, folded and
+"""core.danish: the one place Danish letters are spelled out, folded and
 sorted; no other module of the portal keeps a mapping of its own."""
 
 import re
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.conf import settings
 
-from ballerup_portal import danish
-from ballerup_portal.files import content_disposition
+from core import danish
+from core.files import content_disposition
 from districts.models import District
 
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from django.template import Context, Template
 
-from ballerup_portal.dates import long_date, week_number
+from core.dates import long_date, week_number
 
 
 def test_danish_long_date_and_week():

@@ -1,4 +1,4 @@
-"""Every iCalendar feed is made by one builder (ballerup_portal.icalendar) and is valid
+"""Every iCalendar feed is made by one builder (core.icalendar) and is valid
 RFC 5545 as a calendar program reads it: CRLF line ends, lines folded at 75 octets,
 text escaped, each event with a stable UID and a DTSTAMP."""
 

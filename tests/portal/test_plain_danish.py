@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 
-from ballerup_portal.validators import phone_validator
+from core.validators import phone_validator
 from culture.models import Event
 from daycare.models import AlternativeCare
 from districts.models import District, Institution

@@ -3,7 +3,7 @@ what it says is what the portal does."""
 
 import pytest
 
-from ballerup_portal.models import SiteSettings
+from pages.models import SiteSettings
 from tests.public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.usefixtures("seed")

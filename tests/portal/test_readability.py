@@ -2,7 +2,7 @@
 
 import pytest
 
-from ballerup_portal.readability import lix
+from core.readability import lix
 from culture.models import Event
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login

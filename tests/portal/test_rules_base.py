@@ -7,8 +7,8 @@ from django.contrib.sessions.models import Session
 from django.core import checks
 from django.db.models import Q
 
-from ballerup_portal import permissions
-from ballerup_portal.admin_base import PortalModelAdmin
+from core import permissions
+from core.admin_base import PortalModelAdmin
 from districts.models import Institution
 
 

@@ -8,14 +8,14 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from ballerup_portal.models import SiteSettings
+from pages.models import SiteSettings
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
 from tests.public_pages import EXISTING_PAGES, PUBLIC_PAGES
 
 pytestmark = pytest.mark.usefixtures("seed")
 
-ADMIN_LIST = "/admin/ballerup_portal/sitesettings/"
+ADMIN_LIST = "/admin/pages/sitesettings/"
 ADMIN_ADD = ADMIN_LIST + "add/"
 DISTRICT = "/distrikter/baltorp/"
 NOT_REGISTERED = "Kommunens telefonnummer og e-mailadresse er endnu ikke registreret på portalen."

@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ballerup_portal.text import render_markdown
+from core.text import render_markdown
 
 
 class TagCollector(HTMLParser):

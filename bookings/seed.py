@@ -1,0 +1,3 @@
+"""The age bands performances are offered to."""
+
+FIXTURES = [("bookings.json", "once")]

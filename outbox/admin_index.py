@@ -1,0 +1,3 @@
+from accounts.admin_index import add
+
+add("portal", ["outbox.Mail"])
