@@ -30,33 +30,6 @@ class PortalConfig(AppConfig):
         user_logged_in.disconnect(update_last_login, dispatch_uid="update_last_login")
         user_logged_in.connect(update_last_login_without_history, dispatch_uid="update_last_login")
 
-        # Any model's save, delete or M2M change makes every cached page out of date.
-        from django.db.models.signals import (
-            m2m_changed,
-            post_delete,
-            post_migrate,
-            post_save,
-            pre_migrate,
-        )
-
-        from . import page_cache
-
-        for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(page_cache.bump_content_version, dispatch_uid=f"page_cache_{id(signal)}")
-        pre_migrate.connect(page_cache.migration_started, dispatch_uid="page_cache_pre_migrate")
-        post_migrate.connect(page_cache.migration_finished, dispatch_uid="page_cache_post_migrate")
-
-        # The site settings kept in the shared cache follow their own saves.
-        from . import site_settings
-        from .models import SiteSettings
-
-        for signal in (post_save, post_delete):
-            signal.connect(
-                site_settings.settings_changed,
-                sender=SiteSettings,
-                dispatch_uid=f"site_settings_{id(signal)}",
-            )
-
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with ``admin.site`` being the portal's two-factor admin site.

@@ -163,18 +163,3 @@ class SiteSettings(models.Model):
     @property
     def has_contact(self):
         return bool(self.phone or self.email or self.contact_page)
-
-
-class ContentVersion(models.Model):
-    """The page cache's content version while pages are kept in the database cache
-    (``page_cache``): one row, in a table of its own, so that the cache table's culling
-    can never remove it (with Redis the version is a key there)."""
-
-    value = models.CharField(max_length=32)
-
-    class Meta:
-        verbose_name = _("indholdsversion")
-        verbose_name_plural = _("indholdsversioner")
-
-    def __str__(self):
-        return self.value

@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.defaults import server_error as django_server_error
 
-from . import page_cache
+from caching.keys import query_parameters
+
 from .logging_filters import DATABASE_ERRORS
 
 
@@ -34,7 +35,7 @@ def privacy(request):
     return render(request, "pages/privacy.html")
 
 
-@page_cache.query_parameters("q")
+@query_parameters("q")
 def search_page(request):
     from .forms_search import SearchForm
     from .search import MAX_QUERY_LENGTH, search

@@ -24,7 +24,8 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from ballerup_portal import page_cache, permissions
+from ballerup_portal import permissions
+from caching.keys import query_parameters
 from culture.models import Network
 from daycare.calendar import UID_DOMAIN
 from districts.models import Institution
@@ -121,7 +122,7 @@ def _months(offers):
 
 
 # The filters: the shared page cache keeps one page per choice and hands them to the view.
-@page_cache.query_parameters("alder", "maaned")
+@query_parameters("alder", "maaned")
 def network_offers(request, slug):
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
     today = timezone.localdate()

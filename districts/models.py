@@ -17,8 +17,8 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.fast_urls import reverse_cached
 from ballerup_portal.validators import phone_validator
+from caching.fast_urls import reverse_cached
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType

@@ -5,7 +5,9 @@ from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import site_settings
+from caching.kept import kept
+from caching.keys import query_parameters
 
 from .constants import InstitutionType, RoleType
 from .contact import contact_help
@@ -51,9 +53,9 @@ def _district(slug):
 
 def district_detail(request, slug):
     # The district, its leader and "Sidst opdateret" change only with a staff save: kept
-    # in the process per content version (page_cache.kept); an unknown slug is a 404
+    # in the process per content version (caching.kept.kept); an unknown slug is a 404
     # every time.
-    district = page_cache.kept(f"district:{slug}", lambda: _district(slug), request=request)
+    district = kept(f"district:{slug}", lambda: _district(slug), request=request)
 
     def groups():
         # Only what the list shows: a model instance per house costs less with fewer
@@ -128,7 +130,7 @@ def danish_sort_key(name):
     return name.lower().translate(_DANISH_ORDER)
 
 
-@page_cache.query_parameters("type")
+@query_parameters("type")
 def institution_list(request):
     chosen = request.GET.get("type", "")
     institutions = Institution.objects.for_listing()

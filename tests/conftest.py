@@ -18,7 +18,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import page_cache, site_settings
+from ballerup_portal import site_settings
+from caching.kept import forget_kept
 
 # This run's and this worker's own name: every database, cache key prefix and folder a
 # test makes outside the test database carries it, so that two runs on one machine (CI
@@ -56,11 +57,9 @@ def _load_seed_and_demo():
 def _forget_site_settings():
     """The site settings kept in the in-memory cache are not rolled back with a test's
     transaction: each test starts without them."""
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
     yield
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
 
 
 def seeded():

@@ -4,8 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ballerup_portal.fast_urls import reverse_cached as reverse
 from ballerup_portal.navigation import MAIN_NAV, PAGES
+from caching.fast_urls import reverse_cached as reverse
 
 register = template.Library()
 

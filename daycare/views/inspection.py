@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from ballerup_portal.files import serve_stored_file
-from ballerup_portal.page_cache import query_parameters
+from caching.keys import query_parameters
 from districts.models import Institution
 
 from ..models.inspection import InspectionReport

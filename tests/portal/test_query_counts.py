@@ -4,7 +4,8 @@ tests/public_pages.py, at the seed's size and at ten times that (demo data)."""
 import pytest
 from django.test import Client
 
-from ballerup_portal import page_cache, scale_data, site_settings
+from ballerup_portal import scale_data
+from caching.kept import forget_kept
 from districts.models import Institution
 from tests.conftest import (
     MAX_PAGE_QUERIES,
@@ -29,8 +30,7 @@ def queries_for(client, name):
 
 def fresh_process_state():
     """What tests/conftest.py forgets before each test: the per-process copies."""
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from ballerup_portal import page_cache, site_settings
 from ballerup_portal.backups import MEDIA_ARCHIVE, dump_file, pg_command
+from caching.version import new_content_version
 
 
 class Command(BaseCommand):
@@ -46,6 +46,5 @@ class Command(BaseCommand):
         media.mkdir(parents=True)
         shutil.unpack_archive(archive, media)
         # The restored rows are older than the pages kept: every one is out of date.
-        site_settings.forget()
-        page_cache.new_content_version()
+        new_content_version()
         self.stdout.write(f"Genskabt fra {folder}")
