@@ -57,19 +57,17 @@ def district_detail(request, slug):
     # every time.
     district = kept(f"district:{slug}", lambda: _district(slug), request=request)
 
-    def groups():
-        # Only what the list shows: a model instance per house costs less with fewer
-        # fields. Called by the template only when the list is not kept ({% keep %}).
-        institutions = (
-            Institution.objects.in_district(district)
-            .only("name", "slug", "institution_type")
-            .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
-            .order_by("name")
-        )
-        return group_by_type(institutions)
-
+    # Only what the list shows: a model instance per house costs less with fewer fields.
+    institutions = (
+        Institution.objects.in_district(district)
+        .only("name", "slug", "institution_type")
+        .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
+        .order_by("name")
+    )
     return render(
-        request, "districts/district_detail.html", {"district": district, "groups": groups}
+        request,
+        "districts/district_detail.html",
+        {"district": district, "groups": group_by_type(institutions)},
     )
 
 
