@@ -24,7 +24,6 @@ from .version import first_version, read_version, version_and_page
 from .worker_copies import (
     ENVIRON_UNREACHABLE,
     ENVIRON_VERSION,
-    LocalPage,
     keep_local,
     local_page,
 )
@@ -68,7 +67,7 @@ class SharedPageCacheMiddleware:
         key = page_key(meta, query)
         # This worker's own copy of the page, if any: then only the (small) version is
         # read from the shared cache, and the copy is served when it is still current.
-        local = local_page(key)
+        local = local_page(key, query)
         version = meta.get(ENVIRON_VERSION)  # read by the WSGI entry point
         entry, fetched = None, False
         try:
@@ -96,10 +95,7 @@ class SharedPageCacheMiddleware:
             except Exception:
                 entry = None
         if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == version:
-            # Pages with a query string are not copied into the worker: their number is
-            # bounded in the shared cache only, and they must not push the others out.
-            page = keep_local(key, entry) if not query else LocalPage(entry)
-            return self.hit(request, page)
+            return self.hit(request, keep_local(key, entry, query))
         response = self.get_response(request)
         if (
             request.method == "GET"
@@ -122,7 +118,7 @@ class SharedPageCacheMiddleware:
             response.content,
             bodies,
         )
-        page = keep_local(key, entry) if not query else LocalPage(entry)
+        page = keep_local(key, entry, query)
         try:
             page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
         except Exception:

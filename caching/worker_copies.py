@@ -18,7 +18,11 @@ from .keys import has_session_cookie, page_key
 from .version import read_version, release_connection
 
 LOCAL_PAGES_MAX = 300
+# Pages with a query string (a search, a filter) apart, so that random searches never push
+# the others out.
+LOCAL_QUERY_PAGES_MAX = 100
 local_pages = {}
+local_query_pages = {}
 local_lock = threading.Lock()
 
 # What the WSGI entry point learnt about a request it passed on to Django.
@@ -53,28 +57,32 @@ class LocalPage:
         return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
 
 
-def local_page(key):
+def local_page(key, query=""):
     """This worker's copy of the page under ``key``, if it keeps one."""
-    return local_pages.get(key)
+    return (local_query_pages if query else local_pages).get(key)
 
 
-def keep_local(key, entry):
+def keep_local(key, entry, query=""):
     """A ``LocalPage`` of ``entry``, kept as this worker's copy (when the layer is on)."""
     page = LocalPage(entry)
     if not layers.on("worker_copies"):
         return page
+    pages, most = (
+        (local_query_pages, LOCAL_QUERY_PAGES_MAX) if query else (local_pages, LOCAL_PAGES_MAX)
+    )
     with local_lock:
-        if len(local_pages) >= LOCAL_PAGES_MAX:
+        if len(pages) >= most:
             # The oldest copies go first (dicts keep their insertion order).
-            for old in list(local_pages)[: LOCAL_PAGES_MAX // 4]:
-                local_pages.pop(old, None)
-        local_pages[key] = page
+            for old in list(pages)[: most // 4]:
+                pages.pop(old, None)
+        pages[key] = page
     return page
 
 
 def forget_pages():
     with local_lock:
         local_pages.clear()
+        local_query_pages.clear()
 
 
 class PageCacheApplication:

@@ -193,3 +193,17 @@ def test_the_next_closing_day_box_moves_on_at_midnight_and_after_a_publication(c
         first.name = "Første lukkedag, nyt navn"
         first.save()
         assert "Første lukkedag, nyt navn" in client.get(DISTRICT).content.decode()
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_worker_keeps_searches_apart_so_they_never_push_out_the_other_pages(client, settings):
+    from caching import worker_copies
+
+    settings.PAGE_CACHE_QUERY_PAGES = 1000
+    client.get(DISTRICT)
+    for n in range(worker_copies.LOCAL_QUERY_PAGES_MAX + 20):
+        client.get(f"/soeg/?q=hus{n}")
+    assert len(worker_copies.local_query_pages) <= worker_copies.LOCAL_QUERY_PAGES_MAX
+    assert client.get("/soeg/?q=hus119").headers["X-Page-Cache"] == "hit"
+    assert len(worker_copies.local_pages) == 1  # the district page's copy is still kept
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
