@@ -5,10 +5,8 @@ each layer on and off: docs and scripts/bench.py). In production every layer is 
 layers to turn off: ``worker_copies`` (each worker's own copies of pages, answered in the
 WSGI entry point), ``compression`` (pages stored compressed), ``prepared_version`` (the
 version row read with a prepared statement on PostgreSQL), ``kept_values``
-(``caching.kept.kept``), ``fragments`` (``{% keep %}``), ``fast_urls``
-(``caching.fast_urls.reverse_cached``), ``site_settings`` (the site settings kept per
-content version) and ``redis_client`` (one redis-py client per process instead of
-Django's ``RedisCache``).
+(``caching.kept.kept``), ``fragments`` (``{% keep %}``) and ``redis_client`` (one
+redis-py client per process instead of Django's ``RedisCache``).
 """
 
 from django.conf import settings
@@ -19,8 +17,6 @@ LAYERS = (
     "prepared_version",
     "kept_values",
     "fragments",
-    "fast_urls",
-    "site_settings",
     "redis_client",
 )
 

@@ -14,11 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from ballerup_portal.validators import phone_validator
-from caching.fast_urls import reverse_cached
 
 from . import opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
@@ -127,7 +127,7 @@ class District(SluggedModel):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse_cached("districts:district_detail", slug=self.slug)
+        return reverse("districts:district_detail", kwargs={"slug": self.slug})
 
     @property
     def leader(self):
@@ -231,7 +231,7 @@ class Institution(SluggedModel):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse_cached("districts:institution_detail", slug=self.slug)
+        return reverse("districts:institution_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

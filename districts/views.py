@@ -100,7 +100,7 @@ def institution_detail(request, slug):
             leaders,
             district_leaders,
             institution.districts.all(),
-            site_settings.current(request),
+            site_settings.lazy(),
         ),
     }
     return render(request, "districts/institution_detail.html", context)

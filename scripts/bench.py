@@ -77,8 +77,6 @@ LAYER_RUNS = {
     "redis_client": "cached redis",
     "kept_values": "uncached",
     "fragments": "uncached",
-    "fast_urls": "uncached",
-    "site_settings": "uncached",
 }
 
 

@@ -18,7 +18,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import site_settings
 from caching.kept import forget_kept
 
 # This run's and this worker's own name: every database, cache key prefix and folder a
@@ -102,9 +101,6 @@ def seed_kept(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seed(seed_kept, db):
     """The seed facts from fixtures/ and the demo accounts (``seed_kept``)."""
-    # In the shared cache, as after the first page a running site serves: a test's first
-    # page then costs the queries of every later one.
-    site_settings.current()
 
 
 # The seed and the demo data are loaded together; both names say what a test relies on.
