@@ -26,6 +26,7 @@ from .worker_copies import (
     ENVIRON_VERSION,
     keep_local,
     local_page,
+    raw_query_key,
 )
 
 
@@ -95,7 +96,7 @@ class SharedPageCacheMiddleware:
             except Exception:
                 entry = None
         if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == version:
-            return self.hit(request, keep_local(key, entry, query))
+            return self.hit(request, keep_local(key, entry, query, raw_query_key(meta)))
         response = self.get_response(request)
         if (
             request.method == "GET"
@@ -118,7 +119,7 @@ class SharedPageCacheMiddleware:
             response.content,
             bodies,
         )
-        page = keep_local(key, entry, query)
+        page = keep_local(key, entry, query, raw_query_key(request.META))
         try:
             page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
         except Exception:

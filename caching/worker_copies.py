@@ -57,13 +57,22 @@ class LocalPage:
         return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
 
 
+def raw_query_key(meta):
+    """The key of a worker's copy under the request's raw query string, as the WSGI entry
+    point sees it (the page is the same as for the declared parameters alone: the
+    middleware narrowed them when it kept the copy). Never a key of ``page_key``'s own:
+    an encoded query never starts with "?"."""
+    return page_key(meta, "?" + meta.get("QUERY_STRING", ""))
+
+
 def local_page(key, query=""):
     """This worker's copy of the page under ``key``, if it keeps one."""
     return (local_query_pages if query else local_pages).get(key)
 
 
-def keep_local(key, entry, query=""):
-    """A ``LocalPage`` of ``entry``, kept as this worker's copy (when the layer is on)."""
+def keep_local(key, entry, query="", raw_key=None):
+    """A ``LocalPage`` of ``entry``, kept as this worker's copy (when the layer is on);
+    a page with a query string under ``raw_key`` too, for the WSGI entry point."""
     page = LocalPage(entry)
     if not layers.on("worker_copies"):
         return page
@@ -76,6 +85,8 @@ def keep_local(key, entry, query=""):
             for old in list(pages)[: most // 4]:
                 pages.pop(old, None)
         pages[key] = page
+        if query and raw_key is not None:
+            pages[raw_key] = page
     return page
 
 
@@ -87,7 +98,8 @@ def forget_pages():
 
 class PageCacheApplication:
     """The WSGI entry point (``ballerup_portal.wsgi``): answers an anonymous GET or
-    HEAD without a query string for which this worker holds its own copy of the page,
+    HEAD for which this worker holds its own copy of the page (a page with a query
+    string by the raw query string it was asked with),
     rendered under the current content version, before Django builds a request: one read
     of the version and no middleware, signal or response object. Everything else goes
     to Django, where ``SharedPageCacheMiddleware`` serves the shared cache, renders and
@@ -107,12 +119,14 @@ class PageCacheApplication:
         if (
             (method == "GET" or method == "HEAD")
             and settings.PAGE_CACHE_ENABLED
-            and not environ.get("QUERY_STRING")
             and "HTTP_IF_NONE_MATCH" not in environ
             and "HTTP_IF_MODIFIED_SINCE" not in environ
             and not has_session_cookie(environ)
         ):
-            page = local_pages.get(page_key(environ))
+            if environ.get("QUERY_STRING"):
+                page = local_query_pages.get(raw_query_key(environ))
+            else:
+                page = local_pages.get(page_key(environ))
             if page is not None:
                 try:
                     version = read_version()

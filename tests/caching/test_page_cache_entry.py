@@ -285,3 +285,21 @@ def test_kept_fragments_and_pages_follow_the_script_prefix(entry, settings):
     settings.PAGE_CACHE_ENABLED = True  # and the pages
     call(app, script_name="/x")
     assert 'href="/x/' not in call(app)["body"].decode()
+
+
+def test_a_search_is_answered_before_django_by_its_query_string(entry):
+    app, django = entry
+    first = call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    hit = call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    assert django.calls == 1 and hit["headers"]["X-Page-Cache"] == "hit"
+    assert hit["body"] == first["body"]
+    other = call(app, "/soeg/?q=andet")
+    assert django.calls == 2 and "X-Page-Cache" not in other["headers"]
+    assert other["body"] != first["body"]
+    # An undeclared parameter: Django answers, with the page kept for the declared one.
+    extra = call(app, "/soeg/?q=m%C3%A5l%C3%B8v&utm_source=x")
+    assert django.calls == 3 and extra["body"] == first["body"]
+    # A change: the copy under the query string is out of date like any other.
+    District.objects.get(slug="baltorp").save()
+    call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    assert django.calls == 4
