@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ballerup_portal import page_cache
+from caching.keys import query_parameters
 from core import icalendar, permissions
 from culture.models import Network
 from districts.models import Institution
@@ -119,7 +119,7 @@ def _months(offers):
 
 
 # The filters: the shared page cache keeps one page per choice and hands them to the view.
-@page_cache.query_parameters("alder", "maaned")
+@query_parameters("alder", "maaned")
 def network_offers(request, slug):
     network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
     today = timezone.localdate()

@@ -15,10 +15,10 @@ from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ballerup_portal.fast_urls import reverse_cached
 from core.danish import slugify
 from core.validators import phone_validator
 
@@ -148,7 +148,7 @@ class District(SluggedModel):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse_cached("districts:district_detail", slug=self.slug)
+        return reverse("districts:district_detail", kwargs={"slug": self.slug})
 
     @property
     def leader(self):
@@ -256,7 +256,7 @@ class Institution(SluggedModel):
         ordering = ["name"]
 
     def get_absolute_url(self):
-        return reverse_cached("districts:institution_detail", slug=self.slug)
+        return reverse("districts:institution_detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()

@@ -4,7 +4,8 @@ from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from ballerup_portal import page_cache
+from caching.kept import kept
+from caching.keys import query_parameters
 from core import danish
 from pages import site_settings
 
@@ -33,23 +34,21 @@ def _district(slug):
 
 def district_detail(request, slug):
     # The district, its leader and "Sidst opdateret" change only with a staff save: kept
-    # in the process per content version (page_cache.kept); an unknown slug is a 404
+    # in the process per content version (caching.kept.kept); an unknown slug is a 404
     # every time.
-    district = page_cache.kept(f"district:{slug}", lambda: _district(slug), request=request)
+    district = kept(f"district:{slug}", lambda: _district(slug), request=request)
 
-    def groups():
-        # Only what the list shows: a model instance per house costs less with fewer
-        # fields. Called by the template only when the list is not kept ({% keep %}).
-        institutions = (
-            Institution.objects.in_district(district)
-            .only("name", "slug", "institution_type")
-            .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
-            .order_by("name")
-        )
-        return group_by_type(institutions)
-
+    # Only what the list shows: a model instance per house costs less with fewer fields.
+    institutions = (
+        Institution.objects.in_district(district)
+        .only("name", "slug", "institution_type")
+        .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
+        .order_by("name")
+    )
     return render(
-        request, "districts/district_detail.html", {"district": district, "groups": groups}
+        request,
+        "districts/district_detail.html",
+        {"district": district, "groups": group_by_type(institutions)},
     )
 
 
@@ -78,7 +77,7 @@ def institution_detail(request, slug):
             leaders,
             district_leaders,
             institution.districts.all(),
-            site_settings.current(request),
+            site_settings.lazy(),
         ),
     }
     return render(request, "districts/institution_detail.html", context)
@@ -99,7 +98,7 @@ TYPE_FILTERS = {
 }
 
 
-@page_cache.query_parameters("type")
+@query_parameters("type")
 def institution_list(request):
     chosen = request.GET.get("type", "")
     institutions = Institution.objects.for_listing()

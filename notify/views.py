@@ -23,7 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from accounts.security import client_ip
-from ballerup_portal import page_cache
+from caching.keys import query_parameters
 from districts.models import District, Institution
 
 from . import choices, tokens
@@ -46,7 +46,7 @@ def _offered(request):
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
-@page_cache.query_parameters("hus", "distrikt")
+@query_parameters("hus", "distrikt")
 def subscribe(request):
     if request.method != "POST":
         return render(request, "notify/subscribe.html", {"offered": _offered(request)})

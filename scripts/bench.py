@@ -9,8 +9,19 @@ requests/s, p50, p99, errors (socket errors + non-2xx/3xx answers) and the ratio
 static CSS file served by the same server in the same run; writes the same as JSON under
 var/bench/. URLs that answer 404 in this build are listed as "missing" and skipped.
 
-Runs: the seed data and ten times that (``manage.py create_scale_data``, demo data), each
-with the shared page cache on ("cached") and off ("uncached").
+Pages: every public page (tests/public_pages.py: ``BENCH_PAGES``, checked against the URL
+conf by tests/caching/test_bench_pages.py), and a performance's own page found in the
+bench database. wrk sends ``Accept-Encoding: gzip, deflate, br`` as a browser does; "KB"
+is what one answer weighs on the wire.
+
+Runs: the seed data (with the demo data) and ten times that (``manage.py
+create_scale_data``), each with the shared page cache on the database cache ("cached
+db"), on Redis ("cached redis", when Redis answers at ``BENCH_REDIS_URL``, default
+redis://127.0.0.1:6379/0) and off ("uncached", ``PAGE_CACHE_ENABLED=0``). A summary per
+size gives every page's ratio in the three runs.
+
+``--layers``: what each layer of the page cache buys (caching/layers.py): the seed's size,
+a few pages, the run the layer serves with the layer on and off (``CACHE_LAYERS_OFF``).
 
 Lighthouse (mobile, in Debian's Chromium, headless): the home, district, house and
 closing-day pages' performance, accessibility, best-practice and SEO scores, from the
@@ -49,20 +60,24 @@ PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sy
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("BENCH_DB", "ballerup_perf_bench")
 
-URLS = [
-    ("forside", "/"),
-    ("distrikter", "/distrikter/"),
-    ("distrikt", "/distrikter/baltorp/"),
-    ("boernehus", "/institutioner/boernehuset-bispevangen/"),
-    ("institutioner", "/institutioner/"),
-    ("soeg", "/soeg/?q=b%C3%B8rnehus"),
-    ("lukkedage", "/lukkedage/"),
-    ("lukkedage.ics", "/lukkedage.ics"),
-    ("tilsyn", "/tilsyn/"),
-    ("kultur", "/kultur/baltorp/"),
-    ("bestyrelse", "/bestyrelser/baltorp/"),
-    ("dagtilbud", "/dagtilbud/"),
-]
+sys.path.insert(0, str(ROOT))
+from tests.public_pages import BENCH_PAGES  # noqa: E402
+
+URLS = list(BENCH_PAGES.items())
+REDIS = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+# Browsers ask for compressed answers; the page cache and whitenoise give them.
+ACCEPT_ENCODING = "gzip, deflate, br"
+# The pages the layer runs use: the most visited, the heaviest and a query string.
+LAYER_PAGES = ["forside", "distrikt", "boernehus", "institutioner", "soeg", "lukkedage"]
+# Layer -> the run it serves.
+LAYER_RUNS = {
+    "worker_copies": "cached db",
+    "compression": "cached db",
+    "prepared_version": "cached db",
+    "redis_client": "cached redis",
+    "kept_values": "uncached",
+    "fragments": "uncached",
+}
 
 
 LIGHTHOUSE_URLS = [
@@ -85,10 +100,21 @@ def run(*cmd, env=None, check=True, **kw):
 
 
 def ensure_wrk():
+    """Debian's wrk, installed with apt-get as root or with sudo; otherwise one line says
+    what to install."""
     if shutil.which("wrk"):
         return
+    if os.geteuid() == 0:
+        sudo = []
+    elif shutil.which("sudo") and not run("sudo", "-n", "true", check=False).returncode:
+        sudo = ["sudo"]
+    else:
+        raise SystemExit("make bench mangler wrk: installér med 'sudo apt-get install wrk'")
     log("wrk mangler: installerer Debians pakke")
-    run("apt-get", "install", "-y", "-qq", "wrk")
+    apt = [*sudo, "env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]
+    if run(*apt, "install", "-y", "-qq", "wrk", check=False).returncode:
+        run(*apt, "update", "-qq")
+        run(*apt, "install", "-y", "-qq", "wrk")
 
 
 def cpus():
@@ -129,12 +155,37 @@ def prepare_database(base_url, factor, env_extra):
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
     run(PY, "manage.py", "createcachetable", env=env)
     run(PY, "manage.py", "load_seed", env=env, stdout=subprocess.DEVNULL)
+    # The demo data (performances, reports, meetings): made with the development
+    # settings, which allow it, on the bench database.
+    demo = {**env, "DJANGO_SETTINGS_MODULE": "ballerup_portal.settings.dev"}
+    run(PY, "manage.py", "create_demo", env=demo, stdout=subprocess.DEVNULL)
     if factor > 1:
         made = run(PY, "manage.py", "create_scale_data", f"--factor={factor}", env=env, check=False)
         if made.returncode:
             log("(denne version har ingen create_scale_data: kun seed-data)")
     run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
     return url
+
+
+def database_pages(env):
+    """Pages whose address comes from the bench database: a performance's own page."""
+    code = (
+        "from bookings.models import Offer; "
+        "o = Offer.objects.order_by('pk').first(); "
+        "print(o.get_absolute_url() if o else '')"
+    )
+    out = run(PY, "manage.py", "shell", "-c", code, env=env, capture_output=True, check=False)
+    path = out.stdout.strip().splitlines()[-1] if out.stdout.strip() else ""
+    return [("forestilling", path)] if path.startswith("/") else []
+
+
+def redis_answers(url):
+    try:
+        import redis
+
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except Exception:
+        return False
 
 
 def static_css():
@@ -176,6 +227,7 @@ class Server:
 
 
 UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+BYTES = {"B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 def to_ms(text):
@@ -184,7 +236,8 @@ def to_ms(text):
 
 
 def wrk(url, seconds, connections=16, threads=1):
-    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    cmd = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    cmd += ["-H", f"Accept-Encoding: {ACCEPT_ENCODING}", url]
     if len(cpus()) > 1:
         cmd = ["taskset", "-c", ",".join(map(str, cpus()[1:])), *cmd]
     out = run(*cmd, capture_output=True).stdout
@@ -192,6 +245,8 @@ def wrk(url, seconds, connections=16, threads=1):
     p50 = re.search(r"\s50%\s+(\S+)", out)
     p99 = re.search(r"\s99%\s+(\S+)", out)
     requests = int(re.search(r"(\d+) requests in", out).group(1))
+    transfer = re.search(r"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)", out)
+    per_second = float(transfer.group(1)) * BYTES[transfer.group(2)] if transfer else 0.0
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sockets = re.search(
         r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out
@@ -202,6 +257,7 @@ def wrk(url, seconds, connections=16, threads=1):
         "p50_ms": to_ms(p50.group(1)) if p50 else None,
         "p99_ms": to_ms(p99.group(1)) if p99 else None,
         "requests": requests,
+        "kb": per_second / rps / 1024 if rps else 0.0,
         "non_2xx_3xx": int(non2xx.group(1)) if non2xx else 0,
         "socket_errors": socket_errors,
         "errors": (int(non2xx.group(1)) if non2xx else 0) + socket_errors,
@@ -210,14 +266,14 @@ def wrk(url, seconds, connections=16, threads=1):
 
 def table(title, rows):
     log(f"\n{title}")
-    log(f"{'side':<15}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'fejl':>7}{'ratio':>7}")
+    log(f"{'side':<24}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'KB':>7}{'fejl':>7}{'ratio':>7}")
     for row in rows:
         if row.get("missing"):
-            log(f"{row['name']:<15}{'mangler (404 i denne version)':>41}")
+            log(f"{row['name']:<24}{'mangler (404 i denne version)':>48}")
             continue
         log(
-            f"{row['name']:<15}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
-            f"{row['errors']:>7}{row['ratio']:>7.2f}"
+            f"{row['name']:<24}{row['rps']:>9.0f}{row['p50_ms']:>9.2f}{row['p99_ms']:>9.2f}"
+            f"{row['kb']:>7.1f}{row['errors']:>7}{row['ratio']:>7.2f}"
         )
 
 
@@ -474,22 +530,75 @@ def fmt(r):
     )
 
 
+MODES = {"db": "cached db", "redis": "cached redis", "uncached": "uncached"}
+
+
+def mode_env(url, mode, stamp, tag, layers_off=()):
+    """The portal's environment for a run: the page cache on the database cache, on
+    Redis (keys under a prefix of their own) or off, and the layers turned off."""
+    env = portal_env(url, PAGE_CACHE_ENABLED="0" if mode == "uncached" else "1")
+    if mode == "cached redis":
+        env.update(REDIS_URL=REDIS, CACHE_KEY_PREFIX=f"bench-{stamp}-{tag}")
+    if layers_off:
+        env["CACHE_LAYERS_OFF"] = ",".join(layers_off)
+    return env
+
+
+def summary(factor, runs):
+    """Every page's ratio to the static file in each run of one data size."""
+    names = [row["name"] for row in runs[0][1]]
+    log(f"\nOversigt, data x{factor}: ratio til den statiske fil i samme kørsel")
+    log(f"{'side':<24}" + "".join(f"{mode:>15}" for mode, _ in runs))
+    for name in names:
+        cells = []
+        for _mode, rows in runs:
+            row = next((r for r in rows if r["name"] == name), None)
+            cells.append("mangler" if row is None or row.get("missing") else f"{row['ratio']:.2f}")
+        log(f"{name:<24}" + "".join(f"{cell:>15}" for cell in cells))
+
+
+def mean_ratio(rows):
+    ratios = [r["ratio"] for r in rows if not r.get("missing") and r["name"] != "statisk css"]
+    return sum(ratios) / len(ratios) if ratios else 0.0
+
+
+def layer_runs(args, stamp):
+    """Each layer on and off in the run it serves, on a few pages at the seed's size."""
+    url = prepare_database(PG, 1, {})
+    urls = [(n, p) for n, p in URLS if n in LAYER_PAGES]
+    redis_ok = redis_answers(REDIS)
+    report = {}
+    baseline = {}
+    for layer, mode in LAYER_RUNS.items():
+        if mode == "cached redis" and not redis_ok:
+            log(f"\n{layer}: Redis svarer ikke på {REDIS}; springes over")
+            continue
+        if mode not in baseline:
+            env = mode_env(url, mode, stamp, "layers-on")
+            baseline[mode] = bench_run(env, args.seconds, f"{mode}, alle lag", urls)
+        env = mode_env(url, mode, stamp, f"layers-{layer}", [layer])
+        off = bench_run(env, args.seconds, f"{mode}, uden {layer}", urls)
+        report[layer] = {"mode": mode, "on": baseline[mode], "off": off}
+    log("\nLag: middel-ratio på siderne " + ", ".join(LAYER_PAGES))
+    log(f"{'lag':<18}{'kørsel':<15}{'med':>7}{'uden':>7}{'køber':>8}")
+    for layer, row in report.items():
+        on, off = mean_ratio(row["on"]), mean_ratio(row["off"])
+        log(f"{layer:<18}{row['mode']:<15}{on:>7.2f}{off:>7.2f}{on - off:>+8.2f}")
+    return report
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 5)))
     parser.add_argument("--sizes", default="1,10", help="data sizes (factors of the seed)")
-    parser.add_argument("--modes", default="cached,uncached")
+    parser.add_argument("--modes", default="db,redis,uncached", help="of db, redis, uncached")
     parser.add_argument("--urls", default="", help="only these pages, e.g. forside,distrikt")
     parser.add_argument("--quick", action="store_true", help="seed size only, 3 s per page")
+    parser.add_argument("--layers", action="store_true", help="each cache layer on and off")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--resilience", action="store_true")
     parser.add_argument("--cluster", choices=["private", "main"], default="private")
     parser.add_argument("--label", default="")
-    parser.add_argument(
-        "--redis",
-        default=os.environ.get("BENCH_REDIS_URL", ""),
-        help="page cache in this Redis (e.g. redis://127.0.0.1:6379/0) instead of the database",
-    )
     args = parser.parse_args()
     ensure_wrk()
     VAR.mkdir(parents=True, exist_ok=True)
@@ -504,25 +613,34 @@ def main():
         return 0 if ok else 1
     if args.quick:
         args.sizes, args.seconds = "1", 3
-    urls = URLS
-    if args.urls:
-        chosen = args.urls.split(",")
-        urls = [(name, path) for name, path in URLS if name in chosen]
+    if args.layers:
+        report = layer_runs(args, stamp)
+        out = VAR / f"layers-{stamp}.json"
+        out.write_text(json.dumps({**meta, "seconds": args.seconds, "layers": report}, indent=2))
+        log(f"\nJSON: {out}")
+        return 0
+    chosen = args.urls.split(",") if args.urls else None
+    modes = [MODES[m] for m in args.modes.split(",")]
+    if "cached redis" in modes and not redis_answers(REDIS):
+        log(f"Redis svarer ikke på {REDIS} (BENCH_REDIS_URL): kørslen på Redis springes over")
+        modes.remove("cached redis")
     lighthouse = None if args.no_lighthouse else {}
     results = {}
     for factor in [int(f) for f in args.sizes.split(",")]:
         url = prepare_database(PG, factor, {})
-        for mode in args.modes.split(","):
-            env = portal_env(url, PAGE_CACHE_ENABLED="1" if mode == "cached" else "0")
-            if args.redis:
-                env.update(REDIS_URL=args.redis, CACHE_KEY_PREFIX=f"bench-{stamp}-{factor}")
-            cache = "Redis" if args.redis else "database cache"
-            label = (
-                f"data x{factor}, {mode} ({cache}; {args.seconds} s per side, {len(cpus())} CPU)"
-            )
+        urls = [*URLS, *database_pages(portal_env(url))]
+        if chosen:
+            urls = [(name, path) for name, path in urls if name in chosen]
+        runs = []
+        for mode in modes:
+            env = mode_env(url, mode, stamp, str(factor))
+            label = f"data x{factor}, {mode} ({args.seconds} s per side, {len(cpus())} CPU)"
             # Lighthouse once, on the first run's server (the seed's size).
             once = lighthouse if lighthouse is not None and not lighthouse else None
-            results[f"x{factor}-{mode}"] = bench_run(env, args.seconds, label, urls, once)
+            rows = bench_run(env, args.seconds, label, urls, once)
+            results[f"x{factor}-{mode}"] = rows
+            runs.append((mode, rows))
+        summary(factor, runs)
     out = VAR / f"bench-{stamp}.json"
     report = {**meta, "seconds": args.seconds, "runs": results}
     if lighthouse is not None:

@@ -24,9 +24,9 @@ Matched the way parents type, the same on SQLite and PostgreSQL:
   Sydpolen and only "olen" with Baltorpskolen.
 
 A search reads nothing from the database. The names are read into ``SearchIndex`` once
-per content version (every staff save stores a new one, see ``page_cache``) and day (a
+per content version (every staff save stores a new one, see ``caching.version``) and day (a
 performance that has passed is no longer found), in each process, through
-``page_cache.kept``: a few queries per provider, as many at ten times the data
+``caching.kept.kept``: a few queries per provider, as many at ten times the data
 (tests/districts/test_search.py shows both, and that a change is found at once). The
 edit distances are RapidFuzz's (C++, MIT, maintained, wheels for every platform we
 run): ``partial_ratio`` over the whole vocabulary in one call picks the few words worth
@@ -365,9 +365,9 @@ class SearchIndex:
 
 def search_index(request=None):
     """The index of this content version and day, built once per process."""
-    from ballerup_portal import page_cache
+    from caching.kept import kept
 
-    return page_cache.kept(
+    return kept(
         "search-index",
         lambda: SearchIndex(providers()),
         request,

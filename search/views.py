@@ -2,13 +2,13 @@
 
 from django.shortcuts import render
 
-from ballerup_portal import page_cache
+from caching.keys import query_parameters
 
 from .engine import MAX_QUERY_LENGTH, browse_links, search
 from .forms import SearchForm
 
 
-@page_cache.query_parameters("q")
+@query_parameters("q")
 def search_page(request):
     form = SearchForm(request.GET or None)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""

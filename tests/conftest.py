@@ -18,8 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import page_cache
-from pages import site_settings
+from caching.kept import forget_kept
 
 # This run's and this worker's own name: every database, cache key prefix and folder a
 # test makes outside the test database carries it, so that two runs on one machine (CI
@@ -57,11 +56,9 @@ def _load_seed_and_demo():
 def _forget_site_settings():
     """The site settings kept in the in-memory cache are not rolled back with a test's
     transaction: each test starts without them."""
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
     yield
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
 
 
 def seeded():
@@ -106,9 +103,6 @@ def seed_kept(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seed(seed_kept, db):
     """The seed facts from fixtures/ and the demo accounts (``seed_kept``)."""
-    # In the shared cache, as after the first page a running site serves: a test's first
-    # page then costs the queries of every later one.
-    site_settings.current()
 
 
 # The seed and the demo data are loaded together; both names say what a test relies on.

@@ -62,3 +62,44 @@ def looked_up_pages():
         "forestilling": offer.get_absolute_url(),
         "tilsynsrapport": report.get_absolute_url(),
     }
+
+
+# The calendar feeds: public too, and loaded by calendar programs on a timer.
+FEEDS = {
+    "lukkedage.ics": "/lukkedage.ics",
+    "lukkedage-distrikt.ics": "/lukkedage/hedegaard.ics",
+    "kulturnetvaerk.ics": "/kultur/skovlunde.ics",
+}
+
+# What `make bench` loads (scripts/bench.py; tests/caching/test_bench_pages.py checks that
+# every public address of the URL conf is among them).
+BENCH_PAGES = {**EXISTING_PAGES, **FEEDS}
+
+# Public addresses the benchmark finds in its database, not here (a performance's pk).
+BENCH_FROM_DATABASE = {"bookings:offer_detail"}
+
+# Addresses of the URL conf that are not public pages, and why.
+NOT_PUBLIC_PAGES = {
+    "healthz": "the load balancer's health check",
+    "readyz": "the load balancer's readiness check",
+    "daycare:inspection_report_file": "an uploaded PDF, streamed",
+    "daycare:latest_inspection_report": "an uploaded PDF, streamed",
+    "governance:bylaws_file": "an uploaded PDF, streamed",
+    "notify:confirm": "a parent's own link from an e-mail",
+    "notify:manage": "a parent's own link from an e-mail",
+    "notify:unsubscribe": "a parent's own link from an e-mail",
+    "notify:digest_settings": "staff only",
+    "notify:digest_off": "a staff member's own link from an e-mail",
+    "bookings:book": "staff only (an institution books)",
+    "bookings:our_bookings": "staff only",
+    "bookings:cancel_own": "staff only",
+    "bookings:evaluate": "staff only",
+    "bookings:renew_feed": "staff only",
+    "bookings:calendar_feed": "an institution's own secret feed address",
+    "bookings:network_overview": "staff only",
+    "bookings:offer_bookings": "staff only",
+    "bookings:attendance_list": "staff only",
+    "bookings:attendance_csv": "staff only",
+    "bookings:network_cancel": "staff only",
+    "bookings:network_move": "staff only",
+}

@@ -30,13 +30,7 @@ ALLOWED = {
 # branches (the page cache, the scale data); everything else there is wiring.
 WIRING = {"__init__.py", "apps.py", "models.py", "urls.py", "wsgi.py", "asgi.py"}
 WIRING_DIRS = {"settings", "migrations"}
-MOVING_OUT = {
-    "page_cache.py",
-    "fast_urls.py",
-    "cache_backends.py",
-    "templatetags",
-    "__pycache__",
-}
+MOVING_OUT = {"__pycache__"}
 
 
 def imported_apps(path):

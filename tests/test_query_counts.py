@@ -14,8 +14,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from ballerup_portal import page_cache
 from bookings.models import Booking, CalendarFeed, Offer, Showing
+from caching.kept import forget_kept
 from core import scale_data
 from culture.models import Event, Meeting, Project
 from daycare.demo import demo_pdf
@@ -25,7 +25,6 @@ from governance.models import Board, BoardMeeting, Bylaws, CouncilMember, Member
 from notify import tokens
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
-from pages import site_settings
 from tests.bookings.helpers import book, first_showing
 from tests.conftest import (
     MAX_PAGE_QUERIES,
@@ -117,8 +116,7 @@ def read_all(paths):
 
 
 def forget_everything():
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
     cache.clear()
 
 
@@ -175,8 +173,7 @@ def sizes(django_db_setup, django_db_blocker):
     yield seed, ten
     with django_db_blocker.unblock():
         empty_committed_database()
-    site_settings.forget()
-    page_cache.forget_kept()
+    forget_kept()
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "pages",  # the front page, /was, /privatliv, the site settings, the error pages
     "operations",  # health checks, backup and restore, logging
+    "caching",  # the page cache, kept values and {% keep %} fragments
     # Feature apps: they import only districts (the base of the domain) and shared apps.
     "districts",
     "culture",
@@ -60,8 +61,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # Anonymous GETs answered from the shared page cache skip everything below; a page
-    # is stored with the headers all of it gave (ballerup_portal/page_cache.py).
-    "ballerup_portal.page_cache.SharedPageCacheMiddleware",
+    # is stored with the headers all of it gave (caching/middleware.py).
+    "caching.middleware.SharedPageCacheMiddleware",
     "pages.middleware.BaselineSecurityHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -309,14 +310,14 @@ LOGGING = {
 
 DEMO_DATA_ALLOWED = False
 
-# The cache every worker and host shares (ballerup_portal/page_cache.py): Redis when
+# The cache every worker and host shares (caching/): Redis when
 # REDIS_URL is set, else a table in the database (`manage.py createcachetable`).
 REDIS_URL = env("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's cache API on one redis-py client (ballerup_portal/cache_backends.py).
-            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
+            # Django's cache API on one redis-py client (caching/cache_backends.py).
+            "BACKEND": "caching.cache_backends.PortalRedisCache",
             "LOCATION": REDIS_URL,
             # Fail fast when Redis is away: the pages are then rendered uncached.
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
@@ -335,7 +336,7 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", default=True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 # Pages with a query string (a search, a filter) stored per content version, at most: what
-# anonymous requests can add to the cache is bounded (page_cache.query_parameters).
+# anonymous requests can add to the cache is bounded (caching.keys.query_parameters).
 PAGE_CACHE_QUERY_PAGES = env_int("PAGE_CACHE_QUERY_PAGES", 500)
 PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
 
@@ -371,3 +372,7 @@ if DATABASE_POOL_MAX and DATABASES["default"]["ENGINE"].endswith("postgresql"):
 # houses) are rendered once per content version in each process; 0 renders them on
 # every request.
 KEEP_FRAGMENTS = env_bool("KEEP_FRAGMENTS", default=True)
+# For the benchmark only: the page cache's layers to turn off (caching/layers.py).
+CACHE_LAYERS_OFF = frozenset(env_list("CACHE_LAYERS_OFF", ""))
+if REDIS_URL and "redis_client" in CACHE_LAYERS_OFF:
+    CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"

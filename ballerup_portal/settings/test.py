@@ -22,10 +22,10 @@ STORAGES = {
 # against; tests/test_login_protection.py turns axes on and logs in through the form.
 AXES_ENABLED = False
 # The shared page cache would hide each page's own queries from the query-count tests;
-# tests/portal/test_cache.py turns it on.
+# tests/caching/test_page_cache.py turns it on.
 PAGE_CACHE_ENABLED = False
 # In memory, so that the content version stored on every save adds no database queries
-# to other tests' counts; tests/portal/test_cache.py also runs on the database cache.
+# to other tests' counts; tests/caching/test_page_cache.py also runs on the database cache.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Mails stay in django.core.mail.outbox; tests/outbox/test_smtp.py uses a real SMTP server.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

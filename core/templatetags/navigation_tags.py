@@ -1,10 +1,10 @@
 """``{% main_nav %}`` and ``{% breadcrumbs ... %}``: the site's navigation in one place."""
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ballerup_portal.fast_urls import reverse_cached as reverse
 from core import navigation
 from core.navigation import PAGES
 

@@ -7,8 +7,8 @@ from django import template
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
-from ballerup_portal import page_cache
-from ballerup_portal.templatetags.kept_fragments import refuse_while_keeping
+from caching.kept import kept
+from caching.templatetags.kept_fragments import refuse_while_keeping
 from culture.models import Event, Network, Seat
 
 register = template.Library()
@@ -47,9 +47,9 @@ def _not_started(network):
 @register.inclusion_tag("culture/includes/network_box.html", takes_context=True)
 def culture_network(context, district):
     """Kept in the process per district until a staff save or until the performance it
-    names starts (``page_cache.kept``)."""
+    names starts (``caching.kept.kept``)."""
     refuse_while_keeping(context, "the culture box (it depends on the time)")
-    network = page_cache.kept(
+    network = kept(
         f"culture_network:{district.pk}",
         lambda: _network(district),
         request=context.get("request"),
@@ -64,6 +64,6 @@ def _networks():
 
 @register.inclusion_tag("culture/includes/unit_networks.html", takes_context=True)
 def unit_networks(context, institution):
-    networks = page_cache.kept("networks_by_district", _networks, request=context.get("request"))
+    networks = kept("networks_by_district", _networks, request=context.get("request"))
     found = [networks[d.pk] for d in institution.districts.all() if d.pk in networks]
     return {"networks": found}

@@ -5,16 +5,16 @@ day, with the district's places and whether sign-up is still open, and the distr
 calendar to subscribe to.
 
 Read in one set of queries, then kept in the process until a staff save or the next day
-(``page_cache.kept`` with today's date as its key), and each box rendered once per
-content version, day, districts and host (``page_cache.kept_html``): nothing in it can
+(``caching.kept.kept`` with today's date as its key), and each box rendered once per
+content version, day, districts and host (``kept_html``): nothing in it can
 outlive the day it was made for (the deadline "closes" at midnight)."""
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from ballerup_portal import page_cache
-from ballerup_portal.templatetags.kept_fragments import refuse_while_keeping
+from caching.kept import kept
+from caching.templatetags.kept_fragments import kept_html, refuse_while_keeping
 from daycare.models import ClosingDay
 
 register = template.Library()
@@ -31,7 +31,7 @@ def _next_days(today):
 
 def next_days(request, today):
     """``(next closing day, next closing day with alternative care)`` for ``today``."""
-    return page_cache.kept("next_closing_days", lambda: _next_days(today), request, key=today)
+    return kept("next_closing_days", lambda: _next_days(today), request, key=today)
 
 
 def care_in(care_day, districts):
@@ -74,4 +74,4 @@ def next_closing_day(context, districts=None):
         )
 
     key = ("next_closing_day", today, tuple(d.pk for d in districts), host)
-    return page_cache.kept_html(request, key, render)
+    return kept_html(request, key, render)

@@ -6,7 +6,7 @@ from itertools import groupby
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from ballerup_portal.page_cache import query_parameters
+from caching.keys import query_parameters
 from core.files import serve_stored_file
 from districts.models import Institution
 

@@ -2,12 +2,12 @@
 ``{% district_board district %}`` on a district's page (none: every district has its
 board, at the district's own address under /bestyrelser/) and ``{% unit_boards
 institution %}`` on an institution's page: the boards that cover it (Dagplejen: Hedegård's
-and its own), from every board read once per content version (``page_cache.kept``)."""
+and its own), from every board read once per content version (``caching.kept.kept``)."""
 
 from django import template
 from django.db.models import Prefetch
 
-from ballerup_portal import page_cache
+from caching.kept import kept
 from districts.models import Institution
 from governance.models import Board, CouncilMember
 
@@ -34,7 +34,7 @@ def _boards():
 
 def boards_covering(institution, request=None):
     """The boards that cover ``institution``, district boards first."""
-    boards = page_cache.kept("boards_with_units", _boards, request=request)
+    boards = kept("boards_with_units", _boards, request=request)
     return [board for board, extra in boards if board.covers(institution, extra)]
 
 

@@ -59,7 +59,7 @@ def test_a_restore_starts_a_new_content_version_so_no_page_from_before_is_served
     served as hits for up to a day."""
     from districts.models import District
     from pages.models import SiteSettings
-    from tests.portal.test_cache import REDIS, redis_caches
+    from tests.caching.test_page_cache import REDIS, redis_caches
 
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PAGE_CACHE_ENABLED = True

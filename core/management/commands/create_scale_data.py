@@ -1,6 +1,6 @@
 """``manage.py create_scale_data``: ten times the seed's data in every app, as demo data,
 for the benchmark (``make bench``) and the query-count tests; each app's ``scale.py``
-adds its part (``ballerup_portal/scale_data.py``). Never on a production database with
+adds its part (``core/scale_data.py``). Never on a production database with
 real data."""
 
 from django.core.management.base import BaseCommand

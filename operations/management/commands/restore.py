@@ -13,9 +13,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from ballerup_portal import page_cache
+from caching.version import new_content_version
 from operations.backups import MEDIA_ARCHIVE, dump_file, pg_command
-from pages import site_settings
 
 
 class Command(BaseCommand):
@@ -47,6 +46,5 @@ class Command(BaseCommand):
         media.mkdir(parents=True)
         shutil.unpack_archive(archive, media)
         # The restored rows are older than the pages kept: every one is out of date.
-        site_settings.forget()
-        page_cache.new_content_version()
+        new_content_version()
         self.stdout.write(f"Genskabt fra {folder}")

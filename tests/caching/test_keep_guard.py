@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.template import Context, RequestContext, Template, TemplateSyntaxError
 from django.test import RequestFactory
 
-from ballerup_portal.templatetags.kept_fragments import KeptVisitorOrTime
+from caching.templatetags.kept_fragments import KeptVisitorOrTime
 
 
 def render(body, user=None, **context):

@@ -1,4 +1,4 @@
-"""The shared page cache (ballerup_portal/page_cache.py): anonymous pages come from a
+"""The shared page cache (caching/): anonymous pages come from a
 cache every worker shares, and a change anywhere shows at once."""
 
 import contextlib
@@ -59,7 +59,7 @@ def page_cache(settings, db):
 def redis_caches(settings, location):
     settings.CACHES = {
         "default": {
-            "BACKEND": "ballerup_portal.cache_backends.PortalRedisCache",
+            "BACKEND": "caching.cache_backends.PortalRedisCache",
             "LOCATION": location,
             "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
@@ -347,14 +347,14 @@ def cache_rows():
 def test_culling_the_database_cache_never_drops_the_content_version(client, database_cache):
     """Django culls the cache table when it is full, oldest keys first; the version
     sorted first and went with them, and every cached page was then out of date."""
-    from ballerup_portal import page_cache
+    from caching.version import content_version
 
     client.get(DISTRICT)
-    version = page_cache.content_version()
+    version = content_version()
     for url in EXISTING_PAGES.values():  # far more pages than MAX_ENTRIES: culled often
         client.get(url)
     assert cache_rows() <= 9  # culled before each insert past MAX_ENTRIES
-    assert page_cache.content_version() == version
+    assert content_version() == version
     client.get(DISTRICT)
     assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
 

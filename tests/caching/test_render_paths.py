@@ -1,4 +1,4 @@
-"""What an anonymous page keeps between requests (ballerup_portal/page_cache.py: the
+"""What an anonymous page keeps between requests (caching/: the
 content version, ``kept`` values and ``{% keep %}`` fragments) never shows a visitor
 anything stale, and the shared page cache's hit is the page the visitor would have got."""
 
@@ -130,7 +130,7 @@ def test_a_failing_database_cache_lookup_still_gives_the_page(client):
     failure = OperationalError("server closed the connection unexpectedly")
     with (
         # The version (read from its own table) and the pages (the cache table).
-        mock.patch("ballerup_portal.page_cache._read_version", side_effect=failure),
+        mock.patch("caching.version.read_stored_version", side_effect=failure),
         mock.patch("django.core.cache.backends.db.DatabaseCache.get", side_effect=failure),
         mock.patch("django.core.cache.backends.db.DatabaseCache.get_many", side_effect=failure),
     ):
@@ -149,22 +149,22 @@ def memory_cache(settings, db):
 
 @pytest.mark.usefixtures("memory_cache")
 def test_a_workers_own_copy_is_not_served_after_a_change_made_elsewhere(client):
-    from ballerup_portal import page_cache
+    from caching import version
 
     client.get(DISTRICT)
     assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
     # Another instance saved something: only the shared version says so.
-    caches["default"].set(page_cache.VERSION_KEY, "a-version-from-another-instance", None)
+    caches["default"].set(version.VERSION_KEY, "a-version-from-another-instance", None)
     assert "X-Page-Cache" not in client.get(DISTRICT).headers
     assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"
 
 
 @pytest.mark.usefixtures("memory_cache")
 def test_a_worker_without_a_copy_serves_the_page_another_worker_stored(client):
-    from ballerup_portal import page_cache
+    from caching import worker_copies
 
     first = client.get(DISTRICT)
-    page_cache._local_pages.clear()  # as in a worker that never saw the page
+    worker_copies.forget_pages()  # as in a worker that never saw the page
     second = client.get(DISTRICT)
     assert second.headers["X-Page-Cache"] == "hit" and second.content == first.content
 
@@ -193,3 +193,17 @@ def test_the_next_closing_day_box_moves_on_at_midnight_and_after_a_publication(c
         first.name = "Første lukkedag, nyt navn"
         first.save()
         assert "Første lukkedag, nyt navn" in client.get(DISTRICT).content.decode()
+
+
+@pytest.mark.usefixtures("memory_cache")
+def test_a_worker_keeps_searches_apart_so_they_never_push_out_the_other_pages(client, settings):
+    from caching import worker_copies
+
+    settings.PAGE_CACHE_QUERY_PAGES = 1000
+    client.get(DISTRICT)
+    for n in range(worker_copies.LOCAL_QUERY_PAGES_MAX + 20):
+        client.get(f"/soeg/?q=hus{n}")
+    assert len(worker_copies.local_query_pages) <= worker_copies.LOCAL_QUERY_PAGES_MAX
+    assert client.get("/soeg/?q=hus119").headers["X-Page-Cache"] == "hit"
+    assert len(worker_copies.local_pages) == 1  # the district page's copy is still kept
+    assert client.get(DISTRICT).headers["X-Page-Cache"] == "hit"

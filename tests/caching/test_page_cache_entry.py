@@ -1,4 +1,4 @@
-"""The WSGI entry point (``page_cache.PageCacheApplication``, ``ballerup_portal.wsgi``):
+"""The WSGI entry point (``caching.worker_copies.PageCacheApplication``, ``ballerup_portal.wsgi``):
 a worker's own copy of a page is answered before Django builds a request, and only when
 nothing about the request or the content says it may not be."""
 
@@ -14,7 +14,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from ballerup_portal import page_cache
+from caching import compression, middleware, version, worker_copies
 from districts.models import District
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -43,7 +43,7 @@ def entry(settings, db):
     request_finished.disconnect(close_old_connections)
     django = CountingDjango()
     try:
-        yield page_cache.PageCacheApplication(django), django
+        yield worker_copies.PageCacheApplication(django), django
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
@@ -152,9 +152,9 @@ def test_an_unreadable_version_gives_the_rendered_page_and_no_second_try(entry):
     app, django = entry
     call(app)
     with (
-        mock.patch.object(page_cache, "_read_version", side_effect=OSError("cache away")),
+        mock.patch.object(version, "read_stored_version", side_effect=OSError("cache away")),
         mock.patch.object(
-            page_cache, "_version_and_page", side_effect=OSError("cache away")
+            middleware, "version_and_page", side_effect=OSError("cache away")
         ) as lookup,
     ):
         answer = call(app)
@@ -177,7 +177,7 @@ def test_the_production_entry_point_is_the_page_cache_in_front_of_django():
         for logger, kept in filters.items():
             logger.filters[:] = kept
 
-    assert isinstance(wsgi.application, page_cache.PageCacheApplication)
+    assert isinstance(wsgi.application, worker_copies.PageCacheApplication)
     assert isinstance(wsgi.application.application, WSGIHandler)
 
 
@@ -202,7 +202,7 @@ def test_the_production_entry_point_is_the_page_cache_in_front_of_django():
     ],
 )
 def test_the_coding_is_chosen_from_accept_encoding(accept, chosen):
-    assert page_cache.chosen_encoding(accept) == chosen
+    assert compression.chosen_encoding(accept) == chosen
 
 
 def test_a_copy_goes_out_in_brotli_or_gzip_and_is_the_same_page(entry):
@@ -260,7 +260,7 @@ def test_the_middleware_serves_the_shared_copy_compressed_too(entry, client):
     import brotli
 
     plain = client.get(DISTRICT)
-    page_cache._local_pages.clear()  # a worker that never saw the page: the shared copy
+    worker_copies.forget_pages()  # a worker that never saw the page: the shared copy
     hit = client.get(DISTRICT, HTTP_ACCEPT_ENCODING="gzip, br")
     assert hit.headers["X-Page-Cache"] == "hit" and hit.headers["Content-Encoding"] == "br"
     assert brotli.decompress(hit.content) == plain.content
@@ -285,3 +285,21 @@ def test_kept_fragments_and_pages_follow_the_script_prefix(entry, settings):
     settings.PAGE_CACHE_ENABLED = True  # and the pages
     call(app, script_name="/x")
     assert 'href="/x/' not in call(app)["body"].decode()
+
+
+def test_a_search_is_answered_before_django_by_its_query_string(entry):
+    app, django = entry
+    first = call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    hit = call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    assert django.calls == 1 and hit["headers"]["X-Page-Cache"] == "hit"
+    assert hit["body"] == first["body"]
+    other = call(app, "/soeg/?q=andet")
+    assert django.calls == 2 and "X-Page-Cache" not in other["headers"]
+    assert other["body"] != first["body"]
+    # An undeclared parameter: Django answers, with the page kept for the declared one.
+    extra = call(app, "/soeg/?q=m%C3%A5l%C3%B8v&utm_source=x")
+    assert django.calls == 3 and extra["body"] == first["body"]
+    # A change: the copy under the query string is out of date like any other.
+    District.objects.get(slug="baltorp").save()
+    call(app, "/soeg/?q=m%C3%A5l%C3%B8v")
+    assert django.calls == 4

@@ -1,5 +1,5 @@
 """``{% keep "name" key ... %}…{% endkeep %}``: a fragment rendered once per content
-version in each process (``page_cache.kept_fragment``).
+version in each process (``kept_fragment``).
 
 Only for fragments whose HTML follows from the database's content and the keys given
 (the header for a path, the footer, a district's list of houses): never for anything
@@ -8,19 +8,70 @@ asked: ``{% now %}`` and ``{% csrf_token %}`` inside a fragment are a template s
 error; while a fragment renders, the visitor's values in the context (``user``,
 ``perms``, ``messages``, ``csrf_token``, and ``request.user``, its session, cookies,
 query and headers) and the tags that depend on the time (``refuse_while_keeping``) raise
-``KeptVisitorOrTime`` (tests/portal/test_keep_guard.py). Any save anywhere stores a new
-content version, so a staff change shows at once; the version is the one the request
-read already (the page cache's middleware, or the site settings), so keeping costs no
-extra round trip. Without a request or a reachable cache the fragment is rendered as
-usual.
+``KeptVisitorOrTime`` (tests/caching/test_keep_guard.py). Any save anywhere stores a new
+content version, so a staff change shows at once, and the version is dated, so nothing
+kept outlives the day; the version is the one the request read already (the page cache's
+middleware, or the site settings), so keeping costs no extra round trip. Without a
+request or a reachable cache the fragment is rendered as usual.
 """
 
-from django import template
-from django.template.defaulttags import CsrfTokenNode, NowNode
+import threading
 
-from ballerup_portal import page_cache
+from django import template
+from django.conf import settings
+from django.template.defaulttags import CsrfTokenNode, NowNode
+from django.urls import get_script_prefix
+
+from caching import layers
+from caching.version import request_version
 
 register = template.Library()
+
+# Rendered fragments of the newest content version seen.
+FRAGMENTS_MAX = 2000
+fragments = {}
+fragments_version = [None]
+fragments_lock = threading.Lock()
+
+
+def kept_fragment(key, version, render):
+    """The HTML ``render()`` gives, kept in this process under ``key`` while the content
+    version stays ``version``: a fragment that shows only content (names, links, the
+    footer's contact details) is then rendered once per staff change, not per request.
+    A new version drops every fragment of the old one; at most ``FRAGMENTS_MAX`` are kept."""
+    if fragments_version[0] == version:
+        html = fragments.get(key)
+        if html is not None:
+            return html
+    html = render()
+    with fragments_lock:
+        if fragments_version[0] != version:
+            fragments.clear()
+            fragments_version[0] = version
+        if len(fragments) >= FRAGMENTS_MAX:
+            fragments.clear()
+        fragments[key] = html
+    return html
+
+
+def kept_html(request, key, render):
+    """``render()``'s HTML kept per content version under ``key`` (``kept_fragment``)
+    for the version this request read; rendered every time without a request, with
+    ``KEEP_FRAGMENTS`` off or when the cache is unreachable."""
+    if request is None or not settings.KEEP_FRAGMENTS or not layers.on("fragments"):
+        return render()
+    version = request_version(request)
+    if version is None:
+        return render()
+    # Links in a fragment start with the script prefix, which is not in every key given.
+    return kept_fragment((get_script_prefix(), *key), version, render)
+
+
+def forget_fragments():
+    with fragments_lock:
+        fragments.clear()
+        fragments_version[0] = None
+
 
 # Set in the context while a kept fragment renders.
 KEEPING = "portal_keeping_fragment"
@@ -94,7 +145,7 @@ class KeepNode(template.Node):
             *(str(k.resolve(context)) for k in self.keys),
         )
         request = context.get("request")
-        return page_cache.kept_html(request, key, lambda: self._render(context, request))
+        return kept_html(request, key, lambda: self._render(context, request))
 
     def _render(self, context, request):
         guarded = {name: _Refused(name) for name in VISITOR_VALUES}
