@@ -94,7 +94,7 @@ lock: install
 clean:
 	rm -rf $(VENV) var/static
 
-# The benchmark (scripts/bench.py; README "Performance and scale-out"): production settings under gunicorn on
+# The benchmark (scripts/bench.py; docs/operations.md "Performance and scale-out"): production settings under gunicorn on
 # PostgreSQL, seed data and ten times that, wrk per page. Not part of `make test`.
 .PHONY: bench bench-resilience
 bench: install
