@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.danish import slugify
+from core.history import history_rows
 from core.validators import phone_validator
 
 from . import opening_hours
@@ -93,7 +94,7 @@ class SluggedModel(models.Model):
 
 def latest_change(model, **where):
     """The time of ``model``'s newest history row matching ``where`` (a subquery)."""
-    rows = model.history.filter(**where).order_by("-history_date").values("history_date")
+    rows = history_rows(model).filter(**where).order_by("-history_date").values("history_date")
     return Subquery(rows[:1])
 
 

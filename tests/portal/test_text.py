@@ -52,3 +52,19 @@ def test_plain_text_stays_plain_text():
         "<p>Børnehuset åbner kl. 6.30 &amp; lukker 17</p>\n"
     )
     assert render_markdown("") == ""
+
+
+def test_a_text_is_parsed_once_per_process_and_a_changed_text_anew(monkeypatch):
+    from core import text
+
+    parsed = []
+    real = text._markdown.render
+    monkeypatch.setattr(text._markdown, "render", lambda s: parsed.append(s) or real(s))
+    first = "Vi *leger* hver dag: unik tekst til denne test"
+    assert render_markdown(first) == render_markdown(first)
+    assert parsed == [first]
+    changed = first + " og synger"
+    assert "synger" in render_markdown(changed)
+    assert parsed == [first, changed]
+    # Bounded per process: the oldest texts are forgotten.
+    assert text._sanitised_block.cache_info().maxsize == text.RENDERED_TEXTS
