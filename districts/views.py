@@ -131,9 +131,7 @@ def institution_list(request):
     label = dict(InstitutionType.choices)
     rows = sorted(
         (
-            InstitutionRow(
-                name, link(slug), label.get(kind, kind), ", ".join(names.get(pk, ()))
-            )
+            InstitutionRow(name, link(slug), label.get(kind, kind), ", ".join(names.get(pk, ())))
             for pk, name, slug, kind in institutions.values_list(
                 "pk", "name", "slug", "institution_type"
             )
