@@ -2,7 +2,7 @@
 
 from typing import NamedTuple
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
@@ -22,13 +22,34 @@ def district_list(request):
     return render(request, "districts/district_list.html", {"districts": districts})
 
 
-def group_by_type(institutions):
-    """``[(plural label, [institutions])]`` in the order of ``InstitutionType``."""
+class HouseRow(NamedTuple):
+    """One line of a district's list: the institution and the other districts it is in."""
+
+    name: str
+    url: str
+    other_districts: list
+
+
+def district_groups(district):
+    """``[(plural label, [HouseRow])]`` in the order of ``InstitutionType``: two queries,
+    light rows (no model instance or many-to-many manager per institution)."""
+    institutions = Institution.objects.in_district(district)
+    others = {}
+    links = Institution.districts.through.objects.filter(institution__in=institutions)
+    for institution_id, name in (
+        links.exclude(district=district)
+        .values_list("institution_id", "district__name")
+        .order_by("district__name")
+    ):
+        others.setdefault(institution_id, []).append(name)
+    link = link_maker("districts:institution_detail")
+    groups = {kind: [] for kind in InstitutionType}
+    for pk, name, slug, kind in institutions.values_list(
+        "pk", "name", "slug", "institution_type"
+    ).order_by("name"):
+        groups[InstitutionType(kind)].append(HouseRow(name, link(slug), others.get(pk, [])))
     labels = InstitutionType.plural_labels()
-    groups = {t: [] for t in InstitutionType}
-    for institution in institutions:
-        groups[InstitutionType(institution.institution_type)].append(institution)
-    return [(labels[t], items) for t, items in groups.items() if items]
+    return [(labels[kind], rows) for kind, rows in groups.items() if rows]
 
 
 def _district(slug):
@@ -41,17 +62,10 @@ def district_detail(request, slug):
     # every time.
     district = kept(f"district:{slug}", lambda: _district(slug), request=request)
 
-    # Only what the list shows: a model instance per house costs less with fewer fields.
-    institutions = (
-        Institution.objects.in_district(district)
-        .only("name", "slug", "institution_type")
-        .prefetch_related(Prefetch("districts", queryset=District.objects.only("name", "slug")))
-        .order_by("name")
-    )
     return render(
         request,
         "districts/district_detail.html",
-        {"district": district, "groups": group_by_type(institutions)},
+        {"district": district, "groups": district_groups(district)},
     )
 
 
@@ -71,16 +85,15 @@ def institution_detail(request, slug):
     houses = []
     if institution.institution_type == InstitutionType.DISTRICT_INSTITUTION:
         houses = list(institution.houses.order_by("name"))
+    districts = list(institution.districts.all())
     context = {
         "institution": institution,
+        "districts": districts,
+        "only_district": districts[0] if len(districts) == 1 else None,
         "leaders": leaders if institution.has_pedagogical_leaders else [],
         "houses": houses,
         "help": contact_help(
-            institution,
-            leaders,
-            district_leaders,
-            institution.districts.all(),
-            site_settings.lazy(),
+            institution, leaders, district_leaders, districts, site_settings.lazy()
         ),
     }
     return render(request, "districts/institution_detail.html", context)
