@@ -11,8 +11,8 @@ this module, for every installed app, in the order of ``INSTALLED_APPS``:
 - ``<app>/front_page.py``: ``pages.front_page.register_section(...)`` and
   ``register_link(...)`` calls (``pages``, at start-up).
 - ``<app>/admin_index.py``: ``accounts.admin_index.register_group(...)`` and
-  ``add(...)`` calls, the app's lists and shortcuts on the admin index by task
-  (``accounts``, at start-up).
+  ``add(...)`` calls, the app's lists and shortcuts on the admin index by task, and
+  ``add_user_links(...)``, its links in the admin's header (``accounts``, at start-up).
 - ``<app>/seed.py``: ``FIXTURES = [(file in fixtures/, mode)]``, mode ``"once"`` or
   ``"update"`` (``manage.py load_seed``, app by app).
 - ``<app>/demo.py``: ``create()`` adds the app's demo data once and returns whether it

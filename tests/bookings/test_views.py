@@ -277,3 +277,14 @@ def test_the_network_sees_who_cancelled_moved_and_what_moved_up_from_the_waiting
         f"Skovvejens Skole, 2.B Flyttet til opførelsen {long_date(when.date())} "
         f"kl. {when:%H.%M} kultur-skovvejen"
     )
+
+
+def test_the_admin_header_lists_every_apps_links_in_order(client):
+    """Help, the bookings, two-factor, the weekly digest, then Django's own links: each
+    app adds its links (accounts.admin_index.add_user_links), the template names none."""
+    login(client, "kontakt-valhalla")
+    page = client.get("/admin/").content.decode()
+    header = page[page.index('id="user-tools"') :]
+    order = ["Hjælp", "Vores bookinger", "Mit to-trinslogin", "Ugentlig oversigt", "Log ud"]
+    positions = [header.index(label) for label in order]
+    assert positions == sorted(positions)
