@@ -368,11 +368,9 @@ if DATABASE_POOL_MAX and DATABASES["default"]["ENGINE"].endswith("postgresql"):
         "check": ConnectionPool.check_connection,
     }
 
-# Fragments that show only content ({% keep %}: the header, the footer, a district's
-# houses) are rendered once per content version in each process; 0 renders them on
-# every request.
-KEEP_FRAGMENTS = env_bool("KEEP_FRAGMENTS", default=True)
-# For the benchmark only: the page cache's layers to turn off (caching/layers.py).
+# For the benchmark only: the page cache's layers to turn off (caching/layers.py); e.g.
+# "fragments" renders the {% keep %} fragments (header, footer, a district's houses) on
+# every request instead of once per content version in each process.
 CACHE_LAYERS_OFF = frozenset(env_list("CACHE_LAYERS_OFF", ""))
 if REDIS_URL and "redis_client" in CACHE_LAYERS_OFF:
     CACHES["default"]["BACKEND"] = "django.core.cache.backends.redis.RedisCache"

@@ -18,7 +18,6 @@ request or a reachable cache the fragment is rendered as usual.
 import threading
 
 from django import template
-from django.conf import settings
 from django.template.defaulttags import CsrfTokenNode, NowNode
 from django.urls import get_script_prefix
 
@@ -57,8 +56,8 @@ def kept_fragment(key, version, render):
 def kept_html(request, key, render):
     """``render()``'s HTML kept per content version under ``key`` (``kept_fragment``)
     for the version this request read; rendered every time without a request, with
-    ``KEEP_FRAGMENTS`` off or when the cache is unreachable."""
-    if request is None or not settings.KEEP_FRAGMENTS or not layers.on("fragments"):
+    the ``fragments`` layer off (``CACHE_LAYERS_OFF``) or when the cache is unreachable."""
+    if request is None or not layers.on("fragments"):
         return render()
     version = request_version(request)
     if version is None:

@@ -173,7 +173,7 @@ def test_pages_are_the_same_with_fragments_kept_or_rendered_every_time(client, s
     paths = ["/", DISTRICT, "/lukkedage/", "/soeg/?q=bispevangen"]
     client.get(DISTRICT)
     kept = {path: client.get(path).content for path in paths}
-    settings.KEEP_FRAGMENTS = False
+    settings.CACHE_LAYERS_OFF = frozenset({"fragments"})
     for path in paths:
         assert client.get(path).content == kept[path], path
 
