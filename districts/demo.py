@@ -45,8 +45,10 @@ def demo_person(name=None, user=None):
 def account(username, group):
     """A demo staff account in ``group``. Created once: a later run leaves what staff
     changed (password, groups) as it is."""
+    # An address that can never be delivered (.invalid), so a local run shows the staff
+    # digest in var/mail/ as a leader would get it.
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"is_staff": True}
+        username=username, defaults={"is_staff": True, "email": f"{username}@demo.invalid"}
     )
     if created:
         # Nobody is a superuser: every account works through its group's permissions.

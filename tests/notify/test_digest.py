@@ -139,3 +139,13 @@ def test_the_one_click_link_in_the_digest_switches_it_off(client, clock, demo):
                            content_type="application/x-www-form-urlencoded")  # fmt: skip
     assert response.status_code == 200 and response.cookies == {}
     assert DigestSetting.objects.get(user__username="leder-skovvejen").weekly_digest is False
+
+
+def test_a_demo_account_has_an_address_that_can_never_be_delivered(db):
+    """So a local run (make run) shows a leader's digest in var/mail/, and no mail can
+    leave for a real person."""
+    from core.permissions import DISTRICT_LEADER
+    from districts.demo import account
+
+    user = account("leder-ny-demo", DISTRICT_LEADER)
+    assert user.email == "leder-ny-demo@demo.invalid"
