@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import holidays
 from dateutil.easter import easter
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
@@ -42,22 +43,25 @@ class ClosingDayQuerySet(models.QuerySet):
 
     def shown(self, today=None):
         """What the page and the calendar feeds show: this year's and next year's
-        published closing days, with where care is offered."""
+        published closing days."""
         year = (today or timezone.localdate()).year
-        return self.published().in_years(year, year + 1).with_alternative_care()
+        return self.published().in_years(year, year + 1)
 
-    def with_changes(self):
-        """The days as a list, each with ``changed_fields`` and ``sequence``: what
-        changed since it was published, from one read of their history."""
-        days = list(self)
-        records = {}
-        history = self.model.history.filter(id__in=[day.pk for day in days])
-        for record in history.order_by("history_date"):
-            records.setdefault(record.id, []).append(record)
+    def rows(self, district_id=None):
+        """The days as dicts of their shown fields (``SHOWN_FIELDS``), each with
+        ``changed_fields`` and ``sequence`` (``changes_since_publication``) and ``places``
+        (``AlternativeCareQuerySet.places``: only ``district_id``'s when given): three
+        queries whatever the number of days, and no model instances."""
+        days = list(self.values(*SHOWN_FIELDS))
+        if not days:
+            return days
+        changes = changes_since_publication(days)
+        places = AlternativeCare.objects.places(
+            [day["pk"] for day in days if day["alternative_care"]], district_id
+        )
         for day in days:
-            day.changed_fields, day.sequence = day.changes_since_publication(
-                records.get(day.pk, [])
-            )
+            day["changed_fields"], day["sequence"] = changes.get(day["pk"], NO_CHANGES)
+            day["places"] = places.get(day["pk"], NO_PLACES)
         return days
 
     def with_alternative_care(self):
@@ -70,6 +74,68 @@ class ClosingDayQuerySet(models.QuerySet):
                 .order_by("district__name"),
             )
         )
+
+
+# What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
+SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
+                "signup_url", "note", "is_demo", "published_at", "changed_at")  # fmt: skip
+NO_CHANGES = ((), 0)
+NO_PLACES = {}
+
+
+def changes_since_publication(days):
+    """``{pk: (changed field labels, number of saves)}`` since each of ``days`` (dicts
+    with ``pk`` and ``published_at``) was published, from one read of their history.
+    The version saved when a day was published is the one parents first saw; the labels
+    name the watched fields (``ClosingDay.WATCHED_FIELDS``, in the order of their names)
+    in which the latest version differs from it. Days not saved since they were
+    published are left out."""
+    published_at = {day["pk"]: day["published_at"] for day in days if day["published_at"]}
+    if not published_at:
+        return {}
+    fields = sorted(ClosingDay.WATCHED_FIELDS)
+    # The historical model's own manager: ``ClosingDay.history`` builds a manager class
+    # on every access (django-simple-history's descriptor), a tenth of a millisecond.
+    history = apps.get_model("daycare", "HistoricalClosingDay")
+    records = (
+        history.objects.filter(id__in=published_at)
+        .order_by("id", "history_date", "history_id")
+        .values_list("id", "history_date", *fields)
+    )
+    versions = {}
+    for record in records:
+        if record[1] >= published_at[record[0]]:
+            versions.setdefault(record[0], []).append(record)
+    labels = [str(ClosingDay._meta.get_field(name).verbose_name) for name in fields]
+    changes = {}
+    for pk, saved in versions.items():
+        if len(saved) > 1:
+            first, last = saved[0], saved[-1]
+            changed = [label for i, label in enumerate(labels, 2) if first[i] != last[i]]
+            changes[pk] = (changed, len(saved) - 1)
+    return changes
+
+
+class AlternativeCareQuerySet(models.QuerySet):
+    def places(self, days, district_id=None):
+        """``{day pk: {district pk: (district name, note, [(house name, house slug), …])}}``
+        for ``days`` (pks, or a query of them), the districts and the houses A–Å: one
+        query, no model instances."""
+        rows = self.filter(closing_day__in=days)
+        if district_id is not None:
+            rows = rows.filter(district_id=district_id)
+        rows = rows.order_by("closing_day_id", "district__name", "houses__name").values_list(
+            "closing_day_id", "district_id", "district__name", "note", "houses__name",
+            "houses__slug",
+        )  # fmt: skip
+        places = {}
+        for day_pk, district_pk, district_name, note, name, slug in rows:
+            place = places.setdefault(day_pk, {}).get(district_pk)
+            if place is None:
+                place = places[day_pk][district_pk] = (district_name, note, [])
+            if name is not None:
+                place[2].append((name, slug))
+        return places
 
 
 class ClosingDay(models.Model):
@@ -143,22 +209,6 @@ class ClosingDay(models.Model):
     # What parents are told changed after publication (the fields they see).
     WATCHED_FIELDS = ("date", "name", "alternative_care", "signup_deadline", "signup_text",
                       "signup_url", "note")  # fmt: skip
-
-    def changes_since_publication(self, records):
-        """``(changed field labels, number of changes)`` since the day was published,
-        from its history ``records`` (oldest first)."""
-        if self.published_at is None or not records:
-            return [], 0
-        # The version saved when the day was published is the one parents first saw.
-        published = [i for i, r in enumerate(records) if r.history_date >= self.published_at]
-        if not published:
-            return [], 0
-        first, after = records[published[0]], records[published[0] + 1 :]
-        if not after:
-            return [], 0
-        diff = after[-1].diff_against(first, included_fields=self.WATCHED_FIELDS)
-        labels = [str(self._meta.get_field(name).verbose_name) for name in diff.changed_fields]
-        return labels, len(after)
 
     def clean(self):
         super().clean()
@@ -246,6 +296,7 @@ class AlternativeCare(models.Model):
     )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
 
+    objects = AlternativeCareQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[houses])
 
     class Meta:

@@ -1,0 +1,105 @@
+"""What the closing-day page, the calendar feeds and the next-closing-day box write about
+a day, made once per day in Python from ``ClosingDayQuerySet.rows()``: the Danish dates,
+where alternative care is offered (the houses linked), the sign-up deadline and what
+changed since the day was published.
+
+The pages list many days with a place per district each: a template would run a
+translation, a ``{% url %}`` and a date filter per row and per place; here each text is
+made once, each link's address is built from one ``reverse()`` per page, and each date is
+written once per page (``Dates``). Every text stays in gettext, with the same msgids as
+the templates had."""
+
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+
+from core.dates import long_date, week_number
+
+# A slug no house has, to build every house's address from one reverse().
+_SLUG = "house-slug-placeholder"
+
+
+def capfirst(text):
+    return text[:1].upper() + text[1:]
+
+
+class Dates:
+    """``long_date`` of a date, written once per page however many rows show it (the
+    days were published at few moments)."""
+
+    def __init__(self):
+        self.written = {}
+
+    def __call__(self, value):
+        text = self.written.get(value)
+        if text is None:
+            text = self.written[value] = long_date(value)
+        return text
+
+
+class HouseLinks:
+    """``<a href="/institutioner/<slug>/">name</a>``, joined by commas: a house's page
+    address from one ``reverse()``."""
+
+    def __init__(self):
+        self.start, self.end = reverse(
+            "districts:institution_detail", kwargs={"slug": _SLUG}
+        ).split(_SLUG)
+
+    def __call__(self, houses):
+        start, end = self.start, self.end
+        return ", ".join(
+            f'<a href="{escape(start + slug + end)}">{escape(name)}</a>' for name, slug in houses
+        )
+
+
+class PlaceText:
+    """``Distrikt Baltorp: <a …>Børnehuset Grantoften</a> (note)`` for a district and its
+    place (``(district name, note, houses)`` from ``AlternativeCareQuerySet.places``,
+    ``None``: not set yet), with the label ``label`` ("Distrikt %(name)s:")."""
+
+    def __init__(self, label):
+        self.label = label
+        self.not_set = escape(_("stedet er endnu ikke fastlagt"))
+        self.links = HouseLinks()
+
+    def __call__(self, district_name, place):
+        label = self.label % {"name": escape(district_name)}
+        if place is None:
+            return SafeString(f"{label} {self.not_set}")
+        _name, note, houses = place
+        text = self.links(houses) or self.not_set
+        if note:
+            text = f"{text} ({escape(note)})"
+        return SafeString(f"{label} {text}")
+
+
+def date_texts(day, dates):
+    """The day's date ("Fredag den 7. maj 2027") and week ("uge 18")."""
+    day["date_text"] = capfirst(dates(day["date"]))
+    day["week"] = week_number(day["date"])
+
+
+def deadline_text(deadline, today, dates):
+    """ "Tilmelding senest …." while sign-up is open, "Tilmeldingen lukkede …." after."""
+    if not deadline:
+        return ""
+    if deadline >= today:
+        return _("Tilmelding senest %(date)s.") % {"date": dates(deadline)}
+    return _("Tilmeldingen lukkede %(date)s.") % {"date": dates(deadline)}
+
+
+def published_text(day, dates):
+    """ "Offentliggjort …." and, when it changed since, " Ændret …: fields."."""
+    if not day["published_at"]:
+        return ""
+    text = _("Offentliggjort %(date)s.") % {"date": dates(localtime(day["published_at"]).date())}
+    if day["changed_fields"]:
+        changed = _("Ændret %(date)s: %(fields)s.") % {
+            "date": dates(localtime(day["changed_at"]).date()),
+            "fields": ", ".join(day["changed_fields"]),
+        }
+        text = f"{text} {changed}"
+    return text
