@@ -30,7 +30,7 @@ def closing_days_calendar(days, district=None):
             summary=texts.summary % {"name": day["name"]},
             description=texts.description(day),
             # Calendar apps update an event whose SEQUENCE grew since they last read it.
-            sequence=day["sequence"],
+            sequence=day["saves_since_publication"],
             last_modified=day["changed_at"],
             transp="TRANSPARENT",
         )

@@ -56,24 +56,28 @@ class HouseLinks:
 
 
 class PlaceText:
-    """``Distrikt Baltorp: <a …>Børnehuset Grantoften</a> (note)`` for a district and its
-    place (``(district name, note, houses)`` from ``AlternativeCareQuerySet.places``,
-    ``None``: not set yet), with the label ``label`` ("Distrikt %(name)s:")."""
+    """Where a day offers alternative care in each of ``districts``, a line per district:
+    ``Distrikt Baltorp: <a …>Børnehuset Grantoften</a> (note)`` (``label`` names the
+    district: "Distrikt %(name)s:"), or that the place is not set yet."""
 
-    def __init__(self, label):
-        self.label = label
+    def __init__(self, label, districts):
+        self.labels = [(d.pk, label % {"name": escape(d.name)}) for d in districts]
         self.not_set = escape(_("stedet er endnu ikke fastlagt"))
         self.links = HouseLinks()
 
-    def __call__(self, district_name, place):
-        label = self.label % {"name": escape(district_name)}
+    def lines(self, places):
+        """``places``: a day's ``{district pk: (district name, note, houses)}``
+        (``AlternativeCareQuerySet.places``)."""
+        return [SafeString(f"{label} {self.text(places.get(pk))}") for pk, label in self.labels]
+
+    def text(self, place):
         if place is None:
-            return SafeString(f"{label} {self.not_set}")
+            return self.not_set
         _name, note, houses = place
         text = self.links(houses) or self.not_set
         if note:
             text = f"{text} ({escape(note)})"
-        return SafeString(f"{label} {text}")
+        return text
 
 
 def date_texts(day, dates):
@@ -82,17 +86,25 @@ def date_texts(day, dates):
     day["week"] = week_number(day["date"])
 
 
-def deadline_text(deadline, today, dates):
-    """ "Tilmelding senest …." while sign-up is open, "Tilmeldingen lukkede …." after."""
-    if not deadline:
-        return ""
-    if deadline >= today:
-        return _("Tilmelding senest %(date)s.") % {"date": dates(deadline)}
-    return _("Tilmeldingen lukkede %(date)s.") % {"date": dates(deadline)}
+class DeadlineText:
+    """The sign-up deadline: "Tilmelding senest …." while sign-up is open,
+    "Tilmeldingen lukkede …." after."""
+
+    def __init__(self, today, dates):
+        self.today, self.dates = today, dates
+        self.open = _("Tilmelding senest %(date)s.")
+        self.closed = _("Tilmeldingen lukkede %(date)s.")
+
+    def __call__(self, deadline):
+        if not deadline:
+            return ""
+        text = self.open if deadline >= self.today else self.closed
+        return text % {"date": self.dates(deadline)}
 
 
 def published_text(day, dates):
-    """ "Offentliggjort …." and, when it changed since, " Ændret …: fields."."""
+    """When the day was published ("Offentliggjort …."), and when and what changed since
+    (" Ændret …: fields.")."""
     if not day["published_at"]:
         return ""
     text = _("Offentliggjort %(date)s.") % {"date": dates(localtime(day["published_at"]).date())}

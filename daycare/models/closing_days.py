@@ -13,7 +13,7 @@ import holidays
 from dateutil.easter import easter
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -49,18 +49,18 @@ class ClosingDayQuerySet(models.QuerySet):
 
     def rows(self, district_id=None):
         """The days as dicts of their shown fields (``SHOWN_FIELDS``), each with
-        ``changed_fields`` and ``sequence`` (``changes_since_publication``) and ``places``
-        (``AlternativeCareQuerySet.places``: only ``district_id``'s when given): three
-        queries whatever the number of days, and no model instances."""
+        ``changed_fields`` (the labels of what changed since it was published) and
+        ``places`` (``AlternativeCareQuerySet.places``: only ``district_id``'s when
+        given): two queries whatever the number of days, and no model instances."""
         days = list(self.values(*SHOWN_FIELDS))
         if not days:
             return days
-        changes = changes_since_publication(days)
         places = AlternativeCare.objects.places(
             [day["pk"] for day in days if day["alternative_care"]], district_id
         )
         for day in days:
-            day["changed_fields"], day["sequence"] = changes.get(day["pk"], NO_CHANGES)
+            changed = day["changed_since_publication"]
+            day["changed_fields"] = [field_label(name) for name in changed.split(",") if name]
             day["places"] = places.get(day["pk"], NO_PLACES)
         return days
 
@@ -78,42 +78,25 @@ class ClosingDayQuerySet(models.QuerySet):
 
 # What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
 SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
-                "signup_url", "note", "is_demo", "published_at", "changed_at")  # fmt: skip
-NO_CHANGES = ((), 0)
+                "signup_url", "note", "is_demo", "published_at", "changed_at",
+                "saves_since_publication", "changed_since_publication")  # fmt: skip
 NO_PLACES = {}
 
 
-def changes_since_publication(days):
-    """``{pk: (changed field labels, number of saves)}`` since each of ``days`` (dicts
-    with ``pk`` and ``published_at``) was published, from one read of their history.
-    The version saved when a day was published is the one parents first saw; the labels
-    name the watched fields (``ClosingDay.WATCHED_FIELDS``, in the order of their names)
-    in which the latest version differs from it. Days not saved since they were
-    published are left out."""
-    published_at = {day["pk"]: day["published_at"] for day in days if day["published_at"]}
-    if not published_at:
-        return {}
-    fields = sorted(ClosingDay.WATCHED_FIELDS)
-    # The historical model's own manager: ``ClosingDay.history`` builds a manager class
-    # on every access (django-simple-history's descriptor), a tenth of a millisecond.
-    history = apps.get_model("daycare", "HistoricalClosingDay")
-    records = (
-        history.objects.filter(id__in=published_at)
-        .order_by("id", "history_date", "history_id")
-        .values_list("id", "history_date", *fields)
-    )
-    versions = {}
-    for record in records:
-        if record[1] >= published_at[record[0]]:
-            versions.setdefault(record[0], []).append(record)
-    labels = [str(ClosingDay._meta.get_field(name).verbose_name) for name in fields]
-    changes = {}
-    for pk, saved in versions.items():
-        if len(saved) > 1:
-            first, last = saved[0], saved[-1]
-            changed = [label for i, label in enumerate(labels, 2) if first[i] != last[i]]
-            changes[pk] = (changed, len(saved) - 1)
-    return changes
+def field_label(name):
+    return str(ClosingDay._meta.get_field(name).verbose_name)
+
+
+def changes_in(versions, fields):
+    """``(saves, changed)`` from a day's ``versions`` since it was published (tuples of
+    ``fields``' values, oldest first): the version saved when it was published is the
+    one parents first saw; ``saves`` counts the saves after it, ``changed`` names the
+    fields (A–Z, comma-separated) in which the latest version differs from it."""
+    if len(versions) < 2:
+        return 0, ""
+    first, last = versions[0], versions[-1]
+    changed = [name for name, old, new in zip(fields, first, last, strict=True) if old != new]
+    return len(versions) - 1, ",".join(changed)
 
 
 class AlternativeCareQuerySet(models.QuerySet):
@@ -182,9 +165,20 @@ class ClosingDay(models.Model):
     )
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, editable=False)
     changed_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+    # What parents are told changed since publication, kept on the row by every save
+    # (``record_changes``), so that the page and the feeds read no history: the number
+    # of saves since (the feeds' SEQUENCE) and the watched fields that differ now.
+    saves_since_publication = models.PositiveIntegerField(
+        _("gemt siden offentliggørelsen"), default=0, editable=False
+    )
+    changed_since_publication = models.CharField(
+        _("ændret siden offentliggørelsen"), max_length=200, blank=True, editable=False
+    )
 
     objects = ClosingDayQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["saves_since_publication", "changed_since_publication"]
+    )
 
     class Meta:
         verbose_name = _("lukkedag")
@@ -200,7 +194,12 @@ class ClosingDay(models.Model):
             self.published_at = timezone.now()
         elif self.status == PublicationStatus.DRAFT:
             self.published_at = None
-        super().save(*args, **kwargs)
+        # One transaction: what changed is stored before the save commits (and before
+        # the content version moves on, on commit).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
+            self.record_changes(using)
 
     def get_absolute_url(self):
         # A published day is on the page of closing days.
@@ -209,6 +208,28 @@ class ClosingDay(models.Model):
     # What parents are told changed after publication (the fields they see).
     WATCHED_FIELDS = ("date", "name", "alternative_care", "signup_deadline", "signup_text",
                       "signup_url", "note")  # fmt: skip
+
+    def record_changes(self, using=None):
+        """Store what changed since the day was published (``changes_in``), from its
+        history: this save's version is in it by now (django-simple-history writes it
+        on ``post_save``). Every save goes through here (the admin's form, its actions,
+        a version restored from the history), so the stored changes always follow the
+        history; an ``update()`` writes no history and changes nothing here."""
+        saves, changed = 0, ""
+        if self.published_at is not None:
+            fields = sorted(self.WATCHED_FIELDS)
+            history = apps.get_model("daycare", "HistoricalClosingDay")
+            versions = list(
+                history.objects.filter(id=self.pk, history_date__gte=self.published_at)
+                .order_by("history_date", "history_id")
+                .values_list(*fields)
+            )
+            saves, changed = changes_in(versions, fields)
+        if (saves, changed) != (self.saves_since_publication, self.changed_since_publication):
+            self.saves_since_publication, self.changed_since_publication = saves, changed
+            ClosingDay.objects.using(using).filter(pk=self.pk).update(
+                saves_since_publication=saves, changed_since_publication=changed
+            )
 
     def clean(self):
         super().clean()

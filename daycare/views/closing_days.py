@@ -12,9 +12,9 @@ from core.templatetags.navigation_tags import external_link
 from daycare.calendar import closing_days_calendar
 from daycare.closing_day_text import (
     Dates,
+    DeadlineText,
     PlaceText,
     date_texts,
-    deadline_text,
     published_text,
 )
 from daycare.models import ClosingDay
@@ -51,7 +51,8 @@ def closing_days(request, district_slug=None):
     shown = [district] if district is not None else districts
     days = ClosingDay.objects.shown(today).rows(district.pk if district else None)
     dates = Dates()
-    place_text = PlaceText(_("Distrikt %(name)s:"))
+    place_text = PlaceText(_("Distrikt %(name)s:"), shown)
+    deadline_text = DeadlineText(today, dates)
     signup = _("Tilmeld alternativ pasning")
     upcoming, past = [], []
     for day in days:
@@ -60,11 +61,10 @@ def closing_days(request, district_slug=None):
             past.append(day)
             continue
         if day["alternative_care"]:
-            places = day["places"]
             day["places_html"] = SafeString(
-                "".join(f"<li>{place_text(d.name, places.get(d.pk))}</li>" for d in shown)
+                "".join(f"<li>{line}</li>" for line in place_text.lines(day["places"]))
             )
-            day["deadline_text"] = deadline_text(day["signup_deadline"], today, dates)
+            day["deadline_text"] = deadline_text(day["signup_deadline"])
             if day["signup_url"]:
                 day["signup_link"] = external_link(day["signup_url"], signup)
         day["published_text"] = published_text(day, dates)
