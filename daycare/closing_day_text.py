@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from core.dates import long_date, week_number
 
-# A slug no house has, to build every house's address from one reverse().
+# Slugs no house or district has, to build every address from one reverse().
 _SLUG = "house-slug-placeholder"
+_DISTRICT_SLUG = "district-slug-placeholder"
 
 
 def capfirst(text):
@@ -115,3 +116,13 @@ def published_text(day, dates):
         }
         text = f"{text} {changed}"
     return text
+
+
+def district_addresses(districts):
+    """Each district with ``page_url`` (its closing days) and ``feed_url`` (its
+    calendar), from one ``reverse()`` per address, not one per district."""
+    page = reverse("daycare:closing_days_district", kwargs={"district_slug": _DISTRICT_SLUG})
+    feed = reverse("daycare:closing_days_district_feed", kwargs={"district_slug": _DISTRICT_SLUG})
+    for district in districts:
+        district.page_url = page.replace(_DISTRICT_SLUG, district.slug)
+        district.feed_url = feed.replace(_DISTRICT_SLUG, district.slug)

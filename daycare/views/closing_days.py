@@ -2,7 +2,6 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -15,23 +14,11 @@ from daycare.closing_day_text import (
     DeadlineText,
     PlaceText,
     date_texts,
+    district_addresses,
     published_text,
 )
 from daycare.models import ClosingDay
 from districts.models import District
-
-# A slug no district has, to build every district's addresses from one reverse() each.
-_SLUG = "district-slug-placeholder"
-
-
-def district_addresses(districts):
-    """Each district with ``page_url`` (its closing days) and ``feed_url`` (its
-    calendar), from one ``reverse()`` per address, not one per district."""
-    page = reverse("daycare:closing_days_district", kwargs={"district_slug": _SLUG})
-    feed = reverse("daycare:closing_days_district_feed", kwargs={"district_slug": _SLUG})
-    for district in districts:
-        district.page_url = page.replace(_SLUG, district.slug)
-        district.feed_url = feed.replace(_SLUG, district.slug)
 
 
 def closing_days(request, district_slug=None):
