@@ -9,17 +9,13 @@ made once, each link's address is built from one ``reverse()`` per page, and eac
 written once per page (``Dates``). Every text stays in gettext, with the same msgids as
 the templates had."""
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from core.dates import long_date, week_number
-
-# Slugs no house or district has, to build every address from one reverse().
-_SLUG = "house-slug-placeholder"
-_DISTRICT_SLUG = "district-slug-placeholder"
+from daycare.addresses import Addresses
 
 
 def capfirst(text):
@@ -41,19 +37,14 @@ class Dates:
 
 
 class HouseLinks:
-    """``<a href="/institutioner/<slug>/">name</a>``, joined by commas: a house's page
-    address from one ``reverse()``."""
+    """``<a href="/institutioner/<slug>/">name</a>``, joined by commas."""
 
     def __init__(self):
-        self.start, self.end = reverse(
-            "districts:institution_detail", kwargs={"slug": _SLUG}
-        ).split(_SLUG)
+        self.address = Addresses("districts:institution_detail", "slug")
 
     def __call__(self, houses):
-        start, end = self.start, self.end
-        return ", ".join(
-            f'<a href="{escape(start + slug + end)}">{escape(name)}</a>' for name, slug in houses
-        )
+        address = self.address
+        return ", ".join(f'<a href="{address(slug)}">{escape(name)}</a>' for name, slug in houses)
 
 
 class PlaceText:
@@ -121,8 +112,8 @@ def published_text(day, dates):
 def district_addresses(districts):
     """Each district with ``page_url`` (its closing days) and ``feed_url`` (its
     calendar), from one ``reverse()`` per address, not one per district."""
-    page = reverse("daycare:closing_days_district", kwargs={"district_slug": _DISTRICT_SLUG})
-    feed = reverse("daycare:closing_days_district_feed", kwargs={"district_slug": _DISTRICT_SLUG})
+    page = Addresses("daycare:closing_days_district", "district_slug")
+    feed = Addresses("daycare:closing_days_district_feed", "district_slug")
     for district in districts:
-        district.page_url = page.replace(_DISTRICT_SLUG, district.slug)
-        district.feed_url = feed.replace(_DISTRICT_SLUG, district.slug)
+        district.page_url = page(district.slug)
+        district.feed_url = feed(district.slug)

@@ -6,18 +6,15 @@ A template would run a ``{% url %}``, translations, a date filter and a dozen no
 report; the archive lists every report."""
 
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from core.dates import long_date
+from daycare.addresses import NUMBER, Addresses
 
 # What a report shows (``InspectionReport`` fields, read as values).
 FIELDS = ("pk", "unit_id", "visit_date", "announced", "summary", "is_demo")
-
-# A number no report has, to build every report's address from one reverse().
-_PK = 999999999
 
 
 class ReportText:
@@ -25,9 +22,7 @@ class ReportText:
     badge, announced or not, and the summary."""
 
     def __init__(self):
-        self.start, self.end = reverse("daycare:inspection_report_file", kwargs={"pk": _PK}).split(
-            str(_PK)
-        )
+        self.address = Addresses("daycare:inspection_report_file", "pk", NUMBER)
         self.title = _("Tilsynsrapport, %(date)s")
         self.visit = {True: escape(_("Anmeldt besøg")), False: escape(_("Uanmeldt besøg"))}
         self.demo = (
@@ -45,7 +40,7 @@ class ReportText:
         return SafeString(
             '<div class="row g-2">\n'
             '  <div class="col-md-4">\n'
-            f'    <a href="{self.start}{report["pk"]}{self.end}">{title}'
+            f'    <a href="{self.address(report["pk"])}">{title}'
             f' <span class="text-body-secondary">(PDF)</span></a>{demo}\n'
             f'    <br><span class="small text-body-secondary">{self.visit[report["announced"]]}'
             "</span>\n"

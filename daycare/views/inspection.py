@@ -3,12 +3,12 @@ URL per unit that always gives its latest report."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 
 from caching.keys import query_parameters
 from core.files import serve_stored_file
 from districts.models import Institution
 
+from ..addresses import Addresses
 from ..inspection_text import FIELDS, ReportText
 from ..models.inspection import InspectionReport
 
@@ -37,7 +37,7 @@ def inspection_reports(request):
         year = None
     # district → unit → reports.
     text = ReportText()
-    units = UnitLinks()
+    units = Addresses("districts:institution_detail", "slug")
     by_district = {}
     for row in rows:
         if row["unit__districts__slug"] is None:
@@ -55,22 +55,6 @@ def inspection_reports(request):
     ]
     context = {"districts": districts, "years": years, "year": year}
     return render(request, "daycare/inspection_reports.html", context)
-
-
-class UnitLinks:
-    """A unit's page address from one ``reverse()``, not one per unit."""
-
-    def __init__(self):
-        self.start, self.end = reverse(
-            "districts:institution_detail", kwargs={"slug": _SLUG}
-        ).split(_SLUG)
-
-    def __call__(self, slug):
-        return f"{self.start}{slug}{self.end}"
-
-
-# A slug no unit has.
-_SLUG = "unit-slug-placeholder"
 
 
 def inspection_report_file(request, pk):
