@@ -11,8 +11,9 @@ from datetime import date, timedelta
 
 import holidays
 from dateutil.easter import easter
+from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models, router, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -42,22 +43,25 @@ class ClosingDayQuerySet(models.QuerySet):
 
     def shown(self, today=None):
         """What the page and the calendar feeds show: this year's and next year's
-        published closing days, with where care is offered."""
+        published closing days."""
         year = (today or timezone.localdate()).year
-        return self.published().in_years(year, year + 1).with_alternative_care()
+        return self.published().in_years(year, year + 1)
 
-    def with_changes(self):
-        """The days as a list, each with ``changed_fields`` and ``sequence``: what
-        changed since it was published, from one read of their history."""
-        days = list(self)
-        records = {}
-        history = self.model.history.filter(id__in=[day.pk for day in days])
-        for record in history.order_by("history_date"):
-            records.setdefault(record.id, []).append(record)
+    def rows(self, district_id=None):
+        """The days as dicts of their shown fields (``SHOWN_FIELDS``), each with
+        ``changed_fields`` (the labels of what changed since it was published) and
+        ``places`` (``AlternativeCareQuerySet.places``: only ``district_id``'s when
+        given): two queries whatever the number of days, and no model instances."""
+        days = list(self.values(*SHOWN_FIELDS))
+        if not days:
+            return days
+        places = AlternativeCare.objects.places(
+            [day["pk"] for day in days if day["alternative_care"]], district_id
+        )
         for day in days:
-            day.changed_fields, day.sequence = day.changes_since_publication(
-                records.get(day.pk, [])
-            )
+            changed = day["changed_since_publication"]
+            day["changed_fields"] = [field_label(name) for name in changed.split(",") if name]
+            day["places"] = places.get(day["pk"], NO_PLACES)
         return days
 
     def with_alternative_care(self):
@@ -70,6 +74,51 @@ class ClosingDayQuerySet(models.QuerySet):
                 .order_by("district__name"),
             )
         )
+
+
+# What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
+SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
+                "signup_url", "note", "is_demo", "published_at", "changed_at",
+                "saves_since_publication", "changed_since_publication")  # fmt: skip
+NO_PLACES = {}
+
+
+def field_label(name):
+    return str(ClosingDay._meta.get_field(name).verbose_name)
+
+
+def changes_in(versions, fields):
+    """``(saves, changed)`` from a day's ``versions`` since it was published (tuples of
+    ``fields``' values, oldest first): the version saved when it was published is the
+    one parents first saw; ``saves`` counts the saves after it, ``changed`` names the
+    fields (A–Z, comma-separated) in which the latest version differs from it."""
+    if len(versions) < 2:
+        return 0, ""
+    first, last = versions[0], versions[-1]
+    changed = [name for name, old, new in zip(fields, first, last, strict=True) if old != new]
+    return len(versions) - 1, ",".join(changed)
+
+
+class AlternativeCareQuerySet(models.QuerySet):
+    def places(self, days, district_id=None):
+        """``{day pk: {district pk: (district name, note, [(house name, house slug), …])}}``
+        for ``days`` (pks, or a query of them), the districts and the houses A–Å: one
+        query, no model instances."""
+        rows = self.filter(closing_day__in=days)
+        if district_id is not None:
+            rows = rows.filter(district_id=district_id)
+        rows = rows.order_by("closing_day_id", "district__name", "houses__name").values_list(
+            "closing_day_id", "district_id", "district__name", "note", "houses__name",
+            "houses__slug",
+        )  # fmt: skip
+        places = {}
+        for day_pk, district_pk, district_name, note, name, slug in rows:
+            place = places.setdefault(day_pk, {}).get(district_pk)
+            if place is None:
+                place = places[day_pk][district_pk] = (district_name, note, [])
+            if name is not None:
+                place[2].append((name, slug))
+        return places
 
 
 class ClosingDay(models.Model):
@@ -116,9 +165,20 @@ class ClosingDay(models.Model):
     )
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True, editable=False)
     changed_at = models.DateTimeField(_("senest ændret"), auto_now=True)
+    # What parents are told changed since publication, kept on the row by every save
+    # (``record_changes``), so that the page and the feeds read no history: the number
+    # of saves since (the feeds' SEQUENCE) and the watched fields that differ now.
+    saves_since_publication = models.PositiveIntegerField(
+        _("gemt siden offentliggørelsen"), default=0, editable=False
+    )
+    changed_since_publication = models.CharField(
+        _("ændret siden offentliggørelsen"), max_length=200, blank=True, editable=False
+    )
 
     objects = ClosingDayQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["saves_since_publication", "changed_since_publication"]
+    )
 
     class Meta:
         verbose_name = _("lukkedag")
@@ -134,7 +194,12 @@ class ClosingDay(models.Model):
             self.published_at = timezone.now()
         elif self.status == PublicationStatus.DRAFT:
             self.published_at = None
-        super().save(*args, **kwargs)
+        # One transaction: what changed is stored before the save commits (and before
+        # the content version moves on, on commit).
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using):
+            super().save(*args, **kwargs)
+            self.record_changes(using)
 
     def get_absolute_url(self):
         # A published day is on the page of closing days.
@@ -144,21 +209,27 @@ class ClosingDay(models.Model):
     WATCHED_FIELDS = ("date", "name", "alternative_care", "signup_deadline", "signup_text",
                       "signup_url", "note")  # fmt: skip
 
-    def changes_since_publication(self, records):
-        """``(changed field labels, number of changes)`` since the day was published,
-        from its history ``records`` (oldest first)."""
-        if self.published_at is None or not records:
-            return [], 0
-        # The version saved when the day was published is the one parents first saw.
-        published = [i for i, r in enumerate(records) if r.history_date >= self.published_at]
-        if not published:
-            return [], 0
-        first, after = records[published[0]], records[published[0] + 1 :]
-        if not after:
-            return [], 0
-        diff = after[-1].diff_against(first, included_fields=self.WATCHED_FIELDS)
-        labels = [str(self._meta.get_field(name).verbose_name) for name in diff.changed_fields]
-        return labels, len(after)
+    def record_changes(self, using=None):
+        """Store what changed since the day was published (``changes_in``), from its
+        history: this save's version is in it by now (django-simple-history writes it
+        on ``post_save``). Every save goes through here (the admin's form, its actions,
+        a version restored from the history), so the stored changes always follow the
+        history; an ``update()`` writes no history and changes nothing here."""
+        saves, changed = 0, ""
+        if self.published_at is not None:
+            fields = sorted(self.WATCHED_FIELDS)
+            history = apps.get_model("daycare", "HistoricalClosingDay")
+            versions = list(
+                history.objects.filter(id=self.pk, history_date__gte=self.published_at)
+                .order_by("history_date", "history_id")
+                .values_list(*fields)
+            )
+            saves, changed = changes_in(versions, fields)
+        if (saves, changed) != (self.saves_since_publication, self.changed_since_publication):
+            self.saves_since_publication, self.changed_since_publication = saves, changed
+            ClosingDay.objects.using(using).filter(pk=self.pk).update(
+                saves_since_publication=saves, changed_since_publication=changed
+            )
 
     def clean(self):
         super().clean()
@@ -246,6 +317,7 @@ class AlternativeCare(models.Model):
     )
     note = models.CharField(_("bemærkning"), max_length=300, blank=True)
 
+    objects = AlternativeCareQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[houses])
 
     class Meta:

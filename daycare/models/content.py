@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .fields import MarkdownHTMLField
+
 MARKDOWN = _("Du kan skrive **fed** og lave punkter med -.")
 
 
@@ -52,8 +54,15 @@ class DaycareAbout(models.Model):
         _("indledning til samarbejdspartnere"),
         blank=True,
     )
+    # The texts as the pages show them (``MarkdownHTMLField``), made by every save.
+    intro_html = MarkdownHTMLField(source="intro")
+    frame_html = MarkdownHTMLField(source="frame")
+    organisation_html = MarkdownHTMLField(source="organisation")
+    partners_intro_html = MarkdownHTMLField(source="partners_intro")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(
+        excluded_fields=["intro_html", "frame_html", "organisation_html", "partners_intro_html"]
+    )
 
     class Meta:
         verbose_name = _("tekster om dagtilbud")
@@ -84,8 +93,9 @@ class Partner(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("hjemmeside"), blank=True)
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    description_html = MarkdownHTMLField(source="description")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["description_html"])
 
     class Meta:
         verbose_name = _("samarbejdspartner")
@@ -139,8 +149,9 @@ class Document(models.Model):
         blank=True,
         help_text=_("Fx strategien på kommunens hjemmeside. Tomt, hvis der ikke er et link."),
     )
+    intro_html = MarkdownHTMLField(source="intro")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["intro_html"])
 
     class Meta:
         verbose_name = _("vision eller strategi")
@@ -176,8 +187,10 @@ class Section(models.Model):
     heading = models.CharField(_("overskrift"), max_length=200, blank=True)
     text = models.TextField(_("tekst"), blank=True, help_text=MARKDOWN)
     text_after = models.TextField(_("tekst efter punkterne"), blank=True, help_text=MARKDOWN)
+    text_html = MarkdownHTMLField(source="text", top_level=4)
+    text_after_html = MarkdownHTMLField(source="text_after", top_level=4)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["text_html", "text_after_html"])
 
     class Meta:
         verbose_name = _("afsnit")
@@ -197,8 +210,9 @@ class Bullet(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
     text = models.CharField(_("punkt"), max_length=500)
+    text_html = MarkdownHTMLField(source="text", inline=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["text_html"])
 
     class Meta:
         verbose_name = _("punkt")

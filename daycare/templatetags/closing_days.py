@@ -4,43 +4,93 @@ pages: the next closing day, the next day with alternative care when that is ano
 day, with the district's places and whether sign-up is still open, and the district's
 calendar to subscribe to.
 
-Read in one set of queries, then kept in the process until a staff save or the next day
-(``caching.kept.kept`` with today's date as its key), and each box rendered once per
-content version, day, districts and host (``kept_html``): nothing in it can
-outlive the day it was made for (the deadline "closes" at midnight)."""
+Read in one set of queries (values, no model instances), then kept in the process until
+a staff save or the next day (``caching.kept.kept`` with today's date as its key), and
+each box rendered once per content version, day, districts and host (``kept_html``):
+nothing in it can outlive the day it was made for (the deadline "closes" at midnight).
+What the box writes is made in Python once per box (``daycare.closing_day_text``), not
+per row in its template."""
 
 from django import template
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from caching.kept import kept
 from caching.templatetags.kept_fragments import kept_html, refuse_while_keeping
-from daycare.models import ClosingDay
+from core.dates import week_number
+from core.templatetags.navigation_tags import external_link
+from daycare.closing_day_text import (
+    Dates,
+    DeadlineText,
+    PlaceText,
+    capfirst,
+    district_addresses,
+)
+from daycare.models import AlternativeCare, ClosingDay
 
 register = template.Library()
 
+# What the box shows of a day.
+FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
+          "signup_url", "is_demo")  # fmt: skip
+
 
 def _next_days(today):
-    upcoming = ClosingDay.objects.published().upcoming(today).order_by("date")
+    upcoming = ClosingDay.objects.published().upcoming(today).order_by("date").values(*FIELDS)
     day = upcoming.first()
     care_day = None
     if day is not None:
-        care_day = upcoming.filter(alternative_care=True).with_alternative_care().first()
+        care_day = upcoming.filter(alternative_care=True).first()
+        if care_day is not None:
+            places = AlternativeCare.objects.places([care_day["pk"]])
+            care_day["places"] = places.get(care_day["pk"], {})
     return day, care_day
 
 
 def next_days(request, today):
-    """``(next closing day, next closing day with alternative care)`` for ``today``."""
+    """``(next closing day, next closing day with alternative care)`` for ``today``, as
+    dicts of ``FIELDS`` (the second with its ``places``: ``AlternativeCareQuerySet.places``).
+    Kept in the process and shared by every request: read them, never change them."""
     return kept("next_closing_days", lambda: _next_days(today), request, key=today)
 
 
-def care_in(care_day, districts):
-    """``[(district, AlternativeCare or None)]``: where ``care_day`` offers alternative
-    care in each of ``districts`` (``None``: not set yet)."""
-    if care_day is None:
-        return []
-    places = {care.district_id: care for care in care_day.care_places.all()}
-    return [(district, places.get(district.pk)) for district in districts]
+def box(day, care_day, districts, today):
+    """The box's context: the days' texts, each district's place on the care day and
+    its addresses, written once here."""
+    dates = Dates()
+
+    def shown(row):
+        if row is None:
+            return None
+        return {
+            "pk": row["pk"],
+            "name": row["name"],
+            "is_demo": row["is_demo"],
+            "alternative_care": row["alternative_care"],
+            "date_text": capfirst(dates(row["date"])),
+            "week": week_number(row["date"]),
+        }
+
+    context = {"day": shown(day), "care_day": shown(care_day), "districts": districts}
+    if care_day is not None:
+        deadline = care_day["signup_deadline"]
+        signup_open = deadline is None or deadline >= today
+        places = PlaceText(_("Alternativ pasning i distrikt %(name)s:"), districts)
+        context["care_day"] |= {
+            "other_day": care_day["pk"] != day["pk"],
+            "places": places.lines(care_day["places"]),
+            "deadline_text": DeadlineText(today, dates)(deadline),
+            "signup_open": signup_open,
+            "signup_text": care_day["signup_text"] if signup_open else "",
+            "signup_link": (
+                external_link(care_day["signup_url"], _("Tilmeld alternativ pasning"))
+                if signup_open and care_day["signup_url"]
+                else ""
+            ),
+        }
+    district_addresses(districts)
+    return context
 
 
 @register.simple_tag(takes_context=True)
@@ -58,19 +108,9 @@ def next_closing_day(context, districts=None):
 
     def render():
         day, care_day = next_days(request, today)
-        signup_open = bool(
-            care_day and (care_day.signup_deadline is None or care_day.signup_deadline >= today)
-        )
         return render_to_string(
             "daycare/includes/next_closing_day.html",
-            {
-                "day": day,
-                "care_day": care_day,
-                "places": care_in(care_day, districts),
-                "signup_open": signup_open,
-                "districts": districts,
-                "host": host,
-            },
+            box(day, care_day, districts, today) | {"host": host},
         )
 
     key = ("next_closing_day", today, tuple(d.pk for d in districts), host)

@@ -1,10 +1,11 @@
 """Inspection reports on other apps' pages: ``{% inspection_reports_for institution %}``
-(the unit's latest published report, one query; a daycare unit without one says so and
-links the archive) and ``{% district_inspection_link
-district %}`` (a link to the district's part of ``/tilsyn/``)."""
+(the unit's latest published report, one query of values; a daycare unit without one
+says so and links the archive) and ``{% district_inspection_link district %}`` (a link to
+the district's part of ``/tilsyn/``)."""
 
 from django import template
 
+from ..inspection_text import FIELDS, ReportText
 from ..models.inspection import InspectionReport
 
 register = template.Library()
@@ -13,10 +14,17 @@ register = template.Library()
 @register.inclusion_tag("daycare/includes/inspection_reports_for.html")
 def inspection_reports_for(institution):
     report = (
-        InspectionReport.objects.published().filter(unit_id=institution.pk).newest_first().first()
+        InspectionReport.objects.published()
+        .filter(unit_id=institution.pk)
+        .newest_first()
+        .values(*FIELDS)
+        .first()
     )
-    district = institution.only_district if report else None
-    anchor = f"{district.slug}-{institution.slug}" if district else ""
+    anchor = ""
+    if report is not None:
+        report = ReportText().html(report)
+        district = institution.only_district
+        anchor = f"{district.slug}-{institution.slug}" if district else ""
     return {"report": report, "anchor": anchor, "institution": institution}
 
 

@@ -1,8 +1,6 @@
 """Public inspection reports: the archive ``/tilsyn/``, one file per report and a stable
 URL per unit that always gives its latest report."""
 
-from itertools import groupby
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -10,35 +8,51 @@ from caching.keys import query_parameters
 from core.files import serve_stored_file
 from districts.models import Institution
 
+from ..addresses import Addresses
+from ..inspection_text import FIELDS, ReportText
 from ..models.inspection import InspectionReport
 
 
 @query_parameters("aar")
 def inspection_reports(request):
-    """Published reports by district, then unit, newest first; ``?aar=2025`` filters."""
-    reports = InspectionReport.objects.for_archive()
-    years = sorted(
-        {d.year for d in InspectionReport.objects.published().dates("visit_date", "year")},
-        reverse=True,
+    """Published reports by district, then unit, newest first; ``?aar=2025`` filters.
+
+    One query of values: every published report with its unit and the unit's districts
+    (a row per district: a unit in two districts is listed in both), the years for the
+    filter taken from the same rows."""
+    rows = (
+        InspectionReport.objects.published()
+        .order_by("unit__name", "-visit_date", "-pk")
+        .values(
+            *FIELDS, "unit__name", "unit__slug", "unit__districts__name", "unit__districts__slug"
+        )  # fmt: skip
     )
+    rows = list(rows)
+    years = sorted({row["visit_date"].year for row in rows}, reverse=True)
     year = request.GET.get("aar", "")
     if year.isdigit() and int(year) in years:
-        reports = reports.filter(visit_date__year=int(year))
         year = int(year)
+        rows = [row for row in rows if row["visit_date"].year == year]
     else:
         year = None
-    # district → unit → reports. A unit in two districts is listed in both.
+    # district → unit → reports.
+    text = ReportText()
+    units = Addresses("districts:institution_detail", "slug")
     by_district = {}
-    for report in reports.order_by("unit__name", "-visit_date", "-pk"):
-        for district in report.unit.districts.all():
-            by_district.setdefault(district, []).append(report)
-    districts = []
-    for district in sorted(by_district, key=lambda d: d.name):
-        units = [
-            (unit, list(items))
-            for unit, items in groupby(by_district[district], key=lambda r: r.unit)
-        ]
-        districts.append((district, units))
+    for row in rows:
+        if row["unit__districts__slug"] is None:
+            continue
+        district = (row["unit__districts__name"], row["unit__districts__slug"])
+        reports = by_district.setdefault(district, {}).get(row["unit_id"])
+        if reports is None:
+            unit = {"name": row["unit__name"], "slug": row["unit__slug"]}
+            unit["url"] = units(unit["slug"])
+            reports = by_district[district][row["unit_id"]] = (unit, [])
+        reports[1].append(text.html(row))
+    districts = [
+        ({"name": name, "slug": slug}, list(by_district[name, slug].values()))
+        for name, slug in sorted(by_district)
+    ]
     context = {"districts": districts, "years": years, "year": year}
     return render(request, "daycare/inspection_reports.html", context)
 

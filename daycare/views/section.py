@@ -4,12 +4,16 @@ Each makes a fixed number of queries whatever the number of districts, houses, p
 or paragraphs.
 """
 
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from districts.constants import DAYCARE_TYPES, InstitutionType, RoleType
 from districts.models import District, Institution, Role
 
+from ..addresses import Addresses
 from ..models import DaycareAbout, Document, Partner, Section
 
 # A district's school and its BFO: the partner "Den lokale distriktsskole og BFO".
@@ -32,7 +36,9 @@ def about(request):
         districts=Count("districts", distinct=True),
     )
     context = {
-        "about": DaycareAbout.objects.first(),
+        "about": DaycareAbout.objects.values(
+            "intro_html", "frame_html", "stated_houses", "stated_day_carers"
+        ).first(),
         "figures": figures,
         # The next closing day, each district's place for alternative care and each
         # district's calendar (issue 23.2): the parent's own district is one of them.
@@ -42,66 +48,156 @@ def about(request):
 
 
 def organisation(request):
-    # The units led by pedagogical leaders: the houses and the district institutions.
-    units = Institution.objects.filter(institution_type__in=DAYCARE_TYPES).order_by("name")
-    districts = District.objects.prefetch_related(
-        Prefetch("institutions", queryset=units, to_attr="daycare_units")
-    ).order_by("name")
+    """Each district with its leaders and its daycare units with theirs: values in four
+    queries, the people's markup and the addresses made once in Python."""
+    districts = list(District.objects.order_by("name").values("pk", "name", "slug"))
+    # The units led by pedagogical leaders: the houses and the district institutions, a
+    # row per district they belong to.
+    units = (
+        Institution.objects.filter(institution_type__in=DAYCARE_TYPES, districts__isnull=False)
+        .order_by("name")
+        .values("pk", "name", "slug", "districts")
+    )
     # Every leader in one query, sorted onto their district or house below.
     leaders = (
         Role.objects.filter(role_type__in=(RoleType.DISTRICT_LEADER, RoleType.PEDAGOGICAL_LEADER))
-        .select_related("person")
         .order_by("person__name", "pk")
+        .values_list(
+            "role_type",
+            "district_id",
+            "institution_id",
+            "person__name",
+            "person__email",
+            "person__phone",
+            "person__is_demo",
+        )  # fmt: skip
     )
+    person = PersonText()
     district_leaders, unit_leaders = {}, {}
-    for role in leaders:
-        if role.role_type == RoleType.DISTRICT_LEADER and role.district_id:
-            district_leaders.setdefault(role.district_id, []).append(role.person)
-        elif role.institution_id:
-            unit_leaders.setdefault(role.institution_id, []).append(role.person)
-    rows = [
-        {
-            "district": district,
-            "leaders": district_leaders.get(district.pk, []),
-            "units": [
-                {"unit": unit, "leaders": unit_leaders.get(unit.pk, [])}
-                for unit in district.daycare_units
-            ],
-        }
-        for district in districts
-    ]
-    context = {"about": DaycareAbout.objects.first(), "districts": rows}
+    for role_type, district_id, institution_id, *who in leaders:
+        if role_type == RoleType.DISTRICT_LEADER and district_id:
+            district_leaders.setdefault(district_id, []).append(person(*who))
+        elif institution_id:
+            unit_leaders.setdefault(institution_id, []).append(person(*who))
+    unit_address = Addresses("districts:institution_detail", "slug")
+    by_district = {}
+    for unit in units:
+        people = unit_leaders.get(unit["pk"], [])
+        by_district.setdefault(unit["districts"], []).append(
+            {
+                "name": unit["name"],
+                "url": unit_address(unit["slug"]),
+                "leaders": people,
+                "leaders_html": SafeString("<br>".join(people)),
+            }  # fmt: skip
+        )
+    district_address = Addresses("districts:district_detail", "slug")
+    rows = []
+    for district in districts:
+        people = district_leaders.get(district["pk"], [])
+        district["url"] = district_address(district["slug"])
+        rows.append(
+            {
+                "district": district,
+                "leaders": people,
+                "leaders_html": SafeString("<br>".join(people)),
+                "units": by_district.get(district["pk"], []),
+            }  # fmt: skip
+        )
+    about = DaycareAbout.objects.values("organisation_html").first()
+    context = {"about": about, "districts": rows}
     return render(request, "daycare/organisation.html", context)
 
 
+class PersonText:
+    """A person with their contact details, the markup of ``includes/person.html``
+    (demo people labelled as such), once per person in Python."""
+
+    def __init__(self):
+        self.demo = (
+            f' <span class="badge text-bg-warning demo-badge">{escape(_("Demodata"))}</span>'
+        )
+
+    def __call__(self, name, email, phone, is_demo):
+        html = f'\n<span class="person-name">{escape(name)}</span>'
+        if is_demo:
+            html += self.demo
+        if email:
+            html += f'\n<br><a href="mailto:{escape(email)}">{escape(email)}</a>'
+        if phone:
+            html += f'\n<br><a href="tel:{escape(phone.replace(" ", ""))}">{escape(phone)}</a>'
+        return html
+
+
 def partners(request):
-    partners = Partner.objects.prefetch_related("professions")
-    schools = None
-    if any(partner.shows_district_schools for partner in partners):
-        schools = District.objects.prefetch_related(
-            Prefetch(
-                "institutions",
-                queryset=Institution.objects.filter(institution_type__in=SCHOOL_TYPES).order_by(
-                    "name"
-                ),
-                to_attr="schools",
+    """The partners with their professions (one query of values), and, when one of them
+    shows the district schools, each district with its schools and BFOs (two more)."""
+    partners = {}
+    rows = Partner.objects.order_by("position", "pk", "professions__position", "professions__pk")
+    for row in rows.values(*PARTNER_FIELDS, "professions__name"):
+        partner = partners.get(row["pk"])
+        if partner is None:
+            partner = partners[row["pk"]] = row | {"professions": []}
+            partner["has_contact"] = bool(
+                row["contact_name"] or row["phone"] or row["email"] or row["website"]
             )
-        ).order_by("name")
-    context = {
-        "about": DaycareAbout.objects.first(),
-        "partners": partners,
-        "district_schools": schools,
-    }
+        if row["professions__name"] is not None:
+            partner["professions"].append(row["professions__name"])
+    partners = list(partners.values())
+    schools = None
+    if any(partner["shows_district_schools"] for partner in partners):
+        schools = district_schools()
+    about = DaycareAbout.objects.values("partners_intro", "partners_intro_html").first()
+    context = {"about": about, "partners": partners, "district_schools": schools}
     return render(request, "daycare/partners.html", context)
 
 
+PARTNER_FIELDS = ("pk", "name", "description_html", "shows_district_schools", "contact_name",
+                  "phone", "email", "website")  # fmt: skip
+
+
+def district_schools():
+    """Each district (A–Å) with its schools and BFOs (A–Å), their addresses made once."""
+    address = Addresses("districts:institution_detail", "slug")
+    schools = {}
+    rows = (
+        Institution.objects.filter(institution_type__in=SCHOOL_TYPES, districts__isnull=False)
+        .order_by("name")
+        .values_list("districts", "name", "slug")
+    )
+    for district, name, slug in rows:
+        schools.setdefault(district, []).append({"name": name, "url": address(slug)})
+    district_address = Addresses("districts:district_detail", "slug")
+    return [
+        {"name": name, "url": district_address(slug), "schools": schools.get(pk, [])}
+        for pk, name, slug in District.objects.order_by("name").values_list("pk", "name", "slug")
+    ]
+
+
 def vision(request):
+    """The vision and the strategy, each with its sections and their bullets, read as
+    values in two queries (the texts' HTML stored by every save: ``MarkdownHTMLField``)."""
     documents = {
-        document.key: document
-        for document in Document.objects.prefetch_related(
-            Prefetch("sections", queryset=Section.objects.prefetch_related("bullets"))
+        document["key"]: document | {"sections": []}
+        for document in Document.objects.values(
+            "pk", "key", "title", "subtitle", "intro_html", "link_url"
         )
     }
+    by_pk = {document["pk"]: document for document in documents.values()}
+    rows = Section.objects.order_by(
+        "document_id", "position", "pk", "bullets__position", "bullets__pk"
+    ).values_list("document_id", "pk", "level", "heading", "text_html", "text_after_html",
+                  "bullets__text_html")  # fmt: skip
+    section = None
+    for document_pk, pk, level, heading, text, text_after, bullet in rows:
+        if section is None or section["pk"] != pk:
+            # The heading's tag and anchor as text: an int in a template is localised.
+            section = {"pk": pk, "level": level, "tag": f"h{level}", "anchor": f"afsnit-{pk}",
+                       "heading": heading, "text_html": text, "text_after_html": text_after,
+                       "bullets": []}  # fmt: skip
+            by_pk[document_pk]["sections"].append(section)
+        if bullet is not None:
+            section["bullets"].append(bullet)
     context = {
         "vision": documents.get(Document.Key.VISION),
         "strategy": documents.get(Document.Key.STRATEGY),
