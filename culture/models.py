@@ -172,7 +172,8 @@ class Seat(models.Model):
     @property
     def seat_words(self):
         """The seat in a sentence: "fritidsordningen (BFO)"."""
-        return SEAT_WORDS.get(self.seat_type, self.get_seat_type_display())
+        words = SEAT_WORDS.get(self.seat_type)
+        return self.get_seat_type_display() if words is None else words
 
     @property
     def role_label(self):
