@@ -28,7 +28,6 @@ from django.db.models import (
 )
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -38,7 +37,7 @@ from django.views.decorators.http import require_POST
 from caching.keys import query_parameters
 from core import icalendar, permissions
 from core.dates import long_date
-from culture.addresses import addresses
+from culture.listing import addresses, demo_badge
 from culture.models import Network
 from districts.models import Institution
 
@@ -264,7 +263,7 @@ def network_offers(request, slug):
         "network": network,
         "offers": rows,
         "form": form,
-        "demo_badge": render_to_string("includes/demo_badge.html", {"person": {"is_demo": True}}),
+        "demo_badge": demo_badge(),
     }
     return render(request, "bookings/network_offers.html", context)
 

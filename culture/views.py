@@ -2,11 +2,10 @@
 
 The pages read rows as plain values (``values()``), not model instances, and work out
 once per page what a template would otherwise work out per row: the translated words,
-the dates as the page writes them, the links (``culture.addresses``)."""
+the dates as the page writes them, the links (``culture.listing``)."""
 
 from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -15,8 +14,8 @@ from django.utils.translation import ngettext
 from core import icalendar
 from core.dates import long_date
 
-from .addresses import addresses
 from .constants import MeetingKind, ProjectStatus
+from .listing import addresses, demo_badge
 from .models import (
     CultureService,
     Event,
@@ -27,12 +26,6 @@ from .models import (
     Project,
     Seat,
 )
-
-
-def demo_badge():
-    """The demo badge (templates/includes/demo_badge.html) rendered once for a page that
-    marks many rows: ``{% if row.is_demo %}{{ demo_badge }}{% endif %}``."""
-    return render_to_string("includes/demo_badge.html", {"person": {"is_demo": True}})
 
 
 def network_rows():

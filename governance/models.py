@@ -98,17 +98,6 @@ class Board(models.Model):
 
         return Institution.objects.filter(self.units_filter()).distinct().order_by("name")
 
-    def covers(self, institution, extra_unit_ids):
-        """Whether the board covers ``institution``; ``extra_unit_ids`` are the ids of its
-        ``extra_units`` (read once for every board)."""
-        if institution.pk in extra_unit_ids:
-            return True
-        return (
-            self.district_id is not None
-            and institution.institution_type in DAYCARE_TYPES
-            and any(d.pk == self.district_id for d in institution.districts.all())
-        )
-
 
 def ensure_district_board(sender, instance, created, raw=False, **kwargs):
     """Every district has its parent board (001): a district added after the seed gets one
