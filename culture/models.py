@@ -113,10 +113,15 @@ class Network(models.Model):
         ordering = ["district__name"]
 
     def __str__(self):
-        return _("Kulturnetværk %(district)s") % {"district": self.district.name}
+        return self.name_for(self.district.name)
 
     def get_absolute_url(self):
         return reverse("culture:network_detail", kwargs={"slug": self.district.slug})
+
+    @staticmethod
+    def name_for(district_name):
+        """The network's name from its district's: "Kulturnetværk Skovlunde"."""
+        return _("Kulturnetværk %(district)s") % {"district": district_name}
 
 
 class Seat(models.Model):

@@ -246,18 +246,36 @@ def network_detail(request, slug):
 
 
 def network_feed(request, slug):
-    """The network's performances and culture events as an iCalendar feed."""
-    network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
-    calendar = icalendar.new_calendar("kultur", network)
-    for event in network.events.all():
+    """The network's performances and culture events as an iCalendar feed: the events
+    with their network's name in one query (a second only for a network without any)."""
+    events = list(
+        Event.objects.filter(network__district__slug=slug).values(
+            "pk",
+            "title",
+            "performer",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "age_group",
+            "description",
+            "network__district__name",
+        )
+    )
+    if events:
+        name = events[0]["network__district__name"]
+    else:
+        network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
+        name = network.district.name
+    calendar = icalendar.new_calendar("kultur", Network.name_for(name))
+    for event in events:
         icalendar.add_event(
             calendar,
-            uid=icalendar.uid("kultur", event.pk),
-            stamp=event.starts_at,
-            start=event.starts_at,
-            end=event.ends_at,
-            summary=event.title,
-            location=event.venue,
-            description=[event.performer, event.age_group, event.description],
+            uid=icalendar.uid("kultur", event["pk"]),
+            stamp=event["starts_at"],
+            start=event["starts_at"],
+            end=event["ends_at"],
+            summary=event["title"],
+            location=event["venue"],
+            description=[event["performer"], event["age_group"], event["description"]],
         )
     return icalendar.calendar_response(calendar)
