@@ -4,7 +4,7 @@ The pages read rows as plain values (``values()``), not model instances, and wor
 once per page what a template would otherwise work out per row: the translated words,
 the dates as the page writes them, the links (``culture.listing``)."""
 
-from django.db.models import Exists, F, FilteredRelation, OuterRef, Q
+from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -30,17 +30,15 @@ from .models import (
 
 def network_rows():
     """Every network for a listing, by district name, with its address and its
-    coordinator (``coordinator_name``, ``coordinator_is_demo``, ``has_seats``): one
-    query, no model instances."""
+    coordinator (``coordinator_name``, ``coordinator_is_demo``; ``None`` while not
+    registered): one query, no model instances."""
     address = addresses("culture:network_detail", "slug")
     rows = list(
         Network.objects.annotate(
-            coordinator=FilteredRelation("seats", condition=Q(seats__is_coordinator=True)),
-            has_seats=Exists(Seat.objects.filter(network=OuterRef("pk"))),
+            coordinator=FilteredRelation("seats", condition=Q(seats__is_coordinator=True))
         )
         .order_by("district__name")
         .values(
-            "has_seats",
             name=F("district__name"),
             slug=F("district__slug"),
             coordinator_name=F("coordinator__person__name"),

@@ -5,11 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from core.dates import long_date
 from core.files import serve_stored_file
+from districts.models import District
 
-from .constants import BoardRole
+from .constants import VOTING_ROLES, BoardRole
 from .listing import addresses, board_addresses, demo_badge
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
 
@@ -39,27 +41,62 @@ BOARD_ONLY = ("name", "slug", "district__name", "district__slug")
 
 def _board_and_members(slug, today):
     """The board (a district's by the district's address, Dagplejen's by its own) and
-    its current members, in one query while it has any."""
+    its current members as values, in one query while it has any."""
     members = list(
         Membership.objects.current(today)
         .filter(Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug))
-        .select_related("board__district", "house")
-        .only(
+        .values(
             "name",
             "role",
             "is_secretary",
             "is_demo",
             "house__name",
+            "board_id",
+            "board__district_id",
             *(f"board__{field}" for field in BOARD_ONLY),
         )
     )
-    if members:
-        return members[0].board, members
-    board = get_object_or_404(
-        Board.objects.select_related("district").only(*BOARD_ONLY),
-        Q(district__slug=slug) | Q(district=None, slug=slug),
-    )
-    return board, []
+    if not members:
+        board = get_object_or_404(
+            Board.objects.select_related("district").only(*BOARD_ONLY),
+            Q(district__slug=slug) | Q(district=None, slug=slug),
+        )
+        return board, []
+    # The board as the first row has it (its name, address and district).
+    row = members[0]
+    board = Board(pk=row["board_id"], name=row["board__name"], slug=row["board__slug"])
+    if row["board__district_id"] is not None:
+        board.district = District(
+            pk=row["board__district_id"],
+            name=row["board__district__name"],
+            slug=row["board__district__slug"],
+        )
+    return board, members
+
+
+def _member_groups(members, is_district_board):
+    """The members by role, in the page's order of roles: ``(role, [row])`` where a
+    row's ``text`` is the line the page shows (name, house, and on a district board
+    whether they are the secretary and vote)."""
+    secretary, no_vote = _("sekretær"), _("deltager uden stemmeret")
+    groups = []
+    for role in ROLE_ORDER:
+        rows = []
+        for member in members:
+            if member["role"] != role:
+                continue
+            text = member["name"]
+            if member["house__name"]:
+                text += f" ({member['house__name']})"
+            if is_district_board:
+                if member["is_secretary"]:
+                    text += f", {secretary}"
+                if member["role"] not in VOTING_ROLES:
+                    text += f" – {no_vote}"
+            rows.append({"text": text, "is_demo": member["is_demo"]})
+        if rows:
+            groups.append((role.label, rows))
+    return groups
 
 
 def board_detail(request, slug):
@@ -84,21 +121,6 @@ def board_detail(request, slug):
         )
         for other in covering:
             other["url"] = board_address(other)
-    groups = []
-    for role in ROLE_ORDER:
-        rows = [
-            {
-                "name": member.name,
-                "house": member.house.name if member.house else "",
-                "is_secretary": member.is_secretary,
-                "votes": member.votes,
-                "is_demo": member.is_demo,
-            }
-            for member in members
-            if member.role == role
-        ]
-        if rows:
-            groups.append((role.label, rows))
     pdf_address = addresses("governance:bylaws_file", "pk")
     versions = list(
         Bylaws.objects.in_force(today)
@@ -117,7 +139,7 @@ def board_detail(request, slug):
         meeting["day"] = capfirst(long_date(meeting["date"]))
     context = {
         "board": board,
-        "groups": groups,
+        "groups": _member_groups(members, board.is_district_board),
         "units": units,
         "covering_boards": covering,
         "current_bylaws": versions[0] if versions else None,
