@@ -116,41 +116,59 @@ def _seat_rows(seats):
 
 
 def _event_rows(events):
+    """Each performance's lines as the page writes them: ``when`` ("Onsdag den 13. januar
+    2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
     at, age_words = _("kl. %(time)s"), _("For %(age)s.")
     for event in events:
         # As the page always wrote it: the day of the stored (UTC) time, the local time.
-        event["day"] = capfirst(long_date(event["starts_at"].date()))
-        event["at"] = at % {"time": _time(event["starts_at"])}
-        event["ends"] = _time(event["ends_at"]) if event["ends_at"] else ""
-        event["age"] = age_words % {"age": event["age_group"]} if event["age_group"] else ""
+        when = f"{capfirst(long_date(event['starts_at'].date()))} "
+        when += at % {"time": _time(event["starts_at"])}
+        if event["ends_at"]:
+            when += f"–{_time(event['ends_at'])}"
+        event["when"] = f"{when}, {event['venue']}"
+        audience = []
+        if event["age_group"]:
+            audience.append(age_words % {"age": event["age_group"]})
         places = event["places_available"]
-        event["places"] = (
-            ""
-            if places is None
-            else ngettext("%(counter)s ledig plads.", "%(counter)s ledige pladser.", places)
-            % {"counter": places}
-        )
+        if places is not None:
+            audience.append(
+                ngettext("%(counter)s ledig plads.", "%(counter)s ledige pladser.", places)
+                % {"counter": places}
+            )
+        event["audience"] = " ".join(audience)
     return events
 
 
 def _project_rows(projects):
+    """Each project's ``state``: "I gang · fredag den 1. maj 2026 – …"."""
     statuses = {value: str(label) for value, label in ProjectStatus.choices}
     for project in projects:
-        project["status_label"] = statuses.get(project["status"], project["status"])
-        project["start_day"] = long_date(project["start"]) if project["start"] else ""
-        project["end_day"] = long_date(project["end"]) if project["end"] else ""
+        state = statuses.get(project["status"], project["status"])
+        if project["start"]:
+            state += f" · {long_date(project['start'])}"
+            if project["end"]:
+                state += f" – {long_date(project['end'])}"
+        project["state"] = state
     return projects
 
 
 def _meeting_rows(meetings):
+    """Each meeting's ``heading`` ("Netværksmøde, tirsdag den …") and ``when`` ("kl.
+    14.00–16.00, Skovlunde Skole"; empty without a time and a place)."""
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     at = _("kl. %(start)s")
     for meeting in meetings:
-        meeting["kind_label"] = kinds.get(meeting["kind"], meeting["kind"])
-        meeting["day"] = long_date(meeting["date"])
-        start, end = meeting["start_time"], meeting["end_time"]
-        meeting["at"] = at % {"start": f"{start:%H.%M}"} if start else ""
-        meeting["ends"] = f"{end:%H.%M}" if end else ""
+        kind = kinds.get(meeting["kind"], meeting["kind"])
+        meeting["heading"] = f"{kind}, {long_date(meeting['date'])}"
+        start, end, place = meeting["start_time"], meeting["end_time"], meeting["place"]
+        when = ""
+        if start:
+            when = at % {"start": f"{start:%H.%M}"}
+            if end:
+                when += f"–{end:%H.%M}"
+            if place:
+                when += ", "
+        meeting["when"] = when + place
     return meetings
 
 
