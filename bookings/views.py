@@ -24,7 +24,6 @@ from django.db.models import (
     Prefetch,
     Q,
     Sum,
-    Value,
 )
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -216,7 +215,7 @@ def network_offers(request, slug):
         offered = FilteredRelation("offers", condition=Q(offers__in=list(offers)))
         bands = bands.annotate(offered=offered).values_list("slug", "name", "offered")
     else:
-        bands = bands.annotate(offered=Value(None)).values_list("slug", "name", "offered")
+        bands = ((slug, name, None) for slug, name in bands.values_list("slug", "name"))
     choices = {}
     for band_slug, name, offer_id in bands:
         choices[band_slug] = name
