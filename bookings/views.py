@@ -25,7 +25,7 @@ from django.db.models import (
     Q,
     Sum,
 )
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -38,7 +38,7 @@ from core import icalendar, permissions
 from core.dates import long_date
 from culture.listing import addresses, demo_badge
 from culture.models import Network
-from districts.models import Institution
+from districts.models import District, Institution
 
 from . import rules, services
 from .constants import BookingStatus
@@ -129,8 +129,12 @@ def _allotment_rows(offer, showings, today):
 
 
 def offer_detail(request, pk):
-    offer = get_object_or_404(
-        Offer.objects.select_related("event__network__district").only(
+    # The offer with its audience in one query: a row per age band it is for, by the
+    # bands' order (one row with ``band`` None for none).
+    rows = list(
+        Offer.objects.filter(pk=pk)
+        .select_related("event__network__district")
+        .only(
             "booking_opens",
             "booking_closes",
             "event__title",
@@ -139,9 +143,13 @@ def offer_detail(request, pk):
             "event__is_demo",
             "event__network__district__name",
             "event__network__district__slug",
-        ),
-        pk=pk,
+        )
+        .annotate(band=F("audience__name"))
+        .order_by("audience__order", "audience__name")
     )
+    if not rows:
+        raise Http404
+    offer = rows[0]
     today = timezone.localdate()
     when, places = _showing_words()
     showings = list(offer.showings.with_places().values(*SHOWING_FIELDS))
@@ -158,7 +166,7 @@ def offer_detail(request, pk):
         "offer": offer,
         "event": offer.event,
         "network": offer.event.network,
-        "bands": ", ".join(AgeBand.objects.filter(offers=offer).values_list("name", flat=True)),
+        "bands": ", ".join(row.band for row in rows if row.band is not None),
         "showings": showings,
         "is_open": offer.is_open(),
         "is_closed": offer.is_closed(),
@@ -168,15 +176,16 @@ def offer_detail(request, pk):
     return render(request, "bookings/offer_detail.html", context)
 
 
-def _offer_rows(network, today):
-    """The network's offers with a showing today or later, by the performance's start:
-    each with its showings (all of them, with places left) and its address, from one
-    query over the showings."""
+def _offer_rows(slug, today):
+    """The offers of the network of district ``slug`` with a showing today or later, by
+    the performance's start: each with its showings (all of them, with places left) and
+    its address, from one query over the showings; and the network's district's name,
+    which the same rows carry (``None`` when there are none)."""
     offer_address = addresses("bookings:offer_detail", "pk")
     coming = Showing.objects.filter(offer=OuterRef("offer"), starts_at__date__gte=today)
-    offers = {}
+    offers, district_name = {}, None
     for showing in (
-        Showing.objects.filter(Exists(coming), offer__event__network=network)
+        Showing.objects.filter(Exists(coming), offer__event__network__district__slug=slug)
         .with_places()
         .order_by("offer__event__starts_at", "offer_id", "starts_at")
         .values(
@@ -184,8 +193,10 @@ def _offer_rows(network, today):
             title=F("offer__event__title"),
             performer=F("offer__event__performer"),
             is_demo=F("offer__event__is_demo"),
+            district_name=F("offer__event__network__district__name"),
         )
     ):
+        district_name = showing["district_name"]
         offer = offers.get(showing["offer_id"])
         if offer is None:
             offer = offers[showing["offer_id"]] = {
@@ -197,25 +208,29 @@ def _offer_rows(network, today):
                 "bands": [],
             }
         offer["showings"].append(showing)
-    return offers
+    return offers, district_name
 
 
 # The filters: the shared page cache keeps one page per choice and hands them to the view.
 @query_parameters("alder", "maaned")
 def network_offers(request, slug):
-    network = get_object_or_404(
-        Network.objects.select_related("district").only("district__name", "district__slug"),
-        district__slug=slug,
-    )
     today = timezone.localdate()
-    offers = _offer_rows(network, today)
+    offers, district_name = _offer_rows(slug, today)
+    if offers:
+        # The network as its offers' rows name it (its title and the breadcrumb's link).
+        network = Network(district=District(name=district_name, slug=slug))
+    else:
+        network = get_object_or_404(
+            Network.objects.select_related("district").only("district__name", "district__slug"),
+            district__slug=slug,
+        )
     # Every age band (the form's choices), each with the listed offers it is for.
     bands = AgeBand.objects.order_by("order", "name")
     if offers:
         offered = FilteredRelation("offers", condition=Q(offers__in=list(offers)))
         bands = bands.annotate(offered=offered).values_list("slug", "name", "offered")
     else:
-        bands = ((slug, name, None) for slug, name in bands.values_list("slug", "name"))
+        bands = ((band, name, None) for band, name in bands.values_list("slug", "name"))
     choices = {}
     for band_slug, name, offer_id in bands:
         choices[band_slug] = name
