@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import long_date
 from districts.models import Institution
 
-from .models import AgeBand, Booking, Evaluation, Showing
+from .models import Booking, Evaluation, Showing
 
 
 def showing_label(showing):
@@ -149,17 +149,22 @@ class MoveForm(forms.Form):
 
 
 class OfferFilterForm(forms.Form):
-    alder = forms.ModelChoiceField(
+    """The network's offers narrowed by age band (by its slug) and month. The choices
+    come from the view, which has read the age bands with the offers they are for."""
+
+    alder = forms.ChoiceField(
         label=_("Aldersgruppe"),
-        queryset=AgeBand.objects.all(),
-        to_field_name="slug",
         required=False,
-        empty_label=_("Alle aldersgrupper"),
+        # As a choice of the age band rows says it.
+        error_messages={
+            "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+        },
     )
     maaned = forms.ChoiceField(label=_("Måned"), required=False)
 
-    def __init__(self, *args, months=(), **kwargs):
+    def __init__(self, *args, bands=(), months=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["alder"].choices = [("", _("Alle aldersgrupper")), *bands]
         self.fields["maaned"].choices = [("", _("Alle måneder"))] + [
             (f"{m:%Y-%m}", date_format(m, "F Y").capitalize()) for m in months
         ]

@@ -14,23 +14,44 @@ from functools import wraps
 from django.contrib import admin, messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, F, Prefetch, Sum
-from django.http import HttpResponse
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Prefetch,
+    Q,
+    Sum,
+)
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from caching.keys import query_parameters
 from core import icalendar, permissions
+from core.dates import long_date
+from culture.listing import addresses, demo_badge
 from culture.models import Network
-from districts.models import Institution
+from districts.models import District, Institution
 
 from . import rules, services
 from .constants import BookingStatus
 from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
-from .models import Allotment, Booking, CalendarFeed, Evaluation, Offer, Showing, booking_log
+from .models import (
+    AgeBand,
+    Booking,
+    CalendarFeed,
+    Evaluation,
+    Offer,
+    Showing,
+    booking_log,
+)
 
 
 def staff_required(view):
@@ -52,11 +73,37 @@ def _offer(pk):
     return get_object_or_404(Offer.objects.for_listing(), pk=pk)
 
 
-def _allotment_rows(offer, showings):
+def _showing_words():
+    """``(when, places)``: a showing's time and places left as the public pages write
+    them, with the words translated once per page (templates/bookings/includes/
+    showing_when.html and places.html write the same for a showing instance)."""
+    at, left_words = _("kl. %(time)s"), _("%(left)s af %(places)s pladser ledige")
+    full = _("Fuldt booket – der er venteliste")
+
+    def when(starts_at):
+        local = timezone.localtime(starts_at)
+        return f"{capfirst(long_date(local.date()))} {at % {'time': f'{local:%H.%M}'}}"
+
+    def places(showing):
+        left = max(showing["places"] - showing["places_taken"], 0)
+        return left_words % {"left": left, "places": showing["places"]} if left else full
+
+    return when, places
+
+
+# What the public pages read of a showing, with its places taken (``with_places()``).
+SHOWING_FIELDS = ("pk", "offer_id", "starts_at", "venue", "places", "places_taken")
+
+
+def _allotment_rows(offer, showings, today):
     """Per showing, the places each district's allotment still holds until released:
-    one query for all of them."""
-    today = timezone.localdate()
-    allotments = [a for a in offer.allotments.all() if a.is_active(today)]
+    the allotments in one query, and the places they have lost in a second when any is
+    still held."""
+    allotments = list(
+        offer.allotments.filter(released_on__gt=today)
+        .order_by("released_on", "district__name")
+        .values("district_id", "places", "released_on", district_name=F("district__name"))
+    )
     if not allotments:
         return
     used = {
@@ -64,32 +111,52 @@ def _allotment_rows(offer, showings):
         for row in Booking.objects.filter(
             showing__offer=offer,
             status=BookingStatus.CONFIRMED,
-            institution__districts__in=[a.district_id for a in allotments],
+            institution__districts__in=[a["district_id"] for a in allotments],
         )
         .values("showing_id", "institution__districts")
         .annotate(taken=Sum(F("children") + F("adults")))
     }
     for showing in showings:
-        showing.allotment_rows = [
+        showing["allotment_rows"] = [
             {
-                "district": a.district,
-                "places": a.places,
-                "left": max(a.places - used.get((showing.pk, a.district_id), 0), 0),
-                "released_on": a.released_on,
+                "district": a["district_name"],
+                "places": a["places"],
+                "left": max(a["places"] - used.get((showing["pk"], a["district_id"]), 0), 0),
+                "released_on": a["released_on"],
             }
             for a in allotments
         ]
 
 
 def offer_detail(request, pk):
-    offer = get_object_or_404(
-        Offer.objects.for_listing().prefetch_related(
-            Prefetch("allotments", queryset=Allotment.objects.select_related("district"))
-        ),
-        pk=pk,
+    # The offer with its audience in one query: a row per age band it is for, by the
+    # bands' order (one row with ``band`` None for none).
+    rows = list(
+        Offer.objects.filter(pk=pk)
+        .select_related("event__network__district")
+        .only(
+            "booking_opens",
+            "booking_closes",
+            "event__title",
+            "event__performer",
+            "event__description",
+            "event__is_demo",
+            "event__network__district__name",
+            "event__network__district__slug",
+        )
+        .annotate(band=F("audience__name"))
+        .order_by("audience__order", "audience__name")
     )
-    showings = list(offer.showings.all())
-    _allotment_rows(offer, showings)
+    if not rows:
+        raise Http404
+    offer = rows[0]
+    today = timezone.localdate()
+    when, places = _showing_words()
+    showings = list(offer.showings.with_places().values(*SHOWING_FIELDS))
+    for showing in showings:
+        showing["when"] = when(showing["starts_at"])
+        showing["places_text"] = places(showing)
+    _allotment_rows(offer, showings, today)
     user = request.user
     can_book = bool(
         user.is_authenticated
@@ -99,6 +166,7 @@ def offer_detail(request, pk):
         "offer": offer,
         "event": offer.event,
         "network": offer.event.network,
+        "bands": ", ".join(row.band for row in rows if row.band is not None),
         "showings": showings,
         "is_open": offer.is_open(),
         "is_closed": offer.is_closed(),
@@ -108,48 +176,110 @@ def offer_detail(request, pk):
     return render(request, "bookings/offer_detail.html", context)
 
 
-def _months(offers):
-    return sorted(
-        {
-            timezone.localtime(s.starts_at).date().replace(day=1)
-            for o in offers
-            for s in o.showings.all()
-        }
-    )
+def _offer_rows(slug, today):
+    """The offers of the network of district ``slug`` with a showing today or later, by
+    the performance's start: each with its showings (all of them, with places left) and
+    its address, from one query over the showings; and the network's district's name,
+    which the same rows carry (``None`` when there are none)."""
+    offer_address = addresses("bookings:offer_detail", "pk")
+    coming = Showing.objects.filter(offer=OuterRef("offer"), starts_at__date__gte=today)
+    offers, district_name = {}, None
+    for showing in (
+        Showing.objects.filter(Exists(coming), offer__event__network__district__slug=slug)
+        .with_places()
+        .order_by("offer__event__starts_at", "offer_id", "starts_at")
+        .values(
+            *SHOWING_FIELDS,
+            title=F("offer__event__title"),
+            performer=F("offer__event__performer"),
+            is_demo=F("offer__event__is_demo"),
+            district_name=F("offer__event__network__district__name"),
+        )
+    ):
+        district_name = showing["district_name"]
+        offer = offers.get(showing["offer_id"])
+        if offer is None:
+            offer = offers[showing["offer_id"]] = {
+                "url": offer_address(showing["offer_id"]),
+                "title": showing["title"],
+                "performer": showing["performer"],
+                "is_demo": showing["is_demo"],
+                "showings": [],
+                "bands": [],
+            }
+        offer["showings"].append(showing)
+    return offers, district_name
 
 
 # The filters: the shared page cache keeps one page per choice and hands them to the view.
 @query_parameters("alder", "maaned")
 def network_offers(request, slug):
-    network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
     today = timezone.localdate()
-    offers = list(
-        Offer.objects.for_listing()
-        .filter(event__network=network, showings__starts_at__date__gte=today)
-        .distinct()
+    offers, district_name = _offer_rows(slug, today)
+    if offers:
+        # The network as its offers' rows name it (its title and the breadcrumb's link).
+        network = Network(district=District(name=district_name, slug=slug))
+    else:
+        network = get_object_or_404(
+            Network.objects.select_related("district").only("district__name", "district__slug"),
+            district__slug=slug,
+        )
+    # Every age band (the form's choices), each with the listed offers it is for.
+    bands = AgeBand.objects.order_by("order", "name")
+    if offers:
+        offered = FilteredRelation("offers", condition=Q(offers__in=list(offers)))
+        bands = bands.annotate(offered=offered).values_list("slug", "name", "offered")
+    else:
+        bands = ((band, name, None) for band, name in bands.values_list("slug", "name"))
+    choices = {}
+    for band_slug, name, offer_id in bands:
+        choices[band_slug] = name
+        if offer_id is not None:
+            offers[offer_id]["bands"].append((band_slug, name))
+    form = OfferFilterForm(
+        request.GET or None,
+        bands=choices.items(),
+        months=sorted(
+            {
+                timezone.localtime(s["starts_at"]).date().replace(day=1)
+                for o in offers.values()
+                for s in o["showings"]
+            }
+        ),
     )
-    form = OfferFilterForm(request.GET or None, months=_months(offers))
+    rows = list(offers.values())
     if form.is_valid():
         band = form.cleaned_data["alder"]
         month = form.cleaned_data["maaned"]
         if band:
-            offers = [o for o in offers if band in o.audience.all()]
+            rows = [o for o in rows if any(slug == band for slug, _name in o["bands"])]
         if month:
             year, number = (int(part) for part in month.split("-"))
-            offers = [
+            rows = [
                 o
-                for o in offers
+                for o in rows
                 if any(
-                    (timezone.localtime(s.starts_at).year, timezone.localtime(s.starts_at).month)
+                    (
+                        timezone.localtime(s["starts_at"]).year,
+                        timezone.localtime(s["starts_at"]).month,
+                    )
                     == (year, number)
-                    for s in o.showings.all()
+                    for s in o["showings"]
                 )
             ]
-    return render(
-        request,
-        "bookings/network_offers.html",
-        {"network": network, "offers": offers, "form": form},
-    )
+    when, places = _showing_words()
+    for offer in rows:
+        offer["bands"] = ", ".join(name for _slug, name in offer["bands"])
+        for showing in offer["showings"]:
+            showing["when"] = when(showing["starts_at"])
+            showing["places_text"] = places(showing)
+    context = {
+        "network": network,
+        "offers": rows,
+        "form": form,
+        "demo_badge": demo_badge(),
+    }
+    return render(request, "bookings/network_offers.html", context)
 
 
 def calendar_feed(request, token):

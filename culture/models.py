@@ -113,10 +113,15 @@ class Network(models.Model):
         ordering = ["district__name"]
 
     def __str__(self):
-        return _("Kulturnetværk %(district)s") % {"district": self.district.name}
+        return self.name_for(self.district.name)
 
     def get_absolute_url(self):
         return reverse("culture:network_detail", kwargs={"slug": self.district.slug})
+
+    @staticmethod
+    def name_for(district_name):
+        """The network's name from its district's: "Kulturnetværk Skovlunde"."""
+        return _("Kulturnetværk %(district)s") % {"district": district_name}
 
 
 class Seat(models.Model):
@@ -172,7 +177,8 @@ class Seat(models.Model):
     @property
     def seat_words(self):
         """The seat in a sentence: "fritidsordningen (BFO)"."""
-        return SEAT_WORDS.get(self.seat_type, self.get_seat_type_display())
+        words = SEAT_WORDS.get(self.seat_type)
+        return self.get_seat_type_display() if words is None else words
 
     @property
     def role_label(self):

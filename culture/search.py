@@ -1,6 +1,6 @@
 """The culture networks, their coming performances and their projects in the site
 search. A performance or a project is shown on its network's page, where the link's
-fragment points at it (templates/culture/includes/event.html, project.html)."""
+fragment points at it (templates/culture/includes/events.html, projects.html)."""
 
 from django.utils import timezone
 from django.utils.formats import time_format

@@ -1,83 +1,297 @@
-"""Public pages: Kulturtjenesten, and each district's culture network."""
+"""Public pages: Kulturtjenesten, and each district's culture network.
 
-from django.db.models import Prefetch
+The pages read rows as plain values (``values()``), not model instances, and work out
+once per page what a template would otherwise work out per row: the translated words,
+the dates as the page writes them, the links (``culture.listing``)."""
+
+from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core import icalendar
-from districts.models import Institution
+from core.dates import long_date
 
+from .constants import MeetingKind, ProjectStatus
+from .listing import addresses, demo_badge
 from .models import (
     CultureService,
+    Event,
     Facilitator,
+    Meeting,
     Network,
     Organisation,
+    Project,
     Seat,
 )
 
-SEATS = Prefetch(
-    "seats",
-    queryset=Seat.objects.select_related("person", "institution").order_by(
-        "-is_coordinator", "seat_type"
-    ),
-)
+
+def network_rows():
+    """Every network for a listing, by district name, with its address and its
+    coordinator (``coordinator_name``, ``coordinator_is_demo``; ``None`` while not
+    registered): one query, no model instances."""
+    address = addresses("culture:network_detail", "slug")
+    rows = list(
+        Network.objects.annotate(
+            coordinator=FilteredRelation("seats", condition=Q(seats__is_coordinator=True))
+        )
+        .order_by("district__name")
+        .values(
+            name=F("district__name"),
+            slug=F("district__slug"),
+            coordinator_name=F("coordinator__person__name"),
+            coordinator_is_demo=F("coordinator__person__is_demo"),
+        )
+    )
+    for row in rows:
+        row["url"] = address(row["slug"])
+    return rows
 
 
 def service(request):
-    networks = Network.objects.for_listing().prefetch_related(SEATS)
     context = {
         "service": CultureService.objects.first(),
-        "organisations": Organisation.objects.all(),
-        "facilitators": Facilitator.objects.select_related("person"),
-        "networks": networks,
+        "organisations": Organisation.objects.values("name", "description", "website"),
+        "facilitators": list(
+            Facilitator.objects.values(
+                "title", name=F("person__name"), is_demo=F("person__is_demo")
+            )
+        ),
+        "networks": network_rows(),
+        "demo_badge": demo_badge(),
     }
     return render(request, "culture/service_detail.html", context)
 
 
+def _time(value):
+    """``|time:"H.i"`` of a stored (UTC) time: in local time, "14.30"."""
+    return f"{timezone.localtime(value):%H.%M}"
+
+
+def _with_institutions(rows):
+    """Rows read with ``institution`` (one row per taking-part institution, by name,
+    ``None`` for none) folded into one row each with ``institutions``: "A, B"."""
+    folded = []
+    for row in rows:
+        name = row.pop("institution")
+        if folded and folded[-1]["pk"] == row["pk"]:
+            folded[-1]["names"].append(name)
+            continue
+        row["names"] = [] if name is None else [name]
+        folded.append(row)
+    for row in folded:
+        row["institutions"] = ", ".join(row.pop("names"))
+    return folded
+
+
+# What the network page reads of a network and of its seats.
+NETWORK_ONLY = ("description", "district__name", "district__slug")
+NETWORK_FIELDS = tuple(f"network__{name}" for name in NETWORK_ONLY)
+SEAT_FIELDS = (
+    "seat_type",
+    "is_coordinator",
+    "person__name",
+    "person__is_demo",
+    "institution__name",
+    "institution__slug",
+)
+
+
+def _seat_rows(seats):
+    coordinator, ambassador = _("Kulturnetværkskoordinator"), _("Kulturambassadør")
+    institution_address = addresses("districts:institution_detail", "slug")
+    return [
+        {
+            "name": seat.person.name,
+            "is_demo": seat.person.is_demo,
+            "role": coordinator if seat.is_coordinator else ambassador,
+            "words": seat.seat_words,
+            "institution": seat.institution.name,
+            "url": institution_address(seat.institution.slug),
+        }
+        for seat in seats
+    ]
+
+
+def _event_rows(events):
+    """Each performance's lines as the page writes them: ``when`` ("Onsdag den 13. januar
+    2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
+    at, age_words = _("kl. %(time)s"), _("For %(age)s.")
+    for event in events:
+        # As the page always wrote it: the day of the stored (UTC) time, the local time.
+        when = f"{capfirst(long_date(event['starts_at'].date()))} "
+        when += at % {"time": _time(event["starts_at"])}
+        if event["ends_at"]:
+            when += f"–{_time(event['ends_at'])}"
+        event["when"] = f"{when}, {event['venue']}"
+        audience = []
+        if event["age_group"]:
+            audience.append(age_words % {"age": event["age_group"]})
+        places = event["places_available"]
+        if places is not None:
+            audience.append(
+                ngettext("%(counter)s ledig plads.", "%(counter)s ledige pladser.", places)
+                % {"counter": places}
+            )
+        event["audience"] = " ".join(audience)
+    return events
+
+
+def _project_rows(projects):
+    """Each project's ``state``: "I gang · fredag den 1. maj 2026 – …"."""
+    statuses = {value: str(label) for value, label in ProjectStatus.choices}
+    for project in projects:
+        state = statuses.get(project["status"], project["status"])
+        if project["start"]:
+            state += f" · {long_date(project['start'])}"
+            if project["end"]:
+                state += f" – {long_date(project['end'])}"
+        project["state"] = state
+    return projects
+
+
+def _meeting_rows(meetings):
+    """Each meeting's ``heading`` ("Netværksmøde, tirsdag den …") and ``when`` ("kl.
+    14.00–16.00, Skovlunde Skole"; empty without a time and a place)."""
+    kinds = {value: str(label) for value, label in MeetingKind.choices}
+    at = _("kl. %(start)s")
+    for meeting in meetings:
+        kind = kinds.get(meeting["kind"], meeting["kind"])
+        meeting["heading"] = f"{kind}, {long_date(meeting['date'])}"
+        start, end, place = meeting["start_time"], meeting["end_time"], meeting["place"]
+        when = ""
+        if start:
+            when = at % {"start": f"{start:%H.%M}"}
+            if end:
+                when += f"–{end:%H.%M}"
+            if place:
+                when += ", "
+        meeting["when"] = when + place
+    return meetings
+
+
 def network_detail(request, slug):
     # The network comes with its seats in one query (a second only for a network that
-    # has no members yet): the page stays within six queries.
+    # has no members yet).
     seats = list(
         Seat.objects.filter(network__district__slug=slug)
         .select_related("network__district", "person", "institution")
+        .only(*NETWORK_FIELDS, *SEAT_FIELDS)
         .order_by("-is_coordinator", "seat_type")
     )
     if seats:
         network = seats[0].network
     else:
-        network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
-    network.member_seats = seats
+        network = get_object_or_404(
+            Network.objects.select_related("district").only(*NETWORK_ONLY),
+            district__slug=slug,
+        )
     today = timezone.localdate()
-    institutions = Prefetch("institutions", queryset=Institution.objects.order_by("name"))
     # One query each, split by the querysets' own upcoming/past and current/done.
-    meetings = list(network.meetings.with_is_upcoming(today))
-    events = list(network.events.with_is_upcoming(today).prefetch_related(institutions))
-    projects = list(network.projects.with_is_current().prefetch_related(institutions))
+    meetings = _meeting_rows(
+        list(
+            Meeting.objects.filter(network=network)
+            .with_is_upcoming(today)
+            .values(
+                "kind",
+                "date",
+                "start_time",
+                "end_time",
+                "place",
+                "agenda",
+                "minutes",
+                "is_demo",
+                "is_upcoming",
+            )
+        )
+    )
+    # Each with the institutions taking part (a row per institution), in the same query.
+    events = _event_rows(
+        _with_institutions(
+            Event.objects.filter(network=network)
+            .with_is_upcoming(today)
+            .order_by("starts_at", "pk", "institutions__name")
+            .values(
+                "pk",
+                "title",
+                "performer",
+                "starts_at",
+                "ends_at",
+                "venue",
+                "age_group",
+                "places_available",
+                "description",
+                "is_demo",
+                "is_upcoming",
+                institution=F("institutions__name"),
+            )
+        )
+    )
+    projects = _project_rows(
+        _with_institutions(
+            Project.objects.filter(network=network)
+            .with_is_current()
+            .order_by("-start", "title", "pk", "institutions__name")
+            .values(
+                "pk",
+                "title",
+                "status",
+                "start",
+                "end",
+                "description",
+                "is_demo",
+                "is_current",
+                institution=F("institutions__name"),
+            )
+        )
+    )
     context = {
         "network": network,
-        "upcoming_meetings": [m for m in meetings if m.is_upcoming],
-        "past_meetings": [m for m in reversed(meetings) if not m.is_upcoming],
-        "upcoming_events": [e for e in events if e.is_upcoming],
-        "past_events": [e for e in reversed(events) if not e.is_upcoming],
-        "current_projects": [p for p in projects if p.is_current],
-        "done_projects": [p for p in projects if not p.is_current],
+        "seats": _seat_rows(seats),
+        "upcoming_meetings": [m for m in meetings if m["is_upcoming"]],
+        "past_meetings": [m for m in reversed(meetings) if not m["is_upcoming"]],
+        "upcoming_events": [e for e in events if e["is_upcoming"]],
+        "past_events": [e for e in reversed(events) if not e["is_upcoming"]],
+        "current_projects": [p for p in projects if p["is_current"]],
+        "done_projects": [p for p in projects if not p["is_current"]],
+        "demo_badge": demo_badge(),
     }
     return render(request, "culture/network_detail.html", context)
 
 
 def network_feed(request, slug):
-    """The network's performances and culture events as an iCalendar feed."""
-    network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
-    calendar = icalendar.new_calendar("kultur", network)
-    for event in network.events.all():
+    """The network's performances and culture events as an iCalendar feed: the events
+    with their network's name in one query (a second only for a network without any)."""
+    events = list(
+        Event.objects.filter(network__district__slug=slug).values(
+            "pk",
+            "title",
+            "performer",
+            "starts_at",
+            "ends_at",
+            "venue",
+            "age_group",
+            "description",
+            "network__district__name",
+        )
+    )
+    if events:
+        name = events[0]["network__district__name"]
+    else:
+        network = get_object_or_404(Network.objects.select_related("district"), district__slug=slug)
+        name = network.district.name
+    calendar = icalendar.new_calendar("kultur", Network.name_for(name))
+    for event in events:
         icalendar.add_event(
             calendar,
-            uid=icalendar.uid("kultur", event.pk),
-            stamp=event.starts_at,
-            start=event.starts_at,
-            end=event.ends_at,
-            summary=event.title,
-            location=event.venue,
-            description=[event.performer, event.age_group, event.description],
+            uid=icalendar.uid("kultur", event["pk"]),
+            stamp=event["starts_at"],
+            start=event["starts_at"],
+            end=event["ends_at"],
+            summary=event["title"],
+            location=event["venue"],
+            description=[event["performer"], event["age_group"], event["description"]],
         )
     return icalendar.calendar_response(calendar)

@@ -86,28 +86,24 @@ class Board(models.Model):
         """The units the board covers, as a filter on institutions: its district's houses
         and district institutions, and the units it covers besides (001: Dagplejen sits
         under Hedegård's board). Dagplejen is in Baltorp's district for the culture
-        network (000) but not under Baltorp's board: only ``extra_units`` bring it."""
-        return models.Q(extra_boards=self) | (
-            models.Q(districts=self.district_id, institution_type__in=DAYCARE_TYPES)
-            if self.district_id
-            else models.Q(pk__in=[])
-        )
+        network (000) but not under Baltorp's board: only ``extra_units`` bring it.
+        Each part a subquery of one link table, so no institution comes twice and the
+        institutions are not joined to every link."""
+        from districts.models import Institution
+
+        extra = Board.extra_units.through.objects.filter(board_id=self.pk)
+        covered = models.Q(pk__in=extra.values("institution_id"))
+        if self.district_id:
+            houses = Institution.districts.through.objects.filter(district_id=self.district_id)
+            covered |= models.Q(
+                pk__in=houses.values("institution_id"), institution_type__in=DAYCARE_TYPES
+            )
+        return covered
 
     def units(self):
         from districts.models import Institution
 
-        return Institution.objects.filter(self.units_filter()).distinct().order_by("name")
-
-    def covers(self, institution, extra_unit_ids):
-        """Whether the board covers ``institution``; ``extra_unit_ids`` are the ids of its
-        ``extra_units`` (read once for every board)."""
-        if institution.pk in extra_unit_ids:
-            return True
-        return (
-            self.district_id is not None
-            and institution.institution_type in DAYCARE_TYPES
-            and any(d.pk == self.district_id for d in institution.districts.all())
-        )
+        return Institution.objects.filter(self.units_filter()).order_by("name")
 
 
 def ensure_district_board(sender, instance, created, raw=False, **kwargs):

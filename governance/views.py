@@ -1,13 +1,18 @@
 """Public pages: every parent board, and one board with its members, by-laws and minutes."""
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
+from core.dates import long_date
 from core.files import serve_stored_file
+from districts.models import District
 
-from .constants import BoardRole
+from .constants import VOTING_ROLES, BoardRole
+from .listing import addresses, board_addresses, demo_badge
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
 
 ROLE_ORDER = [
@@ -19,7 +24,10 @@ ROLE_ORDER = [
 
 
 def board_list(request):
-    boards = Board.objects.select_related("district")
+    board_address = board_addresses()
+    boards = list(Board.objects.values("name", "slug", "district__slug"))
+    for board in boards:
+        board["url"] = board_address(board)
     context = {
         "boards": boards,
         "texts": GovernanceText.objects.first(),
@@ -28,43 +36,117 @@ def board_list(request):
     return render(request, "governance/board_list.html", context)
 
 
+BOARD_ONLY = ("name", "slug", "district__name", "district__slug")
+
+
+def _board_and_members(slug, today):
+    """The board (a district's by the district's address, Dagplejen's by its own) and
+    its current members as values, in one query while it has any."""
+    members = list(
+        Membership.objects.current(today)
+        .filter(Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug))
+        .values(
+            "name",
+            "role",
+            "is_secretary",
+            "is_demo",
+            "house__name",
+            "board_id",
+            "board__district_id",
+            *(f"board__{field}" for field in BOARD_ONLY),
+        )
+    )
+    if not members:
+        board = get_object_or_404(
+            Board.objects.select_related("district").only(*BOARD_ONLY),
+            Q(district__slug=slug) | Q(district=None, slug=slug),
+        )
+        return board, []
+    # The board as the first row has it (its name, address and district).
+    row = members[0]
+    board = Board(pk=row["board_id"], name=row["board__name"], slug=row["board__slug"])
+    if row["board__district_id"] is not None:
+        board.district = District(
+            pk=row["board__district_id"],
+            name=row["board__district__name"],
+            slug=row["board__district__slug"],
+        )
+    return board, members
+
+
+def _member_groups(members, is_district_board):
+    """The members by role, in the page's order of roles: ``(role, [row])`` where a
+    row's ``text`` is the line the page shows (name, house, and on a district board
+    whether they are the secretary and vote)."""
+    secretary, no_vote = _("sekretær"), _("deltager uden stemmeret")
+    groups = []
+    for role in ROLE_ORDER:
+        rows = []
+        for member in members:
+            if member["role"] != role:
+                continue
+            text = member["name"]
+            if member["house__name"]:
+                text += f" ({member['house__name']})"
+            if is_district_board:
+                if member["is_secretary"]:
+                    text += f", {secretary}"
+                if member["role"] not in VOTING_ROLES:
+                    text += f" – {no_vote}"
+            rows.append({"text": text, "is_demo": member["is_demo"]})
+        if rows:
+            groups.append((role.label, rows))
+    return groups
+
+
 def board_detail(request, slug):
     today = timezone.localdate()
-    board = get_object_or_404(
-        Board.objects.select_related("district").prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.current(today).select_related("house"),
-                to_attr="current_members",
-            ),
-            Prefetch("bylaws", queryset=Bylaws.objects.in_force(today), to_attr="versions"),
-        ),
-        # A district's board is found by the district's address; Dagplejen's by its own.
-        Q(district__slug=slug) | Q(district=None, slug=slug),
-    )
+    board, members = _board_and_members(slug, today)
     # The houses it covers: its district's daycare units, and units it covers besides
     # (Hedegård's board covers Dagplejen too; Baltorp's does not, 001).
-    units = list(board.units())
+    institution_address = addresses("districts:institution_detail", "slug")
+    units = list(board.units().values("pk", "name", "slug"))
+    for unit in units:
+        unit["url"] = institution_address(unit["slug"])
     # Dagplejen's own board names the district board its units also sit under (001).
     covering = []
     if not board.is_district_board:
-        covering = (
-            Board.objects.select_related("district")
-            .filter(district__isnull=False, extra_units__in=[unit.pk for unit in units])
+        board_address = board_addresses()
+        covering = list(
+            Board.objects.filter(
+                district__isnull=False, extra_units__in=[unit["pk"] for unit in units]
+            )
             .distinct()
+            .values("name", "slug", "district__slug")
         )
-    groups = [
-        (role.label, [m for m in board.current_members if m.role == role]) for role in ROLE_ORDER
-    ]
+        for other in covering:
+            other["url"] = board_address(other)
+    pdf_address = addresses("governance:bylaws_file", "pk")
+    versions = list(
+        Bylaws.objects.in_force(today)
+        .filter(boards=board)
+        .values("pk", "title", "effective_date", "text", "signed_pdf", "is_demo")
+    )
+    for version in versions:
+        version["pdf_url"] = pdf_address(version["pk"]) if version["signed_pdf"] else ""
+        version["day"] = long_date(version["effective_date"])
+    meetings = list(
+        BoardMeeting.objects.published()
+        .filter(board=board)
+        .values("date", "agenda", "minutes", "is_demo")[:10]
+    )
+    for meeting in meetings:
+        meeting["day"] = capfirst(long_date(meeting["date"]))
     context = {
         "board": board,
-        "groups": [(label, members) for label, members in groups if members],
+        "groups": _member_groups(members, board.is_district_board),
         "units": units,
         "covering_boards": covering,
-        "current_bylaws": board.versions[0] if board.versions else None,
-        "earlier_bylaws": board.versions[1:],
-        "meetings": BoardMeeting.objects.published().filter(board=board)[:10],
+        "current_bylaws": versions[0] if versions else None,
+        "earlier_bylaws": versions[1:],
+        "meetings": meetings,
         "election": next_september_election(today),
+        "demo_badge": demo_badge(),
     }
     return render(request, "governance/board_detail.html", context)
 

@@ -1,46 +1,69 @@
 """``{% culture_network district %}``: the district's culture network on its page, with
-its coordinator and every coming performance, in two queries; ``{% unit_networks institution
+its coordinator and every coming performance, in one query; ``{% unit_networks institution
 %}``: links to the networks of an institution's districts (every network read once per
-content version)."""
+content version). Both keep plain values: names, addresses and dates as the box writes
+them."""
 
 from django import template
-from django.db.models import OuterRef, Subquery
-from django.utils import timezone
+from django.db.models import F, FilteredRelation, Q
+from django.utils import formats, timezone
 
 from caching.kept import kept
 from caching.templatetags.kept_fragments import refuse_while_keeping
-from culture.models import Event, Network, Seat
+from culture.listing import addresses, demo_badge
+from culture.models import Network
 
 register = template.Library()
 
 
 def _network(district):
-    coordinator = Seat.objects.filter(network=OuterRef("pk"), is_coordinator=True)
-    network = (
+    """The network's box: its coordinator and each coming performance (a row per
+    performance, none for none), or ``None`` for a district without a network."""
+    now = timezone.now()
+    rows = list(
         Network.objects.filter(district=district)
         .annotate(
-            coordinator_name=Subquery(coordinator.values("person__name")[:1]),
-            coordinator_is_demo=Subquery(coordinator.values("person__is_demo")[:1]),
+            coordinator=FilteredRelation("seats", condition=Q(seats__is_coordinator=True)),
+            coming=FilteredRelation("events", condition=Q(events__starts_at__gte=now)),
         )
-        .first()
+        .order_by("coming__starts_at")
+        .values(
+            coordinator_name=F("coordinator__person__name"),
+            coordinator_is_demo=F("coordinator__person__is_demo"),
+            title=F("coming__title"),
+            starts_at=F("coming__starts_at"),
+            is_demo=F("coming__is_demo"),
+        )
     )
-    if network is not None:
-        network.district = district  # already at hand: no query for the link
-        # Every coming performance, not only the next one (issue 23.6).
-        network.coming_events = list(
-            Event.objects.filter(network=network, starts_at__gte=timezone.now())
-            .only("title", "starts_at", "venue", "is_demo")
-            .order_by("starts_at")
-        )
-    return network
+    if not rows:
+        return None
+    # Every coming performance, not only the next one (issue 23.6).
+    events = [
+        {
+            "title": row["title"],
+            "starts_at": row["starts_at"],
+            "day": formats.date_format(timezone.localtime(row["starts_at"]), "j. F Y"),
+            "is_demo": row["is_demo"],
+        }
+        for row in rows
+        if row["starts_at"] is not None
+    ]
+    return {
+        "url": addresses("culture:network_detail", "slug")(district.slug),
+        "district_name": district.name,
+        "coordinator_name": rows[0]["coordinator_name"],
+        "coordinator_is_demo": rows[0]["coordinator_is_demo"],
+        "coming_events": events,
+        "demo_badge": demo_badge() if any(event["is_demo"] for event in events) else "",
+    }
 
 
 def _not_started(network):
     """The kept box holds while the first performance it names has not started."""
     return (
         network is None
-        or not network.coming_events
-        or (network.coming_events[0].starts_at >= timezone.now())
+        or not network["coming_events"]
+        or (network["coming_events"][0]["starts_at"] >= timezone.now())
     )
 
 
@@ -59,7 +82,12 @@ def culture_network(context, district):
 
 
 def _networks():
-    return {network.district_id: network for network in Network.objects.for_listing()}
+    """``{district id: (address, district name)}`` of every network."""
+    address = addresses("culture:network_detail", "slug")
+    return {
+        row["district_id"]: (address(row["district__slug"]), row["district__name"])
+        for row in Network.objects.values("district_id", "district__slug", "district__name")
+    }
 
 
 @register.inclusion_tag("culture/includes/unit_networks.html", takes_context=True)

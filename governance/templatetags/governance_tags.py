@@ -1,14 +1,17 @@
-"""``{% house_council institution %}`` on a house's page (one query),
+"""``{% house_council institution %}`` on a house's page (one query, of one table),
 ``{% district_board district %}`` on a district's page (none: every district has its
 board, at the district's own address under /bestyrelser/) and ``{% unit_boards
 institution %}`` on an institution's page: the boards that cover it (Dagplejen: Hedegård's
 and its own), from every board read once per content version (``caching.kept.kept``)."""
 
+from collections import defaultdict
+
 from django import template
-from django.db.models import Prefetch
 
 from caching.kept import kept
-from districts.models import Institution
+from districts.constants import DAYCARE_TYPES
+from governance.constants import CouncilRole
+from governance.listing import board_addresses, demo_badge
 from governance.models import Board, CouncilMember
 
 register = template.Library()
@@ -16,8 +19,22 @@ register = template.Library()
 
 @register.inclusion_tag("governance/includes/house_council.html")
 def house_council(institution):
-    members = list(CouncilMember.objects.current().filter(house=institution))
-    return {"institution": institution, "members": members}
+    roles = {value: str(label).lower() for value, label in CouncilRole.choices}
+    # By role and name (the model's order after the house, which is this one).
+    members = list(
+        CouncilMember.objects.current()
+        .filter(house=institution)
+        .order_by("role", "name")
+        .values("name", "role", "is_demo")
+    )
+    for member in members:
+        member["role_label"] = roles.get(member["role"], member["role"])
+    demo = any(member["is_demo"] for member in members)
+    return {
+        "institution": institution,
+        "members": members,
+        "demo_badge": demo_badge() if demo else "",
+    }
 
 
 @register.inclusion_tag("governance/includes/district_board.html")
@@ -26,16 +43,35 @@ def district_board(district):
 
 
 def _boards():
-    boards = Board.objects.select_related("district").prefetch_related(
-        Prefetch("extra_units", queryset=Institution.objects.only("pk"))
-    )
-    return [(board, {unit.pk for unit in board.extra_units.all()}) for board in boards]
+    """Every board, district boards first: ``(name, address, district id, ids of the
+    units it covers besides its district's)``, in two queries of plain values."""
+    board_address = board_addresses()
+    extra = defaultdict(set)
+    for board_id, unit_id in Board.extra_units.through.objects.values_list(
+        "board_id", "institution_id"
+    ):
+        extra[board_id].add(unit_id)
+    return [
+        (board["name"], board_address(board), board["district_id"], extra[board["pk"]])
+        for board in Board.objects.values("pk", "name", "slug", "district_id", "district__slug")
+    ]
 
 
 def boards_covering(institution, request=None):
-    """The boards that cover ``institution``, district boards first."""
+    """The boards that cover ``institution``, district boards first: ``(name, address)``.
+    A district's board covers its district's daycare units; any board covers the units
+    it names besides (``Board.covers``)."""
     boards = kept("boards_with_units", _boards, request=request)
-    return [board for board, extra in boards if board.covers(institution, extra)]
+    districts = (
+        {district.pk for district in institution.districts.all()}
+        if institution.institution_type in DAYCARE_TYPES
+        else set()
+    )
+    return [
+        (name, address)
+        for name, address, district_id, extra in boards
+        if institution.pk in extra or district_id in districts
+    ]
 
 
 @register.inclusion_tag("governance/includes/unit_boards.html", takes_context=True)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from bookings.constants import BookingStatus
 from bookings.models import Booking, CalendarFeed, Evaluation
 from core.dates import long_date
+from districts.models import District
 from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
 from tests.conftest import login
 
@@ -288,3 +289,25 @@ def test_the_admin_header_lists_every_apps_links_in_order(client):
     order = ["Hjælp", "Vores bookinger", "Mit to-trinslogin", "Ugentlig oversigt", "Log ud"]
     positions = [header.index(label) for label in order]
     assert positions == sorted(positions)
+
+
+def test_a_network_without_coming_offers_still_offers_every_age_band(client):
+    offer_of("skovvejen").event.delete()
+    page = client.get("/kultur/skovvejen/forestillinger/").content.decode()
+    assert "Der er ingen kommende forestillinger, der passer." in page
+    assert '<option value="3-5-aar">' in page
+    response = client.get("/kultur/skovvejen/forestillinger/", {"alder": "ingen"})
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed." in response.content.decode()
+
+
+def test_a_performance_page_shows_the_places_held_for_a_district(client):
+    offer = offer_of("skovvejen")
+    district = District.objects.get(slug="skovvejen")
+    released = timezone.localdate() + timedelta(days=20)
+    offer.allotments.create(district=district, places=10, released_on=released)
+    book(first_showing("skovvejen"), children=3, adults=1)  # Valhalla, in Skovvejen
+    page = client.get(offer.get_absolute_url()).content.decode()
+    held = f"Heraf til distrikt Skovvejen indtil {long_date(released)}"
+    assert f"{held}: 6 af 10 pladser ledige" in page
+    assert f"{held}: 10 af 10 pladser ledige" in page  # the other showing

@@ -103,6 +103,24 @@ def test_the_service_page_shows_the_brochure_and_every_network(client):
         assert f'href="/kultur/{slug}/"' in page
 
 
+def test_a_network_without_a_registered_coordinator_says_so(client):
+    Seat.objects.filter(network__district__slug="baltorp", is_coordinator=True).delete()
+    page = client.get("/kultur/").content.decode()
+    assert '<a href="/kultur/baltorp/">Baltorp</a>: ikke registreret</li>' in page
+
+
+def test_a_network_without_members_or_events_keeps_its_page_and_feed(client):
+    Seat.objects.filter(network__district__slug="skovlunde").delete()
+    Event.objects.filter(network__district__slug="skovlunde").delete()
+    page = client.get("/kultur/skovlunde/").content.decode()
+    assert "<h1>Kulturnetværk Skovlunde</h1>" in page
+    assert "Netværkets medlemmer er endnu ikke registreret." in page
+    feed = client.get("/kultur/skovlunde.ics").content.decode()
+    assert "X-WR-CALNAME:Kulturnetværk Skovlunde" in feed and "VEVENT" not in feed
+    assert client.get("/kultur/ingen/").status_code == 404
+    assert client.get("/kultur/ingen.ics").status_code == 404
+
+
 def test_a_network_page_shows_members_and_what_is_coming_and_what_was(client):
     network = Network.objects.get(district__slug="skovlunde")
     today = timezone.localdate()
