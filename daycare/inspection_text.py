@@ -5,8 +5,9 @@ summary with its line breaks, in the markup both pages share (``ReportText.html`
 A template would run a ``{% url %}``, translations, a date filter and a dozen nodes per
 report; the archive lists every report."""
 
+from html import escape
+
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 

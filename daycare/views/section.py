@@ -4,9 +4,10 @@ Each makes a fixed number of queries whatever the number of districts, houses, p
 or paragraphs.
 """
 
+from html import escape
+
 from django.db.models import Count, Q, Sum
 from django.shortcuts import render
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 

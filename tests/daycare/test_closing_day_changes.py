@@ -90,9 +90,7 @@ def test_the_admin_form_actions_and_a_restored_version_keep_the_changes(client):
     assert "Offentliggjort " in page and "Ændret" not in page
 
     # A draft again: nothing to tell; published anew, counted from then.
-    client.post(
-        "/admin/daycare/closingday/", {"action": "unpublish", "_selected_action": [day.pk]}
-    )
+    client.post("/admin/daycare/closingday/", {"action": "unpublish", "_selected_action": [day.pk]})
     assert stored(day) == (0, "")
     client.post("/admin/daycare/closingday/", {"action": "publish", "_selected_action": [day.pk]})
     form = form_data(client.get(admin_url(day)))
