@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from core.dates import long_date, week_number
 from core.templatetags.navigation_tags import external_link
-from daycare.addresses import Addresses
+from daycare.markup import Addresses, demo_badge
 
 
 def capfirst(text):
@@ -104,9 +104,7 @@ class DayList:
         self.dates = Dates()
         self.places = PlaceText(_("Distrikt %(name)s:"), districts)
         self.deadline = DeadlineText(today, self.dates)
-        self.demo = (
-            f' <span class="badge text-bg-warning demo-badge">{escape(_("Demodata"))}</span>'
-        )
+        self.demo = demo_badge()
         care = escape(_("Alternativ pasning:"))
         self.care = f'<p class="mb-1"><strong>{care}</strong> {escape(_("ja"))}</p>'
         self.no_care = f'<p class="mb-1"><strong>{care}</strong> {escape(_("nej"))}</p>'

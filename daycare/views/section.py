@@ -9,12 +9,11 @@ from html import escape
 from django.db.models import Count, FilteredRelation, Q, Sum
 from django.shortcuts import render
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from districts.constants import DAYCARE_TYPES, InstitutionType, RoleType
 from districts.models import District, Institution, Role
 
-from ..addresses import Addresses
+from ..markup import Addresses, demo_badge
 from ..models import DaycareAbout, Document, Partner, Section
 
 # A district's school and its BFO: the partner "Den lokale distriktsskole og BFO".
@@ -116,9 +115,7 @@ class PersonText:
     (demo people labelled as such), once per person in Python."""
 
     def __init__(self):
-        self.demo = (
-            f' <span class="badge text-bg-warning demo-badge">{escape(_("Demodata"))}</span>'
-        )
+        self.demo = demo_badge()
 
     def __call__(self, name, email, phone, is_demo):
         html = f'\n<span class="person-name">{escape(name)}</span>'
