@@ -72,24 +72,33 @@ def _fast_line(kind, name, value):
     """The content line of a plain value, or ``None`` for the package to write."""
     value_type = type(value)
     if value_type is str:
-        if kind.types_factory.for_property(name) is vText:
+        if _value_type(kind, name) is vText:
             return f"{name}:{escape(value)}"
     elif value_type is int:
-        if kind.types_factory.for_property(name) is vInt:
+        if _value_type(kind, name) is vInt:
             return f"{name}:{value}"
     elif value_type is date:
-        if kind.types_factory.for_property(name, "DATE") is vDDDTypes:
+        if _value_type(kind, name, "DATE") is vDDDTypes:
             return f"{name};VALUE=DATE:{value.year:04}{value.month:02}{value.day:02}"
-    elif (
-        value_type is datetime
-        and value.tzinfo is UTC
-        and kind.types_factory.for_property(name) is vDDDTypes
-    ):
+    elif value_type is datetime and value.tzinfo is UTC and _value_type(kind, name) is vDDDTypes:
         return (
             f"{name}:{value.year:04}{value.month:02}{value.day:02}"
             f"T{value.hour:02}{value.minute:02}{value.second:02}Z"
         )
     return None
+
+
+# The package's value type of each property name (and VALUE), looked up once per process:
+# a fact of the package, not of the data.
+_value_types = {}
+
+
+def _value_type(kind, name, value=None):
+    key = (kind, name, value)
+    found = _value_types.get(key)
+    if found is None:
+        found = _value_types[key] = kind.types_factory.for_property(name, value)
+    return found
 
 
 def _package_line(kind, name, value, parameters):

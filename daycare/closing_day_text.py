@@ -9,13 +9,14 @@ made once, each link's address is built from one ``reverse()`` per page, and eac
 written once per page (``Dates``). Every text stays in gettext, with the same msgids as
 the templates had."""
 
-from django.utils.html import escape
+from html import escape
+
 from django.utils.safestring import SafeString
-from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from core.dates import long_date, week_number
-from daycare.addresses import Addresses
+from core.templatetags.navigation_tags import external_link
+from daycare.markup import Addresses, demo_badge
 
 
 def capfirst(text):
@@ -72,12 +73,6 @@ class PlaceText:
         return text
 
 
-def date_texts(day, dates):
-    """The day's date ("Fredag den 7. maj 2027") and week ("uge 18")."""
-    day["date_text"] = capfirst(dates(day["date"]))
-    day["week"] = week_number(day["date"])
-
-
 class DeadlineText:
     """The sign-up deadline: "Tilmelding senest …." while sign-up is open,
     "Tilmeldingen lukkede …." after."""
@@ -94,19 +89,78 @@ class DeadlineText:
         return text % {"date": self.dates(deadline)}
 
 
-def published_text(day, dates):
-    """When the day was published ("Offentliggjort …."), and when and what changed since
-    (" Ændret …: fields.")."""
-    if not day["published_at"]:
-        return ""
-    text = _("Offentliggjort %(date)s.") % {"date": dates(localtime(day["published_at"]).date())}
-    if day["changed_fields"]:
-        changed = _("Ændret %(date)s: %(fields)s.") % {
-            "date": dates(localtime(day["changed_at"]).date()),
-            "fields": ", ".join(day["changed_fields"]),
-        }
-        text = f"{text} {changed}"
-    return text
+class DayList:
+    """The closing-day page's rows as HTML, one string per day, made here once per day:
+    the page lists every day of this year and next (two hundred at ten times the data),
+    and a template spent a dozen nodes, a date filter and a translation on each. The
+    markup is the page's (``daycare/closingday_list.html``): a coming day with its date
+    and week, whether there is alternative care and where (``places``: the chosen
+    district's place, or every district's folded away), the sign-up deadline, how to
+    sign up, the note, and when it was published and what changed since; a past day on
+    one line."""
+
+    def __init__(self, today, districts, folded):
+        self.today, self.folded = today, folded
+        self.dates = Dates()
+        self.places = PlaceText(_("Distrikt %(name)s:"), districts)
+        self.deadline = DeadlineText(today, self.dates)
+        self.demo = demo_badge()
+        care = escape(_("Alternativ pasning:"))
+        self.care = f'<p class="mb-1"><strong>{care}</strong> {escape(_("ja"))}</p>'
+        self.no_care = f'<p class="mb-1"><strong>{care}</strong> {escape(_("nej"))}</p>'
+        self.where = escape(_("Hvor: se stederne i alle distrikter"))
+        self.signup = _("Tilmeld alternativ pasning")
+        self.published = _("Offentliggjort %(date)s.")
+        self.changed = _("Ændret %(date)s: %(fields)s.")
+
+    def date(self, day):
+        return capfirst(self.dates(day["date"])), week_number(day["date"])
+
+    def past(self, day):
+        date, week = self.date(day)
+        return SafeString(f"<li>{escape(date)} ({escape(week)}): {escape(day['name'])}</li>")
+
+    def coming(self, day):
+        date, week = self.date(day)
+        demo = self.demo if day["is_demo"] else ""
+        html = [
+            '<li class="closing-day">\n'
+            f'      <h3 class="h5 mb-1">{escape(date)} <span class="text-body-secondary">'
+            f"({escape(week)})</span>{demo}</h3>\n"
+            f'      <p class="mb-1">{escape(day["name"])}</p>'
+        ]
+        if day["alternative_care"]:
+            html.append(self.care)
+            places = "".join(f"<li>{line}</li>" for line in self.places.lines(day["places"]))
+            if self.folded:
+                html.append(
+                    f'<details class="mb-2">\n        <summary>{self.where}</summary>\n'
+                    f'        <ul class="mb-0">{places}</ul>\n      </details>'
+                )
+            else:
+                html.append(f'<ul class="mb-2 list-unstyled">{places}</ul>')
+            deadline = self.deadline(day["signup_deadline"])
+            if deadline:
+                html.append(f'<p class="mb-1">{escape(deadline)}</p>')
+            if day["signup_text"]:
+                html.append(f'<p class="mb-1">{escape(day["signup_text"])}</p>')
+            if day["signup_url"]:
+                html.append(f'<p class="mb-1">{external_link(day["signup_url"], self.signup)}</p>')
+        else:
+            html.append(self.no_care)
+        if day["note"]:
+            html.append(f'<p class="mb-1">{escape(day["note"])}</p>')
+        if day["published_on"]:
+            published = self.published % {"date": self.dates(day["published_on"])}
+            if day["changed_fields"]:
+                changed = self.changed % {
+                    "date": self.dates(day["changed_on"]),
+                    "fields": ", ".join(day["changed_fields"]),
+                }
+                published = f"{published} {changed}"
+            html.append(f'<p class="mb-0 small text-body-secondary">{escape(published)}</p>')
+        html.append("</li>")
+        return SafeString("\n      ".join(html))
 
 
 def district_addresses(districts):

@@ -5,13 +5,14 @@ summary with its line breaks, in the markup both pages share (``ReportText.html`
 A template would run a ``{% url %}``, translations, a date filter and a dozen nodes per
 report; the archive lists every report."""
 
+from html import escape
+
 from django.template.defaultfilters import linebreaksbr
-from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from core.dates import long_date
-from daycare.addresses import NUMBER, Addresses
+from daycare.markup import NUMBER, Addresses, demo_badge
 
 # What a report shows (``InspectionReport`` fields, read as values).
 FIELDS = ("pk", "unit_id", "visit_date", "announced", "summary", "is_demo")
@@ -25,9 +26,7 @@ class ReportText:
         self.address = Addresses("daycare:inspection_report_file", "pk", NUMBER)
         self.title = _("Tilsynsrapport, %(date)s")
         self.visit = {True: escape(_("Anmeldt besøg")), False: escape(_("Uanmeldt besøg"))}
-        self.demo = (
-            f' <span class="badge text-bg-warning demo-badge">{escape(_("Demodata"))}</span>'
-        )
+        self.demo = demo_badge()
         self.dates = {}
 
     def html(self, report):

@@ -14,6 +14,7 @@ from dateutil.easter import easter
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +53,14 @@ class ClosingDayQuerySet(models.QuerySet):
         ``changed_fields`` (the labels of what changed since it was published) and
         ``places`` (``AlternativeCareQuerySet.places``: only ``district_id``'s when
         given): two queries whatever the number of days, and no model instances."""
-        days = list(self.values(*SHOWN_FIELDS))
+        days = list(
+            self.values(
+                *SHOWN_FIELDS,
+                # The days it was published and last changed, in Danish time.
+                published_on=TruncDate("published_at"),
+                changed_on=TruncDate("changed_at"),
+            )
+        )
         if not days:
             return days
         places = AlternativeCare.objects.places(
@@ -78,8 +86,8 @@ class ClosingDayQuerySet(models.QuerySet):
 
 # What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
 SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
-                "signup_url", "note", "is_demo", "published_at", "changed_at",
-                "saves_since_publication", "changed_since_publication")  # fmt: skip
+                "signup_url", "note", "is_demo", "changed_at", "saves_since_publication",
+                "changed_since_publication")  # fmt: skip
 NO_PLACES = {}
 
 

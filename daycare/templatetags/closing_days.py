@@ -12,6 +12,7 @@ What the box writes is made in Python once per box (``daycare.closing_day_text``
 per row in its template."""
 
 from django import template
+from django.db.models import Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,24 +28,42 @@ from daycare.closing_day_text import (
     capfirst,
     district_addresses,
 )
-from daycare.models import AlternativeCare, ClosingDay
+from daycare.models import ClosingDay
 
 register = template.Library()
 
-# What the box shows of a day.
+# What the box shows of a day, and of its places (``AlternativeCareQuerySet.places``).
 FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
           "signup_url", "is_demo")  # fmt: skip
+PLACE_FIELDS = ("care_places__district_id", "care_places__note", "care_places__houses__name",
+                "care_places__houses__slug")  # fmt: skip
 
 
 def _next_days(today):
-    upcoming = ClosingDay.objects.published().upcoming(today).order_by("date").values(*FIELDS)
-    day = upcoming.first()
-    care_day = None
-    if day is not None:
-        care_day = upcoming.filter(alternative_care=True).first()
-        if care_day is not None:
-            places = AlternativeCare.objects.places([care_day["pk"]])
-            care_day["places"] = places.get(care_day["pk"], {})
+    """One query: the next day and the next day with alternative care (the same row when
+    it is both), the care day once per place and house."""
+    upcoming = ClosingDay.objects.published().upcoming(today).order_by("date").values("date")
+    rows = (
+        ClosingDay.objects.filter(
+            Q(date=Subquery(upcoming[:1]))
+            | Q(date=Subquery(upcoming.filter(alternative_care=True)[:1]))
+        )
+        .order_by("date", "care_places__district_id", "care_places__houses__name")
+        .values_list(*FIELDS, *PLACE_FIELDS)
+    )
+    days = {}
+    for row in rows:
+        day = days.get(row[0])
+        if day is None:
+            day = days[row[0]] = dict(zip(FIELDS, row, strict=False)) | {"places": {}}
+        district_pk, note, house, slug = row[len(FIELDS) :]
+        if day["alternative_care"] and district_pk is not None:
+            place = day["places"].setdefault(district_pk, (None, note, []))
+            if house is not None:
+                place[2].append((house, slug))
+    days = list(days.values())
+    day = days[0] if days else None
+    care_day = next((day for day in days if day["alternative_care"]), None)
     return day, care_day
 
 

@@ -3,20 +3,10 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from core.icalendar import calendar_response
-from core.templatetags.navigation_tags import external_link
 from daycare.calendar import closing_days_calendar
-from daycare.closing_day_text import (
-    Dates,
-    DeadlineText,
-    PlaceText,
-    date_texts,
-    district_addresses,
-    published_text,
-)
+from daycare.closing_day_text import DayList, district_addresses
 from daycare.models import ClosingDay
 from districts.models import District
 
@@ -35,30 +25,13 @@ def closing_days(request, district_slug=None):
         if district is None:
             raise Http404
     district_addresses(districts)
-    shown = [district] if district is not None else districts
-    days = ClosingDay.objects.shown(today).rows(district.pk if district else None)
-    dates = Dates()
-    place_text = PlaceText(_("Distrikt %(name)s:"), shown)
-    deadline_text = DeadlineText(today, dates)
-    signup = _("Tilmeld alternativ pasning")
-    upcoming, past = [], []
-    for day in days:
-        date_texts(day, dates)
+    rows = DayList(today, [district] if district else districts, folded=district is None)
+    years, past = {}, []
+    for day in ClosingDay.objects.shown(today).rows(district.pk if district else None):
         if day["date"] < today:
-            past.append(day)
-            continue
-        if day["alternative_care"]:
-            day["places_html"] = SafeString(
-                "".join(f"<li>{line}</li>" for line in place_text.lines(day["places"]))
-            )
-            day["deadline_text"] = deadline_text(day["signup_deadline"])
-            if day["signup_url"]:
-                day["signup_link"] = external_link(day["signup_url"], signup)
-        day["published_text"] = published_text(day, dates)
-        upcoming.append(day)
-    years = {}
-    for day in upcoming:
-        years.setdefault(day["date"].year, []).append(day)
+            past.append(rows.past(day))
+        else:
+            years.setdefault(day["date"].year, []).append(rows.coming(day))
     context = {
         "years": sorted(years.items()),
         "past": past,

@@ -8,8 +8,8 @@ from caching.keys import query_parameters
 from core.files import serve_stored_file
 from districts.models import Institution
 
-from ..addresses import Addresses
 from ..inspection_text import FIELDS, ReportText
+from ..markup import Addresses
 from ..models.inspection import InspectionReport
 
 

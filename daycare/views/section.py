@@ -4,16 +4,16 @@ Each makes a fixed number of queries whatever the number of districts, houses, p
 or paragraphs.
 """
 
-from django.db.models import Count, Q, Sum
+from html import escape
+
+from django.db.models import Count, FilteredRelation, Q, Sum
 from django.shortcuts import render
-from django.utils.html import escape
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from districts.constants import DAYCARE_TYPES, InstitutionType, RoleType
 from districts.models import District, Institution, Role
 
-from ..addresses import Addresses
+from ..markup import Addresses, demo_badge
 from ..models import DaycareAbout, Document, Partner, Section
 
 # A district's school and its BFO: the partner "Den lokale distriktsskole og BFO".
@@ -50,13 +50,16 @@ def about(request):
 def organisation(request):
     """Each district with its leaders and its daycare units with theirs: values in four
     queries, the people's markup and the addresses made once in Python."""
-    districts = list(District.objects.order_by("name").values("pk", "name", "slug"))
-    # The units led by pedagogical leaders: the houses and the district institutions, a
-    # row per district they belong to.
-    units = (
-        Institution.objects.filter(institution_type__in=DAYCARE_TYPES, districts__isnull=False)
-        .order_by("name")
-        .values("pk", "name", "slug", "districts")
+    # Each district with the units led by pedagogical leaders (the houses and the district
+    # institutions), a row per unit (a unit in two districts is in both), A–Å.
+    rows = (
+        District.objects.annotate(
+            unit=FilteredRelation(
+                "institutions", condition=Q(institutions__institution_type__in=DAYCARE_TYPES)
+            )
+        )
+        .order_by("name", "unit__name")
+        .values_list("pk", "name", "slug", "unit__pk", "unit__name", "unit__slug")
     )
     # Every leader in one query, sorted onto their district or house below.
     leaders = (
@@ -80,32 +83,30 @@ def organisation(request):
         elif institution_id:
             unit_leaders.setdefault(institution_id, []).append(person(*who))
     unit_address = Addresses("districts:institution_detail", "slug")
-    by_district = {}
-    for unit in units:
-        people = unit_leaders.get(unit["pk"], [])
-        by_district.setdefault(unit["districts"], []).append(
-            {
-                "name": unit["name"],
-                "url": unit_address(unit["slug"]),
-                "leaders": people,
-                "leaders_html": SafeString("<br>".join(people)),
-            }  # fmt: skip
-        )
     district_address = Addresses("districts:district_detail", "slug")
-    rows = []
-    for district in districts:
-        people = district_leaders.get(district["pk"], [])
-        district["url"] = district_address(district["slug"])
-        rows.append(
-            {
-                "district": district,
+    districts = {}
+    for pk, name, slug, unit_pk, unit_name, unit_slug in rows:
+        district = districts.get(pk)
+        if district is None:
+            people = district_leaders.get(pk, [])
+            district = districts[pk] = {
+                "district": {"pk": pk, "name": name, "url": district_address(slug)},
                 "leaders": people,
                 "leaders_html": SafeString("<br>".join(people)),
-                "units": by_district.get(district["pk"], []),
-            }  # fmt: skip
-        )
+                "units": [],
+            }
+        if unit_pk is not None:
+            people = unit_leaders.get(unit_pk, [])
+            district["units"].append(
+                {
+                    "name": unit_name,
+                    "url": unit_address(unit_slug),
+                    "leaders": people,
+                    "leaders_html": SafeString("<br>".join(people)),
+                }  # fmt: skip
+            )
     about = DaycareAbout.objects.values("organisation_html").first()
-    context = {"about": about, "districts": rows}
+    context = {"about": about, "districts": list(districts.values())}
     return render(request, "daycare/organisation.html", context)
 
 
@@ -114,9 +115,7 @@ class PersonText:
     (demo people labelled as such), once per person in Python."""
 
     def __init__(self):
-        self.demo = (
-            f' <span class="badge text-bg-warning demo-badge">{escape(_("Demodata"))}</span>'
-        )
+        self.demo = demo_badge()
 
     def __call__(self, name, email, phone, is_demo):
         html = f'\n<span class="person-name">{escape(name)}</span>'
@@ -157,21 +156,27 @@ PARTNER_FIELDS = ("pk", "name", "description_html", "shows_district_schools", "c
 
 
 def district_schools():
-    """Each district (A–Å) with its schools and BFOs (A–Å), their addresses made once."""
+    """Each district (A–Å) with its schools and BFOs (A–Å), in one query, their
+    addresses made once."""
     address = Addresses("districts:institution_detail", "slug")
-    schools = {}
-    rows = (
-        Institution.objects.filter(institution_type__in=SCHOOL_TYPES, districts__isnull=False)
-        .order_by("name")
-        .values_list("districts", "name", "slug")
-    )
-    for district, name, slug in rows:
-        schools.setdefault(district, []).append({"name": name, "url": address(slug)})
     district_address = Addresses("districts:district_detail", "slug")
-    return [
-        {"name": name, "url": district_address(slug), "schools": schools.get(pk, [])}
-        for pk, name, slug in District.objects.order_by("name").values_list("pk", "name", "slug")
-    ]
+    rows = (
+        District.objects.annotate(
+            school=FilteredRelation(
+                "institutions", condition=Q(institutions__institution_type__in=SCHOOL_TYPES)
+            )
+        )
+        .order_by("name", "school__name")
+        .values_list("pk", "name", "slug", "school__name", "school__slug")
+    )
+    districts = {}
+    for pk, name, slug, school, school_slug in rows:
+        district = districts.get(pk)
+        if district is None:
+            district = districts[pk] = {"name": name, "url": district_address(slug), "schools": []}
+        if school is not None:
+            district["schools"].append({"name": school, "url": address(school_slug)})
+    return list(districts.values())
 
 
 def vision(request):
