@@ -13,8 +13,9 @@ from django.utils.translation import ngettext
 
 from core import icalendar
 from core.dates import long_date
+from districts.models import District
 
-from .constants import MeetingKind, ProjectStatus
+from .constants import SEAT_WORDS, MeetingKind, ProjectStatus, SeatType
 from .listing import addresses, demo_badge
 from .models import (
     CultureService,
@@ -86,9 +87,9 @@ def _with_institutions(rows):
     return folded
 
 
-# What the network page reads of a network and of its seats.
-NETWORK_ONLY = ("description", "district__name", "district__slug")
-NETWORK_FIELDS = tuple(f"network__{name}" for name in NETWORK_ONLY)
+# What the network page reads of a network (besides its district's name and address) and
+# of each seat.
+NETWORK_FIELDS = ("network_id", "network__description", "network__district_id")
 SEAT_FIELDS = (
     "seat_type",
     "is_coordinator",
@@ -99,17 +100,45 @@ SEAT_FIELDS = (
 )
 
 
+def _network_and_seats(slug):
+    """The network of district ``slug`` and its seats as values, coordinator first, in
+    one query while it has members (the Network built from the first row)."""
+    seats = list(
+        Seat.objects.filter(network__district__slug=slug)
+        .order_by("-is_coordinator", "seat_type")
+        .values(*NETWORK_FIELDS, "network__district__name", *SEAT_FIELDS)
+    )
+    if not seats:
+        network = get_object_or_404(
+            Network.objects.select_related("district").only(
+                "description", "district__name", "district__slug"
+            ),
+            district__slug=slug,
+        )
+        return network, []
+    row = seats[0]
+    district = District(
+        pk=row["network__district_id"], name=row["network__district__name"], slug=slug
+    )
+    network = Network(
+        pk=row["network_id"], district=district, description=row["network__description"]
+    )
+    return network, seats
+
+
 def _seat_rows(seats):
     coordinator, ambassador = _("Kulturnetværkskoordinator"), _("Kulturambassadør")
     institution_address = addresses("districts:institution_detail", "slug")
+    # A seat in a sentence (``Seat.seat_words``): its words, else its choice's label.
+    words = {value: str(SEAT_WORDS.get(value, label)) for value, label in SeatType.choices}
     return [
         {
-            "name": seat.person.name,
-            "is_demo": seat.person.is_demo,
-            "role": coordinator if seat.is_coordinator else ambassador,
-            "words": seat.seat_words,
-            "institution": seat.institution.name,
-            "url": institution_address(seat.institution.slug),
+            "name": seat["person__name"],
+            "is_demo": seat["person__is_demo"],
+            "role": coordinator if seat["is_coordinator"] else ambassador,
+            "words": words.get(seat["seat_type"], seat["seat_type"]),
+            "institution": seat["institution__name"],
+            "url": institution_address(seat["institution__slug"]),
         }
         for seat in seats
     ]
@@ -173,21 +202,7 @@ def _meeting_rows(meetings):
 
 
 def network_detail(request, slug):
-    # The network comes with its seats in one query (a second only for a network that
-    # has no members yet).
-    seats = list(
-        Seat.objects.filter(network__district__slug=slug)
-        .select_related("network__district", "person", "institution")
-        .only(*NETWORK_FIELDS, *SEAT_FIELDS)
-        .order_by("-is_coordinator", "seat_type")
-    )
-    if seats:
-        network = seats[0].network
-    else:
-        network = get_object_or_404(
-            Network.objects.select_related("district").only(*NETWORK_ONLY),
-            district__slug=slug,
-        )
+    network, seats = _network_and_seats(slug)
     today = timezone.localdate()
     # One query each, split by the querysets' own upcoming/past and current/done.
     meetings = _meeting_rows(
