@@ -116,13 +116,19 @@ def _allotment_rows(offer, showings, today):
         .values("showing_id", "institution__districts")
         .annotate(taken=Sum(F("children") + F("adults")))
     }
+    held = _(
+        "Heraf til distrikt %(district)s indtil %(day)s: %(left)s af %(places)s pladser ledige"
+    )
+    for allotment in allotments:
+        allotment["day"] = long_date(allotment["released_on"])
     for showing in showings:
         showing["allotment_rows"] = [
-            {
+            held
+            % {
                 "district": a["district_name"],
-                "places": a["places"],
+                "day": a["day"],
                 "left": max(a["places"] - used.get((showing["pk"], a["district_id"]), 0), 0),
-                "released_on": a["released_on"],
+                "places": a["places"],
             }
             for a in allotments
         ]
