@@ -210,8 +210,9 @@ class Allotment(models.Model):
 
 
 class ShowingQuerySet(models.QuerySet):
-    def with_places(self):
-        """Each showing with ``places_taken`` (confirmed) and ``waiting_count``."""
+    def with_places_taken(self):
+        """Each showing with ``places_taken`` (by confirmed bookings): what the public
+        pages show."""
         return self.annotate(
             places_taken=Coalesce(
                 Sum(
@@ -219,11 +220,16 @@ class ShowingQuerySet(models.QuerySet):
                     filter=Q(bookings__status=BookingStatus.CONFIRMED),
                 ),
                 0,
-            ),
+            )
+        ).order_by("starts_at")
+
+    def with_places(self):
+        """Each showing with ``places_taken`` (confirmed) and ``waiting_count``."""
+        return self.with_places_taken().annotate(
             waiting_count=models.Count(
                 "bookings", filter=Q(bookings__status=BookingStatus.WAITING)
             ),
-        ).order_by("starts_at")
+        )
 
 
 class Showing(models.Model):

@@ -91,7 +91,7 @@ def _showing_words():
     return when, places
 
 
-# What the public pages read of a showing, with its places taken (``with_places()``).
+# What the public pages read of a showing, with its places taken (``with_places_taken()``).
 SHOWING_FIELDS = ("pk", "offer_id", "starts_at", "venue", "places", "places_taken")
 
 
@@ -116,13 +116,19 @@ def _allotment_rows(offer, showings, today):
         .values("showing_id", "institution__districts")
         .annotate(taken=Sum(F("children") + F("adults")))
     }
+    held = _(
+        "Heraf til distrikt %(district)s indtil %(day)s: %(left)s af %(places)s pladser ledige"
+    )
+    for allotment in allotments:
+        allotment["day"] = long_date(allotment["released_on"])
     for showing in showings:
         showing["allotment_rows"] = [
-            {
+            held
+            % {
                 "district": a["district_name"],
-                "places": a["places"],
+                "day": a["day"],
                 "left": max(a["places"] - used.get((showing["pk"], a["district_id"]), 0), 0),
-                "released_on": a["released_on"],
+                "places": a["places"],
             }
             for a in allotments
         ]
@@ -152,7 +158,7 @@ def offer_detail(request, pk):
     offer = rows[0]
     today = timezone.localdate()
     when, places = _showing_words()
-    showings = list(offer.showings.with_places().values(*SHOWING_FIELDS))
+    showings = list(offer.showings.with_places_taken().values(*SHOWING_FIELDS))
     for showing in showings:
         showing["when"] = when(showing["starts_at"])
         showing["places_text"] = places(showing)
@@ -186,7 +192,7 @@ def _offer_rows(slug, today):
     offers, district_name = {}, None
     for showing in (
         Showing.objects.filter(Exists(coming), offer__event__network__district__slug=slug)
-        .with_places()
+        .with_places_taken()
         .order_by("offer__event__starts_at", "offer_id", "starts_at")
         .values(
             *SHOWING_FIELDS,

@@ -219,12 +219,6 @@ class DatedQuerySet(models.QuerySet):
     def past(self, today=None):
         return self.exclude(self.upcoming_condition(today))
 
-    def with_is_upcoming(self, today=None):
-        """Each row with ``is_upcoming``: a page that lists both the upcoming and the past
-        reads them in one query."""
-        condition = self.upcoming_condition(today)
-        return self.annotate(is_upcoming=models.ExpressionWrapper(condition, models.BooleanField()))
-
 
 class Meeting(models.Model):
     """A network meeting, one of Kulturtjenesten's four yearly meetings with the
@@ -272,11 +266,6 @@ class ProjectQuerySet(models.QuerySet):
 
     def done(self):
         return self.exclude(self.CURRENT)
-
-    def with_is_current(self):
-        """Each project with ``is_current``: current and done ones in one query."""
-        current = models.ExpressionWrapper(self.CURRENT, models.BooleanField())
-        return self.annotate(is_current=current)
 
 
 class Project(models.Model):

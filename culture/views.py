@@ -13,8 +13,9 @@ from django.utils.translation import ngettext
 
 from core import icalendar
 from core.dates import long_date
+from districts.models import District
 
-from .constants import MeetingKind, ProjectStatus
+from .constants import SEAT_WORDS, MeetingKind, ProjectStatus, SeatType
 from .listing import addresses, demo_badge
 from .models import (
     CultureService,
@@ -86,9 +87,9 @@ def _with_institutions(rows):
     return folded
 
 
-# What the network page reads of a network and of its seats.
-NETWORK_ONLY = ("description", "district__name", "district__slug")
-NETWORK_FIELDS = tuple(f"network__{name}" for name in NETWORK_ONLY)
+# What the network page reads of a network (besides its district's name and address) and
+# of each seat.
+NETWORK_FIELDS = ("network_id", "network__description", "network__district_id")
 SEAT_FIELDS = (
     "seat_type",
     "is_coordinator",
@@ -99,27 +100,56 @@ SEAT_FIELDS = (
 )
 
 
+def _network_and_seats(slug):
+    """The network of district ``slug`` and its seats as values, coordinator first, in
+    one query while it has members (the Network built from the first row)."""
+    seats = list(
+        Seat.objects.filter(network__district__slug=slug)
+        .order_by("-is_coordinator", "seat_type")
+        .values(*NETWORK_FIELDS, "network__district__name", *SEAT_FIELDS)
+    )
+    if not seats:
+        network = get_object_or_404(
+            Network.objects.select_related("district").only(
+                "description", "district__name", "district__slug"
+            ),
+            district__slug=slug,
+        )
+        return network, []
+    row = seats[0]
+    district = District(
+        pk=row["network__district_id"], name=row["network__district__name"], slug=slug
+    )
+    network = Network(
+        pk=row["network_id"], district=district, description=row["network__description"]
+    )
+    return network, seats
+
+
 def _seat_rows(seats):
     coordinator, ambassador = _("Kulturnetværkskoordinator"), _("Kulturambassadør")
     institution_address = addresses("districts:institution_detail", "slug")
+    # A seat in a sentence (``Seat.seat_words``): its words, else its choice's label.
+    words = {value: str(SEAT_WORDS.get(value, label)) for value, label in SeatType.choices}
     return [
         {
-            "name": seat.person.name,
-            "is_demo": seat.person.is_demo,
-            "role": coordinator if seat.is_coordinator else ambassador,
-            "words": seat.seat_words,
-            "institution": seat.institution.name,
-            "url": institution_address(seat.institution.slug),
+            "name": seat["person__name"],
+            "is_demo": seat["person__is_demo"],
+            "role": coordinator if seat["is_coordinator"] else ambassador,
+            "words": words.get(seat["seat_type"], seat["seat_type"]),
+            "institution": seat["institution__name"],
+            "url": institution_address(seat["institution__slug"]),
         }
         for seat in seats
     ]
 
 
-def _event_rows(events):
+def _event_rows(events, today):
     """Each performance's lines as the page writes them: ``when`` ("Onsdag den 13. januar
     2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
     at, age_words = _("kl. %(time)s"), _("For %(age)s.")
     for event in events:
+        event["is_upcoming"] = timezone.localtime(event["starts_at"]).date() >= today
         # As the page always wrote it: the day of the stored (UTC) time, the local time.
         when = f"{capfirst(long_date(event['starts_at'].date()))} "
         when += at % {"time": _time(event["starts_at"])}
@@ -143,6 +173,7 @@ def _project_rows(projects):
     """Each project's ``state``: "I gang · fredag den 1. maj 2026 – …"."""
     statuses = {value: str(label) for value, label in ProjectStatus.choices}
     for project in projects:
+        project["is_current"] = project["status"] != ProjectStatus.DONE
         state = statuses.get(project["status"], project["status"])
         if project["start"]:
             state += f" · {long_date(project['start'])}"
@@ -152,12 +183,13 @@ def _project_rows(projects):
     return projects
 
 
-def _meeting_rows(meetings):
+def _meeting_rows(meetings, today):
     """Each meeting's ``heading`` ("Netværksmøde, tirsdag den …") and ``when`` ("kl.
     14.00–16.00, Skovlunde Skole"; empty without a time and a place)."""
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     at = _("kl. %(start)s")
     for meeting in meetings:
+        meeting["is_upcoming"] = meeting["date"] >= today
         kind = kinds.get(meeting["kind"], meeting["kind"])
         meeting["heading"] = f"{kind}, {long_date(meeting['date'])}"
         start, end, place = meeting["start_time"], meeting["end_time"], meeting["place"]
@@ -173,28 +205,14 @@ def _meeting_rows(meetings):
 
 
 def network_detail(request, slug):
-    # The network comes with its seats in one query (a second only for a network that
-    # has no members yet).
-    seats = list(
-        Seat.objects.filter(network__district__slug=slug)
-        .select_related("network__district", "person", "institution")
-        .only(*NETWORK_FIELDS, *SEAT_FIELDS)
-        .order_by("-is_coordinator", "seat_type")
-    )
-    if seats:
-        network = seats[0].network
-    else:
-        network = get_object_or_404(
-            Network.objects.select_related("district").only(*NETWORK_ONLY),
-            district__slug=slug,
-        )
+    network, seats = _network_and_seats(slug)
     today = timezone.localdate()
-    # One query each, split by the querysets' own upcoming/past and current/done.
+    # One query each, split here into upcoming and past (from today, the local date, as
+    # DatedQuerySet.upcoming() says) and current and done (as ProjectQuerySet.current()):
+    # plain columns cost less to build than an annotation of the same conditions.
     meetings = _meeting_rows(
         list(
-            Meeting.objects.filter(network=network)
-            .with_is_upcoming(today)
-            .values(
+            Meeting.objects.filter(network_id=network.pk).values(
                 "kind",
                 "date",
                 "start_time",
@@ -203,15 +221,14 @@ def network_detail(request, slug):
                 "agenda",
                 "minutes",
                 "is_demo",
-                "is_upcoming",
             )
-        )
+        ),
+        today,
     )
     # Each with the institutions taking part (a row per institution), in the same query.
     events = _event_rows(
         _with_institutions(
-            Event.objects.filter(network=network)
-            .with_is_upcoming(today)
+            Event.objects.filter(network_id=network.pk)
             .order_by("starts_at", "pk", "institutions__name")
             .values(
                 "pk",
@@ -224,15 +241,14 @@ def network_detail(request, slug):
                 "places_available",
                 "description",
                 "is_demo",
-                "is_upcoming",
                 institution=F("institutions__name"),
             )
-        )
+        ),
+        today,
     )
     projects = _project_rows(
         _with_institutions(
-            Project.objects.filter(network=network)
-            .with_is_current()
+            Project.objects.filter(network_id=network.pk)
             .order_by("-start", "title", "pk", "institutions__name")
             .values(
                 "pk",
@@ -242,7 +258,6 @@ def network_detail(request, slug):
                 "end",
                 "description",
                 "is_demo",
-                "is_current",
                 institution=F("institutions__name"),
             )
         )

@@ -153,6 +153,14 @@ class Term(models.Model):
     class Meta:
         abstract = True
 
+    @staticmethod
+    def holds(term_start, term_end, today):
+        """Whether a term from ``term_start`` to ``term_end`` (either may be open) holds
+        on ``today``: ``TermQuerySet.current()`` for rows already read."""
+        return (term_end is None or term_end >= today) and (
+            term_start is None or term_start <= today
+        )
+
     def clean(self):
         super().clean()
         if self.term_start and self.term_end and self.term_end < self.term_start:

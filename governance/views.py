@@ -42,14 +42,17 @@ BOARD_ONLY = ("name", "slug", "district__name", "district__slug")
 def _board_and_members(slug, today):
     """The board (a district's by the district's address, Dagplejen's by its own) and
     its current members as values, in one query while it has any."""
+    # Every member the board has had; the current term's picked here (``Term.holds``).
     members = list(
-        Membership.objects.current(today)
-        .filter(Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug))
-        .values(
+        Membership.objects.filter(
+            Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug)
+        ).values(
             "name",
             "role",
             "is_secretary",
             "is_demo",
+            "term_start",
+            "term_end",
             "house__name",
             "board_id",
             "board__district_id",
@@ -71,7 +74,8 @@ def _board_and_members(slug, today):
             name=row["board__district__name"],
             slug=row["board__district__slug"],
         )
-    return board, members
+    current = [m for m in members if Membership.holds(m["term_start"], m["term_end"], today)]
+    return board, current
 
 
 def _member_groups(members, is_district_board):

@@ -7,6 +7,7 @@ and its own), from every board read once per content version (``caching.kept.kep
 from collections import defaultdict
 
 from django import template
+from django.utils import timezone
 
 from caching.kept import kept
 from districts.constants import DAYCARE_TYPES
@@ -20,13 +21,17 @@ register = template.Library()
 @register.inclusion_tag("governance/includes/house_council.html")
 def house_council(institution):
     roles = {value: str(label).lower() for value, label in CouncilRole.choices}
-    # By role and name (the model's order after the house, which is this one).
-    members = list(
-        CouncilMember.objects.current()
-        .filter(house=institution)
+    today = timezone.localdate()
+    # Every member the house has had, by role and name (the model's order after the
+    # house, which is this one); the current ones picked here (a plain filter on the
+    # house costs less to build than current()'s alternatives, and a house has had few).
+    members = [
+        member
+        for member in CouncilMember.objects.filter(house_id=institution.pk)
         .order_by("role", "name")
-        .values("name", "role", "is_demo")
-    )
+        .values("name", "role", "is_demo", "term_start", "term_end")
+        if CouncilMember.holds(member["term_start"], member["term_end"], today)
+    ]
     for member in members:
         member["role_label"] = roles.get(member["role"], member["role"])
     demo = any(member["is_demo"] for member in members)

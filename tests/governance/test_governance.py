@@ -4,6 +4,7 @@ district's board kept by its own leader only."""
 import datetime
 
 import pytest
+from django.utils import timezone
 
 from districts.models import District, Institution
 from governance.constants import BoardRole, CouncilRole
@@ -103,6 +104,29 @@ def test_house_pages_show_their_council_and_district_pages_link_their_board(clie
     assert 'href="/bestyrelser/skovvejen/"' in client.get("/distrikter/skovvejen/").content.decode()
     # A school has no house council.
     assert "Husråd" not in client.get("/institutioner/skovvejens-skole/").content.decode()
+
+
+def test_a_house_council_shows_the_members_of_the_current_term_only(client):
+    house = Institution.objects.get(slug="boernehuset-valhalla")
+    CouncilMember.objects.filter(house=house).delete()
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    for name, start, end in [
+        ("Ida Nu", today - day, today + day),
+        ("Ole Altid", None, None),
+        ("Eva Sidste Dag", None, today),
+        ("Bo Tidligere", None, today - day),
+        ("Lis Senere", today + day, None),
+    ]:
+        CouncilMember.objects.create(
+            house=house, name=name, role=CouncilRole.PARENT, term_start=start, term_end=end
+        )
+    shown = {m.name for m in CouncilMember.objects.current(today).filter(house=house)}
+    assert shown == {"Ida Nu", "Ole Altid", "Eva Sidste Dag"}
+    page = client.get(house.get_absolute_url()).content.decode()
+    for name in ("Ida Nu", "Ole Altid", "Eva Sidste Dag"):
+        assert f"{name}, forældrerepræsentant" in page
+    assert "Bo Tidligere" not in page and "Lis Senere" not in page
 
 
 @pytest.mark.parametrize(
