@@ -71,13 +71,15 @@ def district_detail(request, slug):
 
 def institution_detail(request, slug):
     institution = get_object_or_404(
-        Institution.objects.for_listing().select_related("part_of").with_last_changed(),
-        slug=slug,
+        Institution.objects.select_related("part_of").with_last_changed(), slug=slug
     )
+    # Its districts by a plain query, handed to the boxes that need them: for one
+    # institution the prefetch's machinery costs more than the query.
+    districts = list(District.objects.filter(institutions=institution))
     # The house's pedagogical leaders and its districts' leaders, in one query.
     roles = Role.objects.filter(
-        Q(institution=institution, role_type=RoleType.PEDAGOGICAL_LEADER)
-        | Q(district__institutions=institution, role_type=RoleType.DISTRICT_LEADER)
+        Q(institution_id=institution.pk, role_type=RoleType.PEDAGOGICAL_LEADER)
+        | Q(district_id__in=[d.pk for d in districts], role_type=RoleType.DISTRICT_LEADER)
     ).select_related("person")
     leaders, district_leaders = [], []
     for role in roles:
@@ -85,7 +87,6 @@ def institution_detail(request, slug):
     houses = []
     if institution.institution_type == InstitutionType.DISTRICT_INSTITUTION:
         houses = list(institution.houses.order_by("name"))
-    districts = list(institution.districts.all())
     context = {
         "institution": institution,
         "districts": districts,

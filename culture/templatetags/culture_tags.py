@@ -91,7 +91,10 @@ def _networks():
 
 
 @register.inclusion_tag("culture/includes/unit_networks.html", takes_context=True)
-def unit_networks(context, institution):
+def unit_networks(context, institution, districts=None):
+    """The networks of ``institution``'s districts (``districts``: read by the page
+    already, or read here)."""
     networks = kept("networks_by_district", _networks, request=context.get("request"))
-    found = [networks[d.pk] for d in institution.districts.all() if d.pk in networks]
+    districts = institution.districts.all() if districts is None else districts
+    found = [networks[d.pk] for d in districts if d.pk in networks]
     return {"networks": found}

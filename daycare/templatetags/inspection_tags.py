@@ -12,7 +12,9 @@ register = template.Library()
 
 
 @register.inclusion_tag("daycare/includes/inspection_reports_for.html")
-def inspection_reports_for(institution):
+def inspection_reports_for(institution, only_district=None):
+    """``only_district``: the institution's one district when the page knows it (else
+    read here)."""
     report = (
         InspectionReport.objects.published()
         .filter(unit_id=institution.pk)
@@ -23,7 +25,7 @@ def inspection_reports_for(institution):
     anchor = ""
     if report is not None:
         report = ReportText().html(report)
-        district = institution.only_district
+        district = only_district or institution.only_district
         anchor = f"{district.slug}-{institution.slug}" if district else ""
     return {"report": report, "anchor": anchor, "institution": institution}
 

@@ -62,13 +62,14 @@ def _boards():
     ]
 
 
-def boards_covering(institution, request=None):
+def boards_covering(institution, request=None, districts=None):
     """The boards that cover ``institution``, district boards first: ``(name, address)``.
-    A district's board covers its district's daycare units; any board covers the units
-    it names besides (``Board.covers``)."""
+        A district's board covers its district's daycare units; any board covers the units
+        it names besides (``Board.covers``). ``districts``: the institution's, when the page has
+    read them already."""
     boards = kept("boards_with_units", _boards, request=request)
     districts = (
-        {district.pk for district in institution.districts.all()}
+        {district.pk for district in (districts or institution.districts.all())}
         if institution.institution_type in DAYCARE_TYPES
         else set()
     )
@@ -80,5 +81,5 @@ def boards_covering(institution, request=None):
 
 
 @register.inclusion_tag("governance/includes/unit_boards.html", takes_context=True)
-def unit_boards(context, institution):
-    return {"boards": boards_covering(institution, context.get("request"))}
+def unit_boards(context, institution, districts=None):
+    return {"boards": boards_covering(institution, context.get("request"), districts)}

@@ -12,7 +12,9 @@ register = template.Library()
 @register.inclusion_tag("notify/includes/subscribe_box.html")
 def subscribe_box(district=None, house=None, districts=None):
     if house is not None:
-        offered = choices.for_house(house, house.districts.all())
+        offered = choices.for_house(
+            house, house.districts.all() if districts is None else districts
+        )
     elif district is not None:
         offered = choices.for_district(district)
     else:
