@@ -4,12 +4,13 @@
 institutions paid for it a thousand times. ``link_maker`` reverses the view once, per
 request (so the script prefix and the URL conf in force are respected), with a marker in
 place of the one argument, and returns a function that puts each row's value there. The
-values must be what the URL pattern accepts unquoted: slugs and numbers.
+values must be what the URL pattern accepts unquoted: slugs and numbers (the marker is
+digits, so it fits both a slug and an int converter).
 """
 
 from django.urls import reverse
 
-MARKER = "link-maker-marker-0"
+MARKER = "7319046285"
 
 
 def link_maker(viewname, argument="slug"):

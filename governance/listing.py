@@ -2,22 +2,11 @@
 import): links from one ``reverse()`` and the demo badge rendered once."""
 
 from django.template.loader import render_to_string
-from django.urls import reverse
 
-# Fits both a slug and an int converter, and no address contains it by itself.
-MARKER = "7319046285"
+from core.links import link_maker
 
-
-def addresses(viewname, kwarg):
-    """A function ``value -> address`` for ``viewname`` with ``kwarg`` set to ``value``,
-    as ``reverse(viewname, kwargs={kwarg: value})`` gives it, for values the URL
-    converter takes unchanged (a slug, a primary key)."""
-    head, tail = reverse(viewname, kwargs={kwarg: MARKER}).split(MARKER)
-
-    def address(value):
-        return f"{head}{value}{tail}"
-
-    return address
+# Many rows' links from one reverse() (core.links).
+addresses = link_maker
 
 
 def board_addresses():
