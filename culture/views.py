@@ -149,9 +149,11 @@ def _event_rows(events, today):
     2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
     at, age_words = _("kl. %(time)s"), _("For %(age)s.")
     for event in events:
-        event["is_upcoming"] = timezone.localtime(event["starts_at"]).date() >= today
-        # As the page always wrote it: the day of the stored (UTC) time, the local time.
-        when = f"{capfirst(long_date(event['starts_at'].date()))} "
+        day = timezone.localtime(event["starts_at"]).date()
+        event["is_upcoming"] = day >= today
+        # The local day with the local time: 00.30 on 14 January is the 14th, though
+        # stored as 23.30 UTC on the 13th.
+        when = f"{capfirst(long_date(day))} "
         when += at % {"time": _time(event["starts_at"])}
         if event["ends_at"]:
             when += f"–{_time(event['ends_at'])}"

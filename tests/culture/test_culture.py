@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
+from core.dates import long_date
 from culture.models import CultureService, Event, Meeting, Network, Organisation, Project, Seat
 from districts.models import District, Institution
 from tests.admin_forms import choices, form_data
@@ -420,3 +421,15 @@ def test_the_network_page_splits_by_the_querysets_upcoming_past_current_and_done
     for title in ("I går", "Projekt Færdig"):
         assert title in done and title not in ahead
     assert ahead.count("Netværksmøde") == 1 and done.count("Netværksmøde") == 1
+
+
+def test_a_performance_just_after_midnight_is_shown_on_its_own_local_day(client):
+    """00.30 in Copenhagen is 23.30 UTC the day before: the network page names the local
+    day, as the performance's own page and the search do."""
+    network = Network.objects.get(district__slug="baltorp")
+    day = timezone.localdate() + datetime.timedelta(days=40)
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(0, 30)))
+    Event.objects.create(network=network, title="Natforestilling", venue="Salen", starts_at=starts)
+    page = client.get("/kultur/baltorp/").content.decode()
+    row = page[page.index("Natforestilling") :]
+    assert f"{long_date(day)} kl. 00.30" in row[:400].lower()
