@@ -36,7 +36,7 @@ from django.views.decorators.http import require_POST
 from caching.keys import query_parameters
 from core import icalendar, permissions
 from core.dates import long_date
-from culture.listing import addresses, demo_badge
+from core.rows import demo_badge, link_maker
 from culture.models import Network
 from districts.models import District, Institution
 
@@ -187,7 +187,7 @@ def _offer_rows(slug, today):
     the performance's start: each with its showings (all of them, with places left) and
     its address, from one query over the showings; and the network's district's name,
     which the same rows carry (``None`` when there are none)."""
-    offer_address = addresses("bookings:offer_detail", "pk")
+    offer_address = link_maker("bookings:offer_detail", "pk")
     coming = Showing.objects.filter(offer=OuterRef("offer"), starts_at__date__gte=today)
     offers, district_name = {}, None
     for showing in (

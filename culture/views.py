@@ -2,7 +2,7 @@
 
 The pages read rows as plain values (``values()``), not model instances, and work out
 once per page what a template would otherwise work out per row: the translated words,
-the dates as the page writes them, the links (``culture.listing``)."""
+the dates as the page writes them, the links (``core.rows``)."""
 
 from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, render
@@ -13,10 +13,10 @@ from django.utils.translation import ngettext
 
 from core import icalendar
 from core.dates import long_date
+from core.rows import demo_badge, link_maker
 from districts.models import District
 
 from .constants import SEAT_WORDS, MeetingKind, ProjectStatus, SeatType
-from .listing import addresses, demo_badge
 from .models import (
     CultureService,
     Event,
@@ -33,7 +33,7 @@ def network_rows():
     """Every network for a listing, by district name, with its address and its
     coordinator (``coordinator_name``, ``coordinator_is_demo``; ``None`` while not
     registered): one query, no model instances."""
-    address = addresses("culture:network_detail", "slug")
+    address = link_maker("culture:network_detail", "slug")
     rows = list(
         Network.objects.annotate(
             coordinator=FilteredRelation("seats", condition=Q(seats__is_coordinator=True))
@@ -128,7 +128,7 @@ def _network_and_seats(slug):
 
 def _seat_rows(seats):
     coordinator, ambassador = _("Kulturnetværkskoordinator"), _("Kulturambassadør")
-    institution_address = addresses("districts:institution_detail", "slug")
+    institution_address = link_maker("districts:institution_detail", "slug")
     # A seat in a sentence (``Seat.seat_words``): its words, else its choice's label.
     words = {value: str(SEAT_WORDS.get(value, label)) for value, label in SeatType.choices}
     return [

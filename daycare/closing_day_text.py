@@ -15,8 +15,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from core.dates import long_date, week_number
+from core.rows import demo_badge, link_maker
 from core.templatetags.navigation_tags import external_link
-from daycare.markup import Addresses, demo_badge
 
 
 def capfirst(text):
@@ -41,7 +41,7 @@ class HouseLinks:
     """``<a href="/institutioner/<slug>/">name</a>``, joined by commas."""
 
     def __init__(self):
-        self.address = Addresses("districts:institution_detail", "slug")
+        self.address = link_maker("districts:institution_detail", "slug")
 
     def __call__(self, houses):
         address = self.address
@@ -166,8 +166,8 @@ class DayList:
 def district_addresses(districts):
     """Each district with ``page_url`` (its closing days) and ``feed_url`` (its
     calendar), from one ``reverse()`` per address, not one per district."""
-    page = Addresses("daycare:closing_days_district", "district_slug")
-    feed = Addresses("daycare:closing_days_district_feed", "district_slug")
+    page = link_maker("daycare:closing_days_district", "district_slug")
+    feed = link_maker("daycare:closing_days_district_feed", "district_slug")
     for district in districts:
         district.page_url = page(district.slug)
         district.feed_url = feed(district.slug)

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from core.dates import long_date
-from daycare.markup import NUMBER, Addresses, demo_badge
+from core.rows import demo_badge, link_maker
 
 # What a report shows (``InspectionReport`` fields, read as values).
 FIELDS = ("pk", "unit_id", "visit_date", "announced", "summary", "is_demo")
@@ -23,7 +23,7 @@ class ReportText:
     badge, announced or not, and the summary."""
 
     def __init__(self):
-        self.address = Addresses("daycare:inspection_report_file", "pk", NUMBER)
+        self.address = link_maker("daycare:inspection_report_file", "pk")
         self.title = _("Tilsynsrapport, %(date)s")
         self.visit = {True: escape(_("Anmeldt besøg")), False: escape(_("Uanmeldt besøg"))}
         self.demo = demo_badge()

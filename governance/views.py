@@ -9,10 +9,11 @@ from django.utils.translation import gettext as _
 
 from core.dates import long_date
 from core.files import serve_stored_file
+from core.rows import demo_badge, link_maker
 from districts.models import District
 
 from .constants import VOTING_ROLES, BoardRole
-from .listing import addresses, board_addresses, demo_badge
+from .listing import board_addresses
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
 
 ROLE_ORDER = [
@@ -108,7 +109,7 @@ def board_detail(request, slug):
     board, members = _board_and_members(slug, today)
     # The houses it covers: its district's daycare units, and units it covers besides
     # (Hedegård's board covers Dagplejen too; Baltorp's does not, 001).
-    institution_address = addresses("districts:institution_detail", "slug")
+    institution_address = link_maker("districts:institution_detail", "slug")
     units = list(board.units().values("pk", "name", "slug"))
     for unit in units:
         unit["url"] = institution_address(unit["slug"])
@@ -125,7 +126,7 @@ def board_detail(request, slug):
         )
         for other in covering:
             other["url"] = board_address(other)
-    pdf_address = addresses("governance:bylaws_file", "pk")
+    pdf_address = link_maker("governance:bylaws_file", "pk")
     versions = list(
         Bylaws.objects.in_force(today)
         .filter(boards=board)

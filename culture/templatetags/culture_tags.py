@@ -10,7 +10,7 @@ from django.utils import formats, timezone
 
 from caching.kept import kept
 from caching.templatetags.kept_fragments import refuse_while_keeping
-from culture.listing import addresses, demo_badge
+from core.rows import demo_badge, link_maker
 from culture.models import Network
 
 register = template.Library()
@@ -49,7 +49,7 @@ def _network(district):
         if row["starts_at"] is not None
     ]
     return {
-        "url": addresses("culture:network_detail", "slug")(district.slug),
+        "url": link_maker("culture:network_detail", "slug")(district.slug),
         "district_name": district.name,
         "coordinator_name": rows[0]["coordinator_name"],
         "coordinator_is_demo": rows[0]["coordinator_is_demo"],
@@ -83,7 +83,7 @@ def culture_network(context, district):
 
 def _networks():
     """``{district id: (address, district name)}`` of every network."""
-    address = addresses("culture:network_detail", "slug")
+    address = link_maker("culture:network_detail", "slug")
     return {
         row["district_id"]: (address(row["district__slug"]), row["district__name"])
         for row in Network.objects.values("district_id", "district__slug", "district__name")

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, render
 
 from caching.keys import query_parameters
 from core.files import serve_stored_file
+from core.rows import link_maker
 from districts.models import Institution
 
 from ..inspection_text import FIELDS, ReportText
-from ..markup import Addresses
 from ..models.inspection import InspectionReport
 
 
@@ -37,7 +37,7 @@ def inspection_reports(request):
         year = None
     # district → unit → reports.
     text = ReportText()
-    units = Addresses("districts:institution_detail", "slug")
+    units = link_maker("districts:institution_detail", "slug")
     by_district = {}
     for row in rows:
         if row["unit__districts__slug"] is None:

@@ -4,16 +4,14 @@ Each makes a fixed number of queries whatever the number of districts, houses, p
 or paragraphs.
 """
 
-from html import escape
-
 from django.db.models import Count, FilteredRelation, Q, Sum
 from django.shortcuts import render
 from django.utils.safestring import SafeString
 
+from core.rows import PersonText, link_maker
 from districts.constants import DAYCARE_TYPES, InstitutionType, RoleType
 from districts.models import District, Institution, Role
 
-from ..markup import Addresses, demo_badge
 from ..models import DaycareAbout, Document, Partner, Section
 
 # A district's school and its BFO: the partner "Den lokale distriktsskole og BFO".
@@ -82,8 +80,8 @@ def organisation(request):
             district_leaders.setdefault(district_id, []).append(person(*who))
         elif institution_id:
             unit_leaders.setdefault(institution_id, []).append(person(*who))
-    unit_address = Addresses("districts:institution_detail", "slug")
-    district_address = Addresses("districts:district_detail", "slug")
+    unit_address = link_maker("districts:institution_detail", "slug")
+    district_address = link_maker("districts:district_detail", "slug")
     districts = {}
     for pk, name, slug, unit_pk, unit_name, unit_slug in rows:
         district = districts.get(pk)
@@ -108,24 +106,6 @@ def organisation(request):
     about = DaycareAbout.objects.values("organisation_html").first()
     context = {"about": about, "districts": list(districts.values())}
     return render(request, "daycare/organisation.html", context)
-
-
-class PersonText:
-    """A person with their contact details, the markup of ``includes/person.html``
-    (demo people labelled as such), once per person in Python."""
-
-    def __init__(self):
-        self.demo = demo_badge()
-
-    def __call__(self, name, email, phone, is_demo):
-        html = f'\n<span class="person-name">{escape(name)}</span>'
-        if is_demo:
-            html += self.demo
-        if email:
-            html += f'\n<br><a href="mailto:{escape(email)}">{escape(email)}</a>'
-        if phone:
-            html += f'\n<br><a href="tel:{escape(phone.replace(" ", ""))}">{escape(phone)}</a>'
-        return html
 
 
 def partners(request):
@@ -158,8 +138,8 @@ PARTNER_FIELDS = ("pk", "name", "description_html", "shows_district_schools", "c
 def district_schools():
     """Each district (A–Å) with its schools and BFOs (A–Å), in one query, their
     addresses made once."""
-    address = Addresses("districts:institution_detail", "slug")
-    district_address = Addresses("districts:district_detail", "slug")
+    address = link_maker("districts:institution_detail", "slug")
+    district_address = link_maker("districts:district_detail", "slug")
     rows = (
         District.objects.annotate(
             school=FilteredRelation(

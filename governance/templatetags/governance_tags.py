@@ -10,9 +10,10 @@ from django import template
 from django.utils import timezone
 
 from caching.kept import kept
+from core.rows import demo_badge
 from districts.constants import DAYCARE_TYPES
 from governance.constants import CouncilRole
-from governance.listing import board_addresses, demo_badge
+from governance.listing import board_addresses
 from governance.models import Board, CouncilMember
 
 register = template.Library()
