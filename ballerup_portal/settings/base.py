@@ -111,9 +111,6 @@ TEMPLATES = [
                 # The municipality's contact details for every page's footer.
                 "pages.site_settings.context_processor",
             ],
-            # {% load i18n %} loads Django's library with a cheaper constant
-            # {% translate %} (core/templatetags/i18n_constant.py).
-            "libraries": {"i18n": "core.templatetags.i18n_constant"},
         },
     },
 ]
