@@ -14,7 +14,7 @@ literal is, with ``%`` handled as Django handles it. ``tests/portal/test_transla
 renders every message the templates use with both libraries and compares, and fails on a
 template of ours that loads ``i18n`` (it would work, only slower). Nothing is cached: the
 language is looked up on every render, as Django does. (It is a library of its own name,
-not registered as ``i18n``: that would shadow Django's and trips check templates.W003.)
+not registered as ``i18n``: that would hide Django's and trips check templates.W003.)
 """
 
 from django import template
