@@ -1,7 +1,6 @@
 """The site settings in the admin: one row, kept by administrators."""
 
 from django.contrib import admin
-from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +15,6 @@ class SiteSettingsAdmin(SingleRowAdmin):
     """One row: the list goes straight to it (or to the form that creates it), and it is
     never deleted, only emptied field by field."""
 
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (
             _("Kommunens kontaktoplysninger"),
