@@ -338,7 +338,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60 * 60 * 24)
 # Pages with a query string (a search, a filter) stored per content version, at most: what
 # anonymous requests can add to the cache is bounded (caching.keys.query_parameters).
 PAGE_CACHE_QUERY_PAGES = env_int("PAGE_CACHE_QUERY_PAGES", 500)
-PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/static/", "/media/")
+# Never answered from or stored in the page cache: staff pages, files, and the load
+# balancer's probes (operations/urls.py), which must not wait for the cache or its
+# content version (a query, with the cache in the database).
+PAGE_CACHE_SKIP_PREFIXES = ("/admin/", "/static/", "/media/", "/healthz", "/readyz")
 
 # Uploaded files: the local folder, or S3-compatible object storage (django-storages)
 # when AWS_STORAGE_BUCKET_NAME is set, so several app servers share them.

@@ -124,6 +124,27 @@ def test_readiness_fails_and_liveness_holds_while_the_database_is_down(client):
     assert ready.headers["Retry-After"]
 
 
+def test_liveness_touches_neither_database_nor_cache_with_the_page_cache_on(
+    page_cache_in_the_database, client, django_assert_num_queries
+):
+    """The load balancer's probes are never answered from, nor stored in, the page
+    cache: with the cache in the database, reading the content version was a query,
+    so a database outage would have made /healthz wait for it."""
+    with django_assert_num_queries(0):
+        for _ in range(3):
+            assert client.get("/healthz").content == b"ok"
+    assert client.get("/readyz").status_code == 200
+    assert "X-Page-Cache" not in client.get("/readyz").headers
+
+
+@pytest.mark.usefixtures("page_cache_in_the_database", "database_down")
+def test_liveness_holds_while_the_database_and_its_page_cache_are_down(client, caplog):
+    with caplog.at_level(logging.WARNING):
+        assert client.get("/healthz").status_code == 200
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert client.get("/readyz").status_code == 503
+
+
 def test_timeouts_are_configured_for_the_database_in_use():
     options = settings.DATABASES["default"].get("OPTIONS", {})
     if connection.vendor == "postgresql":
