@@ -591,18 +591,18 @@ def attendance_csv(request, pk):
                 writer.writerow(
                     [
                         f"{when:%d.%m.%Y %H.%M}",
-                        showing.venue,
-                        group["name"],
-                        booking.institution.name,
-                        booking.group_name,
+                        _csv_safe(showing.venue),
+                        _csv_safe(group["name"]),
+                        _csv_safe(booking.institution.name),
+                        _csv_safe(booking.group_name),
                         booking.children,
                         booking.adults,
-                        booking.contact_name,
-                        booking.contact_phone,
-                        booking.contact_email,
+                        _csv_safe(booking.contact_name),
+                        _csv_safe(booking.contact_phone),
+                        _csv_safe(booking.contact_email),
                         _("ja") if booking.wheelchair else _("nej"),
                         _("ja") if booking.interpreter else _("nej"),
-                        _csv_safe(booking.note),
+                        _csv_safe(" ".join(booking.note.split())),
                         booking.get_status_display(),
                         getattr(booking, "waiting_place", "") or "",
                     ]
@@ -610,10 +610,15 @@ def attendance_csv(request, pk):
     return response
 
 
+# What makes a spreadsheet read a cell as a formula (OWASP's "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "|")
+
+
 def _csv_safe(text):
-    """A cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    text = " ".join(text.split())
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+    """Text typed by staff or a contact person, as a cell no spreadsheet reads as a
+    formula: one that would be gets a leading apostrophe."""
+    text = str(text or "")
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def _network_booking(request, pk):

@@ -19,6 +19,7 @@ from django_cleanup import cleanup
 from simple_history.models import HistoricalRecords
 
 from core.pdf import validate_pdf
+from districts.models import District
 from districts.constants import DAYCARE_TYPES
 
 from .constants import VOTING_ROLES, BoardRole, CouncilRole
@@ -72,6 +73,26 @@ class Board(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        # A board without a district lives at its own slug, which a district's board
+        # (at the district's slug) would take: the district's board wins there. Checked
+        # when the address is set, so a board that got its clash later (a district
+        # named like it) can still be edited by those who cannot change its address.
+        if self.district_id or not self.slug:
+            return
+        stored = Board.objects.filter(pk=self.pk).values("slug", "district_id").first()
+        if stored == {"slug": self.slug, "district_id": None}:
+            return
+        if District.objects.filter(slug=self.slug).exists():
+            raise ValidationError(
+                _(
+                    "Webadressen »%(slug)s« er et distrikts bestyrelse. Vælg en anden "
+                    "webadresse."
+                )
+                % {"slug": self.slug}
+            )
 
     def get_absolute_url(self):
         # A district's board lives at the district's address: /bestyrelser/baltorp/.

@@ -1,6 +1,6 @@
 """Public pages: every parent board, and one board with its members, by-laws and minutes."""
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -42,12 +42,16 @@ BOARD_ONLY = ("name", "slug", "district__name", "district__slug")
 
 def _board_and_members(slug, today):
     """The board (a district's by the district's address, Dagplejen's by its own) and
-    its current members as values, in one query while it has any."""
+    its current members as values, in one query while it has any.
+
+    A district's board wins when a board without a district has the same slug (a
+    district named like it): the page then shows that one board, never a mix of two."""
+    where = Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug)
     # Every member the board has had; the current term's picked here (``Term.holds``).
     members = list(
-        Membership.objects.filter(
-            Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug)
-        ).values(
+        Membership.objects.filter(where)
+        .order_by(F("board__district").asc(nulls_last=True), "board_id", "role", "name")
+        .values(
             "name",
             "role",
             "is_secretary",
@@ -61,13 +65,19 @@ def _board_and_members(slug, today):
         )
     )
     if not members:
-        board = get_object_or_404(
-            Board.objects.select_related("district").only(*BOARD_ONLY),
-            Q(district__slug=slug) | Q(district=None, slug=slug),
+        board = (
+            Board.objects.select_related("district")
+            .only(*BOARD_ONLY)
+            .filter(Q(district__slug=slug) | Q(district=None, slug=slug))
+            .order_by(F("district").asc(nulls_last=True))
+            .first()
         )
+        if board is None:
+            raise Http404
         return board, []
     # The board as the first row has it (its name, address and district).
     row = members[0]
+    members = [m for m in members if m["board_id"] == row["board_id"]]
     board = Board(pk=row["board_id"], name=row["board__name"], slug=row["board__slug"])
     if row["board__district_id"] is not None:
         board.district = District(

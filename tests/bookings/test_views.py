@@ -167,6 +167,26 @@ def test_the_csv_opens_in_danish_excel_with_aeoeaa_intact(client):
     assert rows[1][12].startswith("'=")  # never a formula
 
 
+def test_no_cell_of_the_csv_is_a_formula_whoever_typed_it(client):
+    """A contact person types the group's name and their own; the coordinator opens the
+    list in Excel: none of what they typed may run as a formula."""
+    showing = first_showing("skovvejen")
+    book(
+        showing,
+        group_name='=HYPERLINK("https://evil.example","Klik")',
+        contact_name="@SUM(1+1)",
+        note="-2+3\nlinje to",
+    )
+    login(client, "kultur-skovvejen")
+    raw = client.get(f"/booking/netvaerk/{showing.offer.pk}/deltagerliste.csv").content
+    row = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))[1]
+    assert row[4] == '\'=HYPERLINK("https://evil.example","Klik")'
+    assert row[7] == "'@SUM(1+1)"
+    assert row[12] == "'-2+3 linje to"
+    starts = ("=", "+", "-", "@", "\t", "\r", "|")
+    assert not [cell for cell in row if cell.startswith(starts)]
+
+
 def test_the_attendance_list_prints_every_group(client):
     showing = first_showing("skovvejen")
     book(showing)
