@@ -19,8 +19,8 @@ from django_cleanup import cleanup
 from simple_history.models import HistoricalRecords
 
 from core.pdf import validate_pdf
-from districts.models import District
 from districts.constants import DAYCARE_TYPES
+from districts.models import District
 
 from .constants import VOTING_ROLES, BoardRole, CouncilRole
 
@@ -74,6 +74,11 @@ class Board(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        # A district's board lives at the district's address: /bestyrelser/baltorp/.
+        slug = self.district.slug if self.district_id else self.slug
+        return reverse("governance:board_detail", kwargs={"slug": slug})
+
     def clean(self):
         super().clean()
         # A board without a district lives at its own slug, which a district's board
@@ -87,17 +92,9 @@ class Board(models.Model):
             return
         if District.objects.filter(slug=self.slug).exists():
             raise ValidationError(
-                _(
-                    "Webadressen »%(slug)s« er et distrikts bestyrelse. Vælg en anden "
-                    "webadresse."
-                )
+                _("Webadressen »%(slug)s« er et distrikts bestyrelse. Vælg en anden webadresse.")
                 % {"slug": self.slug}
             )
-
-    def get_absolute_url(self):
-        # A district's board lives at the district's address: /bestyrelser/baltorp/.
-        slug = self.district.slug if self.district_id else self.slug
-        return reverse("governance:board_detail", kwargs={"slug": slug})
 
     @property
     def is_district_board(self):
