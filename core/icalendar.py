@@ -110,10 +110,11 @@ def _package_line(kind, name, value, parameters):
 
 
 def escape(text):
-    """RFC 5545 TEXT escaping, as the package does it (the order matters)."""
+    """RFC 5545 TEXT escaping (the order matters). Unlike the icalendar package, which
+    first reads a typed "\\N" as a line break, staff text is kept as typed: "P:\\Nyt"
+    stays "P:\\Nyt" in a calendar program."""
     return (
-        text.replace(r"\N", "\n")
-        .replace("\\", "\\\\")
+        text.replace("\\", "\\\\")
         .replace(";", r"\;")
         .replace(",", r"\,")
         .replace("\r\n", r"\n")

@@ -7,3 +7,6 @@ class DaycareConfig(AppConfig):
 
     name = "daycare"
     verbose_name = _("Dagtilbud")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the feed's version to the places)

@@ -1,6 +1,6 @@
 """Closing days as iCalendar (RFC 5545), for phones and calendar programs to subscribe to."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, timedelta
 
 from django.utils.translation import gettext as _
 
@@ -23,22 +23,25 @@ def closing_days_calendar(days, district=None):
     for day in days:
         icalendar.add_event(
             calendar,
-            uid=icalendar.uid("lukkedag", day["date"].isoformat(), scope),
-            stamp=_stamp(day),
+            # By the day's id: a day moved to another date stays the same event.
+            uid=icalendar.uid("lukkedag", day["pk"], scope),
+            stamp=_changed(day),
             start=day["date"],
             end=day["date"] + timedelta(days=1),
             summary=texts.summary % {"name": day["name"]},
             description=texts.description(day),
             # Calendar apps update an event whose SEQUENCE grew since they last read it.
-            sequence=day["saves_since_publication"],
-            last_modified=day["changed_at"],
+            sequence=day["feed_sequence"],
+            last_modified=_changed(day),
             transp="TRANSPARENT",
         )
     return calendar
 
 
-def _stamp(day):
-    return datetime.combine(day["date"], time(0, 0), tzinfo=UTC)
+def _changed(day):
+    """When the day's entry last changed (its places included), in UTC: the DTSTAMP and
+    LAST-MODIFIED, which stay put between changes (the feed's ETag too)."""
+    return (day["feed_changed_at"] or day["changed_at"]).astimezone(UTC)
 
 
 class Texts:
@@ -56,6 +59,8 @@ class Texts:
         lines = [self.closed % {"date": self.dates(day["date"])}]
         if not day["alternative_care"]:
             lines.append(self.no_care)
+            if day["note"]:
+                lines.append(day["note"])
             return lines
         lines.append(self.care)
         for district_name, note, houses in day["places"].values():
@@ -67,4 +72,6 @@ class Texts:
             lines.append(day["signup_text"])
         if day["signup_url"]:
             lines.append(day["signup_url"])
+        if day["note"]:
+            lines.append(day["note"])
         return lines

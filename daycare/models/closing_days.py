@@ -87,7 +87,7 @@ class ClosingDayQuerySet(models.QuerySet):
 # What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
 SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
                 "signup_url", "note", "is_demo", "changed_at", "saves_since_publication",
-                "changed_since_publication")  # fmt: skip
+                "changed_since_publication", "feed_sequence", "feed_changed_at")  # fmt: skip
 NO_PLACES = {}
 
 
@@ -182,10 +182,23 @@ class ClosingDay(models.Model):
     changed_since_publication = models.CharField(
         _("ændret siden offentliggørelsen"), max_length=200, blank=True, editable=False
     )
+    # The calendar feeds' SEQUENCE and DTSTAMP/LAST-MODIFIED (``bump_feed``): the
+    # SEQUENCE never goes down (a day unpublished and published again, or a place of
+    # alternative care changed, counts on from where it was), so a calendar program
+    # that kept an earlier version always takes the new one.
+    feed_sequence = models.PositiveIntegerField(_("kalenderversion"), default=0, editable=False)
+    feed_changed_at = models.DateTimeField(
+        _("ændret i kalenderen"), null=True, blank=True, editable=False
+    )
 
     objects = ClosingDayQuerySet.as_manager()
     history = HistoricalRecords(
-        excluded_fields=["saves_since_publication", "changed_since_publication"]
+        excluded_fields=[
+            "saves_since_publication",
+            "changed_since_publication",
+            "feed_sequence",
+            "feed_changed_at",
+        ]
     )
 
     class Meta:
@@ -198,6 +211,7 @@ class ClosingDay(models.Model):
 
     def save(self, *args, **kwargs):
         # Parents are told when a day was published; a draft has not been.
+        was_published = self.published_at is not None
         if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         elif self.status == PublicationStatus.DRAFT:
@@ -208,6 +222,7 @@ class ClosingDay(models.Model):
         with transaction.atomic(using=using):
             super().save(*args, **kwargs)
             self.record_changes(using)
+            self.record_feed_version(using, was_published)
 
     def get_absolute_url(self):
         # A published day is on the page of closing days.
@@ -238,6 +253,32 @@ class ClosingDay(models.Model):
             ClosingDay.objects.using(using).filter(pk=self.pk).update(
                 saves_since_publication=saves, changed_since_publication=changed
             )
+
+    def record_feed_version(self, using, was_published):
+        """After a save: the feeds' SEQUENCE counts on. A day in the feed counts each
+        save (its first publication is 0, and it never falls below the saves since
+        publication the page counts); a day taken out of the feed counts one more, so
+        that publishing it again shows calendars a newer version than they kept."""
+        before = self.feed_sequence
+        if self.published_at is not None:
+            saves = self.saves_since_publication
+            sequence = max(before + (1 if before or saves else 0), saves)
+        elif was_published:
+            sequence = before + 1
+        else:
+            return
+        self.feed_sequence, self.feed_changed_at = sequence, timezone.now()
+        ClosingDay.objects.using(using).filter(pk=self.pk).update(
+            feed_sequence=sequence, feed_changed_at=self.feed_changed_at
+        )
+
+    @classmethod
+    def bump_feed(cls, pk, using=None):
+        """A published day's feed entry changed without the day being saved (a place of
+        alternative care): one version more, changed now."""
+        cls.objects.using(using).filter(pk=pk, published_at__isnull=False).update(
+            feed_sequence=models.F("feed_sequence") + 1, feed_changed_at=timezone.now()
+        )
 
     def clean(self):
         super().clean()

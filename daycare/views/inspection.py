@@ -30,7 +30,8 @@ def inspection_reports(request):
     rows = list(rows)
     years = sorted({row["visit_date"].year for row in rows}, reverse=True)
     year = request.GET.get("aar", "")
-    if year.isdigit() and int(year) in years:
+    # ASCII digits only: "²".isdigit() is true, and int("²") fails.
+    if year.isascii() and year.isdigit() and int(year) in years:
         year = int(year)
         rows = [row for row in rows if row["visit_date"].year == year]
     else:

@@ -175,7 +175,7 @@ def test_the_calendar_feeds_parents_subscribe_to(client):
     assert event.decoded("dtstart") == datetime.date(2026, 12, 28)  # all day
     assert event.decoded("dtend") == datetime.date(2026, 12, 29)
     assert str(event["summary"]) == "Lukkedag i dagtilbud: Mellem jul og nytår"
-    assert str(event["uid"]) == "lukkedag-2026-12-28-alle@boern.ballerup.dk"
+    assert str(event["uid"]) == f"lukkedag-{day.pk}-alle@boern.ballerup.dk"  # by id
     assert "Skovvejen: Børnehuset Valhalla" in str(event["description"])
 
     # The same day keeps its UID, so a subscribed calendar updates instead of duplicating.
