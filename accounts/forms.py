@@ -26,7 +26,7 @@ class OneTimeCodeField(forms.CharField):
         # People copy codes as "123 456"; the app shows them that way.
         value = "".join((value or "").split())
         value = super().clean(value)
-        if value and not (len(value) == 6 and value.isdigit()):
+        if value and not (len(value) == 6 and value.isascii() and value.isdigit()):
             raise forms.ValidationError(_("Engangskoden er 6 cifre."), code="format")
         return value
 

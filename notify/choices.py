@@ -27,7 +27,7 @@ def decode(code):
     """``(topic, id)`` or ``None`` for a code that is not one."""
     topic = TOPIC.get(code[:1]) if isinstance(code, str) else None
     number = code[1:]
-    if topic is None or not number.isdigit() or len(number) > 12:
+    if topic is None or not (number.isascii() and number.isdigit()) or len(number) > 12:
         return None
     return topic, int(number)
 

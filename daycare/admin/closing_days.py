@@ -183,7 +183,7 @@ class ProposeForm(forms.Form):
     @staticmethod
     def initial_for(query):
         """Next year and every rule, or the rules picked on the rule list."""
-        picked = [pk for pk in query.get("regler", "").split(",") if pk.isdigit()]
+        picked = [pk for pk in query.get("regler", "").split(",") if pk.isascii() and pk.isdigit()]
         rules = ClosingDayRule.objects.all()
         if picked:
             rules = rules.filter(pk__in=picked)

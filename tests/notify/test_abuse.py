@@ -74,3 +74,11 @@ def test_the_cleanup_command_deletes_the_expired(client, clock, skovvejen):
     clock.advance(hours=49)
     call_command("clean_subscriptions", verbosity=0)
     assert not Subscriber.objects.exists()
+
+
+@pytest.mark.parametrize("code", ["c²", "c١٢", "r𝟙", "m" + "9" * 40, "x1", "c"])
+def test_a_forged_choice_is_refused_with_a_message_not_a_500(client, code, skovvejen):
+    response = sign_up(client, "forged@example.dk", code)
+    assert response.status_code == 400
+    assert "Vælg" in response.content.decode()
+    assert not Subscriber.objects.filter(email="forged@example.dk").exists()
