@@ -19,7 +19,7 @@ def closing_days_calendar(days, district=None):
         "lukkedage", name, refresh=timedelta(hours=12), timezone_name="Europe/Copenhagen"
     )
     scope = district.slug if district is not None else "alle"
-    texts = Texts()
+    texts = Texts(one_district=district is not None)
     for day in days:
         icalendar.add_event(
             calendar,
@@ -47,7 +47,9 @@ def _changed(day):
 class Texts:
     """The events' texts, each translation looked up once per feed."""
 
-    def __init__(self):
+    def __init__(self, one_district=False):
+        self.one_district = one_district
+        self.not_set = _("Stedet er endnu ikke fastlagt.")
         self.dates = Dates()
         self.summary = _("Lukkedag i dagtilbud: %(name)s")
         self.closed = _("Alle dagtilbud i Ballerup Kommune holder lukket %(date)s.")
@@ -63,6 +65,8 @@ class Texts:
                 lines.append(day["note"])
             return lines
         lines.append(self.care)
+        if self.one_district and not day["places"]:  # as the district's page says
+            lines.append(self.not_set)
         for district_name, note, houses in day["places"].values():
             houses = ", ".join(name for name, _slug in houses)
             lines.append(f"{district_name}: {houses}" + (f" ({note})" if note else ""))
