@@ -14,7 +14,7 @@ from dateutil.easter import easter
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -259,18 +259,26 @@ class ClosingDay(models.Model):
         save (its first publication is 0, and it never falls below the saves since
         publication the page counts); a day taken out of the feed counts one more, so
         that publishing it again shows calendars a newer version than they kept."""
-        before = self.feed_sequence
+        # Counted on the stored value, in the database: a place changed meanwhile by
+        # someone else (``bump_feed``) is not counted over.
+        stored = models.F("feed_sequence")
         if self.published_at is not None:
             saves = self.saves_since_publication
-            sequence = max(before + (1 if before or saves else 0), saves)
+            if saves:
+                sequence = Greatest(stored + 1, models.Value(saves))
+            else:  # the first publication is 0; a publication again counts on
+                sequence = models.Case(
+                    models.When(feed_sequence=0, then=models.Value(0)), default=stored + 1
+                )
         elif was_published:
-            sequence = before + 1
+            sequence = stored + 1
         else:
             return
-        self.feed_sequence, self.feed_changed_at = sequence, timezone.now()
-        ClosingDay.objects.using(using).filter(pk=self.pk).update(
-            feed_sequence=sequence, feed_changed_at=self.feed_changed_at
-        )
+        rows = ClosingDay.objects.using(using).filter(pk=self.pk)
+        rows.update(feed_sequence=sequence, feed_changed_at=timezone.now())
+        self.feed_sequence, self.feed_changed_at = rows.values_list(
+            "feed_sequence", "feed_changed_at"
+        ).get()
 
     @classmethod
     def bump_feed(cls, pk, using=None):

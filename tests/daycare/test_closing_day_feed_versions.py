@@ -101,3 +101,15 @@ def test_staff_text_is_kept_as_typed_backslash_n_included(client):
 @pytest.mark.parametrize("year", ["²", "١٢", "2026²", "0x7e8", " 2026"])
 def test_the_inspection_archive_ignores_a_year_that_is_no_year(client, year):
     assert client.get("/tilsyn/", {"aar": year}).status_code == 200
+
+
+def test_a_save_from_a_form_opened_before_a_place_changed_still_counts_on(client):
+    """Staff A opens the day, staff B changes a place, A saves: A's save is counted on
+    top of B's change, not over it."""
+    day = ClosingDayFactory(date=datetime.date(2027, 5, 7))
+    opened = ClosingDay.objects.get(pk=day.pk)
+    ClosingDay.bump_feed(day.pk)  # B's change of a place
+    after_b = event(client)["sequence"]
+    opened.name = "Ny betegnelse"
+    opened.save()
+    assert event(client)["sequence"] > after_b
