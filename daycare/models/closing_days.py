@@ -220,6 +220,19 @@ class ClosingDay(models.Model):
         # the content version moves on, on commit).
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using):
+            if self.pk is not None:
+                # The feed's version as stored now (a place may have changed since this
+                # instance was read), locked until the save commits: the save writes it
+                # back unchanged, and ``record_feed_version`` counts on from it.
+                stored = (
+                    ClosingDay.objects.using(using)
+                    .select_for_update()
+                    .filter(pk=self.pk)
+                    .values_list("feed_sequence", "feed_changed_at")
+                    .first()
+                )
+                if stored is not None:
+                    self.feed_sequence, self.feed_changed_at = stored
             super().save(*args, **kwargs)
             self.record_changes(using)
             self.record_feed_version(using, was_published)
