@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from core.links import link_maker
+from core.validators import phone_link
 
 __all__ = ["PersonText", "demo_badge", "link_maker"]
 
@@ -39,5 +40,5 @@ class PersonText:
         if email:
             html += f'\n<br><a href="mailto:{escape(email)}">{escape(email)}</a>'
         if phone:
-            html += f'\n<br><a href="tel:{escape(phone.replace(" ", ""))}">{escape(phone)}</a>'
+            html += f'\n<br><a href="tel:{escape(phone_link(phone))}">{escape(phone)}</a>'
         return html

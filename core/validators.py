@@ -12,6 +12,15 @@ from django.utils.translation import ngettext_lazy
 _FORMATTING = re.compile(r"[\s\u00a0\u2009\u202f()\-\u2010-\u2013]")
 
 
+def phone_link(value):
+    """The ``tel:`` address of a phone number as typed: its digits and a leading +,
+    whatever spaces (non-breaking and thin too), hyphens and brackets it was written
+    with. ``{{ phone|phone_link }}`` in templates (core/templatetags/portal_text.py)."""
+    value = str(value or "").strip()
+    digits = "".join(c for c in value if c.isascii() and c.isdigit())
+    return f"+{digits}" if value.startswith("+") else digits
+
+
 @deconstructible
 class PhoneNumberValidator:
     """A phone number: 8 to 15 digits, written with spaces, hyphens or brackets as one

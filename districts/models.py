@@ -63,12 +63,22 @@ class SluggedModel(models.Model):
             # Saved first under a unique placeholder to get the id the address is made of.
             self.slug = f"{self.slug_prefix}-{uuid.uuid4().hex}"
             super().save(*args, **kwargs)
-            self.slug = f"{self.slug_prefix}-{self.pk}"
+            self.slug = self.free_slug(f"{self.slug_prefix}-{self.pk}")
             kwargs = {"update_fields": ["slug"]}
         super().save(*args, **kwargs)
 
     def natural_key(self):
         return (self.slug,)
+
+    def free_slug(self, slug):
+        """``slug``, or ``slug-2``, ``slug-3``… when another row has it (a name such as
+        "Institution 14" already gives ``institution-14``)."""
+        taken = type(self)._default_manager.exclude(pk=self.pk)
+        candidate, n = slug, 1
+        while taken.filter(slug=candidate).exists():
+            n += 1
+            candidate = f"{slug}-{n}"
+        return candidate
 
     def slug_from_name(self):
         max_length = self._meta.get_field("slug").max_length

@@ -14,10 +14,15 @@ from .engine import MAX_QUERY_LENGTH
 class SearchForm(forms.Form):
     q = forms.CharField(
         label=_("Søg på siden"),
-        max_length=MAX_QUERY_LENGTH,
         required=False,
+        # The box takes MAX_QUERY_LENGTH letters; a longer query in a pasted address is
+        # cut to that by the page (search.views), not refused.
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": _("Fx navnet på et børnehus")}
+            attrs={
+                "type": "search",
+                "placeholder": _("Fx navnet på et børnehus"),
+                "maxlength": MAX_QUERY_LENGTH,
+            }
         ),
     )
 

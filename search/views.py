@@ -11,7 +11,8 @@ from .forms import SearchForm
 @query_parameters("q")
 def search_page(request):
     form = SearchForm(request.GET or None)
-    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    # A longer query (a pasted address) is searched for by its first letters.
+    query = form.cleaned_data["q"].strip()[:MAX_QUERY_LENGTH] if form.is_valid() else ""
     groups, suggestions = search(query, request) if query else ([], [])
     context = {
         # Not "query": the header's search box (search_tags) stays empty, so the header is

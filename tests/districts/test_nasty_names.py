@@ -107,3 +107,23 @@ def test_people_with_nasty_names_show_safely(client):
     page = client.get("/institutioner/boernehuset-bispevangen/").content.decode()
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; 👶" in page
+
+
+def test_a_name_without_letters_gets_a_free_address_when_its_id_address_is_taken(client):
+    """An emoji name is found at "institution-<id>"; a house named "Institution <id>"
+    may hold that address already: the new one gets the next free, not a 500."""
+    login(client, "admin")
+    add = "/admin/districts/institution/add/"
+    base = {"institution_type": "boernehus", "districts": [District.objects.first().pk]}
+    # The ids the next two houses get (PostgreSQL's sequence skips rolled-back ids).
+    probe = Institution.objects.create(name="Prøve", institution_type="boernehus")
+    upcoming = probe.pk + 2
+    probe.delete()
+    named = form_data(client.get(add)) | base | {"name": f"Institution {upcoming}"}
+    assert client.post(add, named).status_code == 302
+    emoji = form_data(client.get(add)) | base | {"name": "👶🎈🧸"}
+    assert client.post(add, emoji).status_code == 302
+    house = Institution.objects.get(name="👶🎈🧸")
+    assert house.pk == upcoming
+    assert house.slug == f"institution-{upcoming}-2"
+    assert client.get(house.get_absolute_url()).status_code == 200

@@ -458,3 +458,12 @@ def test_a_search_that_finds_nothing_offers_the_list_the_districts_app_registers
     """The search page names no app: the A–Å list is districts' (``register_browse``)."""
     html = main(client.get("/soeg/", {"q": query} if query else {}))
     assert '<a href="/institutioner/">Se alle institutioner fra A til Å</a>' in html
+
+
+def test_a_query_longer_than_the_box_takes_is_searched_by_its_first_letters(client):
+    """A pasted address may carry more than the box's 100 letters: the search is not
+    dropped for the intro page, it searches what fits."""
+    page = client.get("/soeg/", {"q": "Bispevangen " + "x" * 200}).content.decode()
+    assert "Bispevangen" in page
+    assert 'maxlength="100"' in page
+    assert "x" * 101 not in page
