@@ -6,6 +6,7 @@ fill them in, and nothing is invented.
 """
 
 import contextlib
+import datetime
 import uuid
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, NullIf
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -108,20 +109,44 @@ def latest_change(model, **where):
     return Subquery(rows[:1])
 
 
-def last_changed(model, role_link):
-    """ "Sidst opdateret" of a district or an institution: the newer of its own history
-    and its roles' history (a leader added or removed changes the page too), in the
-    page's own query. ``role_link`` names the role's field pointing at ``model``."""
+def last_changed(model, role_link, *more):
+    """ "Sidst opdateret" of a district or an institution: the newest of its own history,
+    its roles' history (a leader added or removed changes the page too) and the history
+    of the people in those roles (a leader's new phone number shows on the page), in the
+    page's own query; ``more`` adds other subqueries of history dates. ``role_link``
+    names the role's field pointing at ``model``."""
     own = latest_change(model, id=OuterRef("pk"))
     roles = latest_change(Role, **{role_link: OuterRef("pk")})
-    # Greatest is NULL on SQLite when either is; each falls back on the other.
-    return Greatest(Coalesce(own, roles), Coalesce(roles, own))
+    people = latest_change(
+        Person,
+        id__in=Role.objects.filter(**{role_link: OuterRef(OuterRef("pk"))}).values("person_id"),
+    )
+    return newest(own, roles, people, *more)
+
+
+# Older than any history row: stands in for "no row" (Greatest is NULL on SQLite when
+# any argument is).
+NO_CHANGE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
+def newest(*times):
+    """The newest of ``times`` (history subqueries, any of which may find no row)."""
+    never = models.Value(NO_CHANGE, output_field=models.DateTimeField())
+    return NullIf(Greatest(*(Coalesce(time, never) for time in times)), never)
 
 
 class DistrictQuerySet(models.QuerySet):
     def with_last_changed(self):
         """Each district with ``last_changed``, the time its page last changed."""
-        return self.annotate(last_changed=last_changed(District, "district_id"))
+        # The district's page lists its houses: their history counts too (a house added
+        # to the district or renamed; one taken out of it is not seen here).
+        houses = latest_change(
+            Institution,
+            id__in=Institution.districts.through.objects.filter(
+                district_id=OuterRef(OuterRef("pk"))
+            ).values("institution_id"),
+        )
+        return self.annotate(last_changed=last_changed(District, "district_id", houses))
 
     def with_institution_count(self):
         return self.annotate(institution_count=models.Count("institutions", distinct=True))

@@ -5,6 +5,7 @@ a phone or e-mail is missing, and "Sidst opdateret" from the change history."""
 import datetime
 import re
 from html import unescape
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -305,6 +306,8 @@ def test_last_updated_follows_an_edit_of_the_institution(client, administrator, 
     old = timezone.make_aware(datetime.datetime(2025, 1, 3, 12, 0))
     backdate(Institution, "id", house.pk, old)
     Role.history.model.objects.filter(institution_id=house.pk).update(history_date=old)
+    people = Role.objects.filter(institution_id=house.pk).values("person_id")
+    Person.history.model.objects.filter(id__in=people).update(history_date=old)
     assert "Sidst opdateret fredag den 3. januar 2025" in text_of(page(client))
 
     form = administrator.get(admin_url(house))
@@ -327,6 +330,10 @@ def test_last_updated_on_a_district_page_follows_an_edit(client, administrator):
     old = timezone.make_aware(datetime.datetime(2025, 6, 2, 9, 0))
     backdate(District, "id", district.pk, old)
     Role.history.model.objects.filter(district_id=district.pk).update(history_date=old)
+    people = Role.objects.filter(district_id=district.pk).values("person_id")
+    Person.history.model.objects.filter(id__in=people).update(history_date=old)
+    houses = district.institutions.values("pk")
+    Institution.history.model.objects.filter(id__in=houses).update(history_date=old)
     text = text_of(client.get("/distrikter/skovlunde/"))
     assert "Sidst opdateret mandag den 2. juni 2025" in text
     form = administrator.get(admin_url(district))
@@ -350,7 +357,8 @@ def test_every_seeded_institution_and_district_page_says_when_it_was_last_update
 def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
     django_assert_num_queries,
 ):
-    """The querysets the pages use: the newer of the row's own history and its roles'."""
+    """The querysets the pages use: the newest of the row's own history, its roles', the
+    people's in those roles and, for a district, its houses'."""
 
     def newest(*histories):
         return max(h.latest("history_date").history_date for h in histories if h.exists())
@@ -362,8 +370,31 @@ def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
     for institution in institutions[:10]:
         roles = Role.history.filter(institution_id=institution.pk)
         own = Institution.history.filter(id=institution.pk)
-        assert institution.last_changed == newest(own, roles)
+        people = Person.history.filter(
+            id__in=Role.objects.filter(institution_id=institution.pk).values("person_id")
+        )
+        assert institution.last_changed == newest(own, roles, people)
     for district in districts:
         roles = Role.history.filter(district_id=district.pk)
         own = District.history.filter(id=district.pk)
-        assert district.last_changed == newest(own, roles)
+        people = Person.history.filter(
+            id__in=Role.objects.filter(district_id=district.pk).values("person_id")
+        )
+        houses = Institution.history.filter(id__in=district.institutions.values("pk"))
+        assert district.last_changed == newest(own, roles, people, houses)
+
+
+def test_a_leaders_new_phone_number_and_a_new_house_move_the_last_updated_date(client):
+    later = timezone.now() + datetime.timedelta(days=30)
+    role = Role.objects.filter(institution__isnull=False).first()
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        role.person.phone = "44 77 12 34"
+        role.person.save()
+    house = Institution.objects.with_last_changed().get(pk=role.institution_id)
+    assert house.last_changed == later
+    district = District.objects.get(slug="baltorp")
+    much_later = later + datetime.timedelta(days=30)
+    with mock.patch("django.utils.timezone.now", return_value=much_later):
+        new = Institution.objects.create(name="Børnehuset Nyt", institution_type="boernehus")
+        new.districts.add(district)
+    assert District.objects.with_last_changed().get(pk=district.pk).last_changed == much_later
