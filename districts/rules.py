@@ -6,7 +6,7 @@ leader may hand out. Other apps ask ``district_ids_held`` for the districts a us
 holds a role in, so every notion of "own district" reads the same relation.
 """
 
-from django.db.models import Q
+from django.db.models import CASCADE, Q
 
 from core import permissions
 from core.permissions import EVERYTHING, NOTHING, cached_on_user
@@ -68,9 +68,22 @@ def may_delete_person(user, person):
     """A person is deleted with all their roles, so a leader may delete only a person
     whose every role is one they could have handed out, in their own district. A person
     with a staff account is user management: administrators only."""
-    if person.user_id is not None:
+    if person.user_id is not None or held_elsewhere(person):
         return False
     return not person.roles.exclude(_own_assignable_roles(user)).exists()
+
+
+def held_elsewhere(person):
+    """Whether deleting ``person`` would delete rows of another app with them (a seat in
+    a culture network is the administrators' to hand out): found through the relations
+    other apps declare to Person, so a new app's is covered without a change here."""
+    for relation in type(person)._meta.related_objects:
+        related = relation.related_model
+        if related._meta.app_label == "districts" or relation.on_delete is not CASCADE:
+            continue
+        if related._default_manager.filter(**{relation.field.name: person}).exists():
+            return True
+    return False
 
 
 permissions.register(
