@@ -9,8 +9,20 @@ from django.utils.text import slugify as django_slugify
 
 SPELLED_OUT = {"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"}
 _SPELL_OUT = str.maketrans(SPELLED_OUT)
-# After z in ASCII: "{", "|", "}".
-_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})
+# After z in ASCII: "{", "|", "}"; every other accented Latin letter as its base
+# letter (é with e, ü with u), as a Danish dictionary sorts them.
+_ORDER = str.maketrans(
+    {
+        **{
+            chr(code): base
+            for code in range(0xC0, 0x250)
+            if (base := unicodedata.normalize("NFKD", chr(code))[:1]).isascii() and base.isalpha()
+        },
+        "æ": "{",
+        "ø": "|",
+        "å": "}",
+    }
+)
 
 
 def spell_out(text):
@@ -40,5 +52,15 @@ def fold(text):
 
 
 def sort_key(text):
-    """Danish alphabetical order, without regard to case: æ, ø and å come after z."""
+    """Danish alphabetical order, without regard to case or accents: æ, ø and å come
+    after z, é with e."""
     return str(text).lower().translate(_ORDER)
+
+
+def initial(text):
+    """The letter a name is listed under from A to Å: ``Éventyrhuset`` under E,
+    ``Ørnehøj`` under Ø."""
+    letter = str(text)[:1].upper()
+    if letter in "ÆØÅ":
+        return letter
+    return letter.lower().translate(_ORDER).upper()

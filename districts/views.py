@@ -154,7 +154,7 @@ def institution_list(request):
     )
     letters = {}
     for row in rows:
-        letters.setdefault(row.name[:1].upper(), []).append(row)
+        letters.setdefault(danish.initial(row.name), []).append(row)
     context = {
         "letters": sorted(letters.items(), key=lambda item: danish.sort_key(item[0])),
         "filters": [(key, label) for key, (label, _types) in TYPE_FILTERS.items()],

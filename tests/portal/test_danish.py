@@ -50,3 +50,21 @@ def test_no_other_module_keeps_its_own_mapping_of_danish_letters():
         and mapping.search(path.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_accented_letters_sort_and_are_listed_with_their_base_letter():
+    names = ["Éventyrhuset", "Fisken", "Egebo", "Åbyen", "Zulu", "Ørnehøj", "Ærø", "Über"]
+    assert sorted(names, key=danish.sort_key) == [
+        "Egebo", "Éventyrhuset", "Fisken", "Über", "Zulu", "Ærø", "Ørnehøj", "Åbyen"
+    ]  # fmt: skip
+    assert "".join(danish.initial(n) for n in names) == "EFEÅZØÆU"
+
+
+def test_the_a_to_aa_list_puts_an_accented_name_under_its_base_letter(client, demo):
+    from districts.models import Institution
+
+    Institution.objects.create(name="Éventyrhuset", institution_type="boernehus")
+    page = client.get("/institutioner/").content.decode()
+    after_e = page[page.index('class="h4">E</h2>') :]
+    assert "Éventyrhuset" in after_e[: after_e.index('class="h4">', 10)]
+    assert 'class="h4">É</h2>' not in page
