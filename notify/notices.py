@@ -127,6 +127,25 @@ def _withdraw_waiting(day):
     return had_published
 
 
+def closing_day_withdrawn(day):
+    """A day made a draft again or deleted: every notice of it that still waits (its
+    sign-up deadline's too) is withdrawn; parents are not told of a day that is gone."""
+    _withdraw(f"notify:closing-day:{day.pk}:")
+    for care in day.care_places.values_list("pk", flat=True):
+        _withdraw(f"notify:alternative-care:{care}:")
+
+
+def alternative_care_withdrawn(care):
+    """A place of alternative care deleted: its notices that still wait are withdrawn."""
+    _withdraw(f"notify:alternative-care:{care.pk}:")
+
+
+def _withdraw(prefix):
+    Mail.objects.filter(
+        key__startswith=prefix, sent_at__isnull=True, claimed_until__isnull=True
+    ).delete()
+
+
 def closing_day_published(day, changed=False):
     """A day published, or changed after it was published. A notice still waiting for
     the same day is replaced by this one."""

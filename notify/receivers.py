@@ -3,7 +3,7 @@ of the save, so the notice and the content are committed together) and the clock
 each ``send_notifications`` run)."""
 
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from outbox.signals import before_sending
 
@@ -23,14 +23,31 @@ def closing_day_before(sender, instance, raw=False, **kwargs):
 def closing_day_saved(sender, instance, raw=False, **kwargs):
     from . import notices
 
-    if raw or not instance.is_published:
+    if raw:
         return
     before = getattr(instance, "notify_before", None)
+    if not instance.is_published:
+        if before is not None and before["status"] != instance.status:
+            # Made a draft again: what still waits to tell parents of it is withdrawn.
+            notices.closing_day_withdrawn(instance)
+        return
     with transaction.atomic():
         if before is None or before["status"] != instance.status:
             notices.closing_day_published(instance)
         elif any(before[f] != getattr(instance, f) for f in sender.WATCHED_FIELDS):
             notices.closing_day_published(instance, changed=True)
+
+
+def closing_day_deleted(sender, instance, **kwargs):
+    from . import notices
+
+    notices.closing_day_withdrawn(instance)
+
+
+def alternative_care_deleted(sender, instance, **kwargs):
+    from . import notices
+
+    notices.alternative_care_withdrawn(instance)
 
 
 def alternative_care_houses(sender, instance, action, reverse=False, pk_set=None, **kwargs):
@@ -97,6 +114,12 @@ def connect():
         uid = f"notify_{model._meta.model_name}"
         pre_save.connect(before, sender=model, dispatch_uid=f"{uid}_before")
         post_save.connect(saved, sender=model, dispatch_uid=f"{uid}_saved")
+    post_delete.connect(
+        closing_day_deleted, sender=ClosingDay, dispatch_uid="notify_closingday_deleted"
+    )
+    post_delete.connect(
+        alternative_care_deleted, sender=AlternativeCare, dispatch_uid="notify_care_deleted"
+    )
     m2m_changed.connect(
         alternative_care_houses,
         sender=AlternativeCare.houses.through,

@@ -260,3 +260,30 @@ def test_changed_places_for_alternative_care_tell_the_subscribers_once_with_the_
     clock.advance(minutes=10)
     send()
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.usefixtures("no_days")
+@pytest.mark.parametrize("taken_back", ["unpublished", "deleted"])
+def test_a_day_taken_back_before_its_notice_went_is_never_mailed(
+    clock, skovvejen, valhalla, taken_back
+):
+    """The notice waits a few minutes for corrections: a day made a draft again or
+    deleted in that time is mailed to nobody, its places' notices included."""
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(
+        date=datetime.date(2026, 12, 18),
+        alternative_care=True,
+        signup_deadline=datetime.date(2026, 12, 11),
+        signup_text="Tilmeld dit barn i Aula.",
+    )
+    AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    assert Mail.objects.filter(sent_at__isnull=True).exists()
+    clock.advance(minutes=2)
+    day.refresh_from_db()
+    if taken_back == "unpublished":
+        assert day.unpublish()
+    else:
+        day.delete()
+    clock.advance(minutes=30)
+    send()
+    assert mails_to("skov@example.dk") == []
