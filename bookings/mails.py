@@ -12,11 +12,17 @@ from django.urls import reverse
 
 import outbox
 
-# Kinds that can happen again after a move to another showing: keyed by showing too.
-PER_SHOWING = {"promoted", "moved", "reminder"}
+# Kinds that can happen again, each time with a save of the booking (a move back and
+# forth, promoted again after it): keyed by that save's history row too.
+PER_SAVE = {"promoted", "moved"}
+# Once per showing the booking is at.
+PER_SHOWING = {"reminder"}
 
 
 def key(kind, booking):
+    if kind in PER_SAVE:
+        saved = booking.history.order_by("-history_id").values_list("history_id", flat=True)
+        return f"booking:{booking.pk}:{kind}:{booking.showing_id}:{saved.first()}"
     if kind in PER_SHOWING:
         return f"booking:{booking.pk}:{kind}:{booking.showing_id}"
     return f"booking:{booking.pk}:{kind}"

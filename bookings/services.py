@@ -70,9 +70,13 @@ def _districts_of(institution):
     return set(institution.districts.values_list("pk", flat=True))
 
 
-def _promote(showing, today=None):
-    """Confirm the waiting bookings that fit, first come first served."""
+def _promote(showing, today=None, now=None):
+    """Confirm the waiting bookings that fit, first come first served; none once the
+    performance has begun (a place freed afterwards helps nobody, and "I har fået
+    plads" would be a false mail)."""
     promoted = []
+    if (now or timezone.now()) >= showing.starts_at:
+        return promoted
     for waiting in showing.bookings.filter(status=BookingStatus.WAITING).in_line():
         if waiting.size <= free_places(showing, _districts_of(waiting.institution), today):
             waiting.status = BookingStatus.CONFIRMED
@@ -146,7 +150,7 @@ def cancel(booking_id, *, by_network=False, now=None):
             )
         booking.status = BookingStatus.CANCELLED
         booking.save(update_fields=["status"])
-        promoted = _promote(showing, timezone.localdate(now))
+        promoted = _promote(showing, timezone.localdate(now), now)
         if by_network:
             _notify("cancelled", [booking])
         _notify("promoted", promoted)
@@ -170,10 +174,8 @@ def move(booking_id, to_showing_id):
     with transaction.atomic():
         booking = Booking.objects.get(pk=booking_id)
         # Both rows locked, always in the same order, so two moves cannot deadlock.
-        first, second = sorted({booking.showing_id, to_showing_id})
-        locked = {first: _locked_showing(first)}
-        if second != first:
-            locked[second] = _locked_showing(second)
+        # (One row when it is moved to where it already is: that changes nothing.)
+        locked = {pk: _locked_showing(pk) for pk in sorted({booking.showing_id, to_showing_id})}
         old, new = locked[booking.showing_id], locked[to_showing_id]
         booking = Booking.objects.get(pk=booking_id)
         if new.offer_id != old.offer_id:

@@ -190,3 +190,15 @@ def test_the_institution_cancels_until_booking_closes_and_evaluates_after_the_vi
     booking.refresh_from_db()
     assert not booking.institution_may_cancel(closes - second)
     assert not booking.may_be_evaluated(starts)
+
+
+def test_a_place_freed_after_the_performance_began_promotes_nobody(showing):
+    """The network tidies up after the day: no "I har fået plads" for a past show."""
+    first = book(showing, children=20, adults=2)
+    waiting = book(showing, "boernehuset-ved-skoven", children=25, adults=3)
+    assert waiting.status == BookingStatus.WAITING
+    after = showing.starts_at + timedelta(days=1)
+    outcome = services.cancel(first.pk, by_network=True, now=after)
+    assert outcome.promoted == []
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.WAITING
