@@ -272,8 +272,8 @@ class Showing(models.Model):
 
 class BookingQuerySet(models.QuerySet):
     def in_line(self):
-        """The order bookings arrived in, which is the waiting list's order."""
-        return self.order_by("created", "pk")
+        """The order bookings took their place at their showing: the waiting list's."""
+        return self.order_by("queued_at", "pk")
 
     def for_listing(self):
         return self.select_related(
@@ -366,6 +366,9 @@ class Booking(models.Model):
         _("status"), max_length=20, choices=BookingStatus.choices, default=BookingStatus.WAITING
     )
     created = models.DateTimeField(_("oprettet"), default=timezone.now)
+    # When it took its place at this showing: its place in the waiting list. A booking
+    # moved here from another showing queues behind those already waiting here.
+    queued_at = models.DateTimeField(_("i kø siden"), default=timezone.now, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -381,7 +384,7 @@ class Booking(models.Model):
     # bookings page (``Offer.booking_log``). The contact's details and the note are not
     # copied into the history.
     history = HistoricalRecords(
-        excluded_fields=["contact_name", "contact_phone", "contact_email", "note"]
+        excluded_fields=["contact_name", "contact_phone", "contact_email", "note", "queued_at"]
     )
 
     class Meta:

@@ -121,11 +121,13 @@ def book(showing_id, institution, *, user=None, now=None, **details):
             )
         free = free_places(showing, district_ids, timezone.localdate(now))
         status = BookingStatus.CONFIRMED if size <= free else BookingStatus.WAITING
+        made = timezone.now()
         booking = Booking.objects.create(
             showing=showing,
             institution=institution,
             status=status,
-            created=timezone.now(),
+            created=made,
+            queued_at=made,
             created_by=user,
             **details,
         )
@@ -187,7 +189,8 @@ def move(booking_id, to_showing_id):
         free = free_places(new, _districts_of(booking.institution))
         booking.showing = new
         booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
-        booking.save(update_fields=["showing", "status"])
+        booking.queued_at = timezone.now()  # behind those already waiting there
+        booking.save(update_fields=["showing", "status", "queued_at"])
         promoted = _promote(old)
         _notify("moved", [booking])
         _notify("promoted", promoted)

@@ -202,3 +202,19 @@ def test_a_place_freed_after_the_performance_began_promotes_nobody(showing):
     assert outcome.promoted == []
     waiting.refresh_from_db()
     assert waiting.status == BookingStatus.WAITING
+
+
+def test_a_booking_moved_to_a_full_showing_queues_behind_those_waiting_there(showing):
+    """It keeps its booking date, but not a place ahead of institutions already waiting."""
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    moved = book(showing, children=20, adults=2)  # made first, on the first showing
+    other.places = 30
+    other.save()
+    book(other, "boernehuset-ved-skoven", children=25, adults=3)  # 28 of 30 there
+    waiting = book(other, "klub-nord", children=7, adults=2)
+    assert waiting.status == BookingStatus.WAITING
+    outcome = services.move(moved.pk, other.pk)
+    assert outcome.booking.status == BookingStatus.WAITING
+    assert services.waiting_positions([moved, waiting]) == {waiting.pk: 1, moved.pk: 2}
+    moved.refresh_from_db()
+    assert moved.created < waiting.created
