@@ -108,5 +108,7 @@ def forget(subscriber):
     from outbox.models import Mail
 
     with transaction.atomic():
-        Mail.objects.filter(to=subscriber.email, key__startswith="notify:").delete()
+        # A staff member's weekly digest to the same address is theirs, not the choices'.
+        notices = Mail.objects.filter(to=subscriber.email, key__startswith="notify:")
+        notices.exclude(key__startswith="notify:digest:").delete()
         subscriber.delete()

@@ -81,6 +81,20 @@ def test_unsubscribing_also_deletes_the_notices_to_the_address_in_the_outbox(
     assert not Mail.objects.filter(to="a@example.dk").exists()
 
 
+def test_unsubscribing_as_a_parent_keeps_the_staff_digest_to_the_same_address(
+    client, clock, skovvejen
+):
+    """A district leader may subscribe as a parent with their work address: leaving the
+    parents' notices does not delete the weekly digest waiting for them as staff."""
+    confirm(client, "leder@example.dk", f"c{skovvejen.pk}")
+    digest = Mail.objects.create(
+        key="notify:digest:1:2026-W49", to="leder@example.dk", subject="Ugentlig oversigt"
+    )
+    client.post(link(mail.outbox[0], "/abonnement/afmeld/"))
+    assert not Subscriber.objects.filter(email="leder@example.dk").exists()
+    assert Mail.objects.filter(pk=digest.pk).exists()
+
+
 def test_changing_the_choices(client, clock, skovvejen):
     confirmed = confirm(client, "a@example.dk", f"c{skovvejen.pk}").content.decode()
     # The page after the confirmation links to the choices (as every later mail does).
