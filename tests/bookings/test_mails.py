@@ -85,6 +85,21 @@ def test_a_move_back_and_forth_is_mailed_every_time():
     assert Mail.objects.filter(key__startswith=f"booking:{booking.pk}:moved:").count() == 3
 
 
+def test_a_booking_confirmed_inside_the_two_days_is_still_reminded_and_a_past_one_not():
+    showing = first_showing("skovvejen")
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    tomorrow = book(showing, children=10, adults=1)
+    over = book(other, "klub-nord", children=5, adults=1)
+    showing.starts_at = timezone.now() + timedelta(days=1)
+    showing.save()
+    other.starts_at = timezone.now() - timedelta(hours=1)
+    other.save()
+    call_command("send_booking_reminders", verbosity=0)
+    keys = set(Mail.objects.filter(key__contains=":reminder:").values_list("key", flat=True))
+    assert keys == {f"booking:{tomorrow.pk}:reminder:{showing.pk}"}
+    assert over.pk not in {int(key.split(":")[1]) for key in keys}
+
+
 def test_a_reminder_two_days_before_once_for_confirmed_bookings_only():
     showing = first_showing("skovvejen")
     booking = book(showing, children=30, adults=5)

@@ -1,6 +1,9 @@
-"""Put a reminder in the outbox for every confirmed booking whose showing is two days
-away, and move waiting bookings up where places were released (a district's allotment
-runs out by date). Run it daily, before ``send_notifications``; twice adds nothing."""
+"""Move waiting bookings up where places were released (a district's allotment runs out
+by date), then put a reminder in the outbox for every confirmed booking whose showing
+is at most two days away and has not begun: one per booking and showing (the outbox's
+key), so a booking confirmed or moved up inside the two days, or a day the command did
+not run, still gets one. Run it daily, before ``send_notifications``; twice adds
+nothing."""
 
 from datetime import timedelta
 
@@ -17,20 +20,23 @@ class Command(BaseCommand):
     help = "Lægger påmindelser om forestillinger om to dage i udbakken."
 
     def handle(self, *args, **options):
-        day = timezone.localdate() + timedelta(days=2)
+        now = timezone.now()
+        waiting = Showing.objects.filter(
+            starts_at__gt=now, bookings__status=BookingStatus.WAITING
+        ).distinct()
+        promoted = sum(
+            len(services.promote_waiting(pk)) for pk in waiting.values_list("pk", flat=True)
+        )
+        last_day = timezone.localdate() + timedelta(days=2)
         bookings = Booking.objects.for_listing().filter(
-            status=BookingStatus.CONFIRMED, showing__starts_at__date=day
+            status=BookingStatus.CONFIRMED,
+            showing__starts_at__gt=now,
+            showing__starts_at__date__lte=last_day,
         )
         count = 0
         with transaction.atomic():
             for booking in bookings:
                 mails.enqueue("reminder", booking)
                 count += 1
-        waiting = Showing.objects.filter(
-            starts_at__gt=timezone.now(), bookings__status=BookingStatus.WAITING
-        ).distinct()
-        promoted = sum(
-            len(services.promote_waiting(pk)) for pk in waiting.values_list("pk", flat=True)
-        )
         if options["verbosity"]:
             self.stdout.write(f"{count} påmindelser lagt i udbakken, {promoted} rykket op")
