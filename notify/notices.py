@@ -113,15 +113,19 @@ def _fresh(day):
 SETTLE = timedelta(minutes=10)
 
 
+def _waiting(prefix):
+    """The notices under ``prefix`` that still wait: not sent, and no sender has taken
+    them."""
+    return Mail.objects.filter(
+        key__startswith=prefix, sent_at__isnull=True, claimed_until__isnull=True
+    )
+
+
 def _withdraw_waiting(day):
-    """Delete this day's published/changed notices that still wait (no sender has taken
-    them); returns whether a "published" one was among them: its readers have not yet
-    heard of the day, so the new notice is a "new day" one."""
-    waiting = Mail.objects.filter(
-        key__startswith=f"notify:closing-day:{day.pk}:",
-        sent_at__isnull=True,
-        claimed_until__isnull=True,
-    ).exclude(key__contains=":deadline:")
+    """Delete this day's published/changed notices that still wait; returns whether a
+    "published" one was among them: its readers have not yet heard of the day, so the
+    new notice is a "new day" one."""
+    waiting = _waiting(f"notify:closing-day:{day.pk}:").exclude(key__contains=":deadline:")
     had_published = waiting.filter(key__contains=":published:").exists()
     waiting.delete()
     return had_published
@@ -130,20 +134,14 @@ def _withdraw_waiting(day):
 def closing_day_withdrawn(day):
     """A day made a draft again or deleted: every notice of it that still waits (its
     sign-up deadline's too) is withdrawn; parents are not told of a day that is gone."""
-    _withdraw(f"notify:closing-day:{day.pk}:")
+    _waiting(f"notify:closing-day:{day.pk}:").delete()
     for care in day.care_places.values_list("pk", flat=True):
-        _withdraw(f"notify:alternative-care:{care}:")
+        _waiting(f"notify:alternative-care:{care}:").delete()
 
 
 def alternative_care_withdrawn(care):
     """A place of alternative care deleted: its notices that still wait are withdrawn."""
-    _withdraw(f"notify:alternative-care:{care.pk}:")
-
-
-def _withdraw(prefix):
-    Mail.objects.filter(
-        key__startswith=prefix, sent_at__isnull=True, claimed_until__isnull=True
-    ).delete()
+    _waiting(f"notify:alternative-care:{care.pk}:").delete()
 
 
 def closing_day_published(day, changed=False):
@@ -182,7 +180,7 @@ def alternative_care_changed(care):
         return
     prefix = f"notify:alternative-care:{care.pk}:"
     earlier = Mail.objects.filter(key__startswith=prefix)
-    waiting = earlier.filter(sent_at__isnull=True, claimed_until__isnull=True)
+    waiting = _waiting(prefix)
     opened_waiting = waiting.filter(key__contains=":opened:").exists()
     told = earlier.exclude(pk__in=waiting.values("pk"))
     last_told = told.order_by("-pk").values_list("key", flat=True).first()

@@ -86,8 +86,8 @@ class ClosingDayQuerySet(models.QuerySet):
 
 # What the page and the feeds show of a day (``ClosingDayQuerySet.rows``).
 SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "signup_text",
-                "signup_url", "note", "is_demo", "changed_at", "saves_since_publication",
-                "changed_since_publication", "feed_sequence", "feed_changed_at")  # fmt: skip
+                "signup_url", "note", "is_demo", "changed_at", "changed_since_publication",
+                "feed_sequence", "feed_changed_at")  # fmt: skip
 NO_PLACES = {}
 
 
