@@ -100,21 +100,26 @@ def create_closing_days():
     year = timezone.localdate().year
     rules = ClosingDayRule.objects.all()
     days = propose_closing_days(rules, year) + propose_closing_days(rules, year + 1)
+    # The places first, the publication after: what a leader would do, and so the page
+    # and the feeds show no change of a place since the days were published.
+    districts = list(District.objects.order_by("name").prefetch_related("institutions"))
+    for day in days:
+        if not day.alternative_care:
+            continue
+        for district in districts:
+            houses = [i for i in district.institutions.all() if i.institution_type in DAYCARE_TYPES]
+            if houses:
+                care = AlternativeCare.objects.create(closing_day=day, district=district)
+                care.houses.set(houses[:1])
     ClosingDay.objects.filter(pk__in=[day.pk for day in days]).update(
         status=PublicationStatus.PUBLISHED,
         published_at=timezone.now(),
         is_demo=True,
         signup_text="Demodata: tilmeld dit barn i dit barns børnehus.",
     )
-    districts = list(District.objects.order_by("name").prefetch_related("institutions"))
     for day in ClosingDay.objects.filter(is_demo=True, alternative_care=True):
         day.signup_deadline = day.date - timezone.timedelta(days=21)
         day.save()
-        for district in districts:
-            houses = [i for i in district.institutions.all() if i.institution_type in DAYCARE_TYPES]
-            if houses:
-                care = AlternativeCare.objects.create(closing_day=day, district=district)
-                care.houses.set(houses[:1])
     return True
 
 

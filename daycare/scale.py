@@ -55,7 +55,7 @@ def create_closing_days(factor):
             alternative_care=care,
             signup_deadline=date - datetime.timedelta(days=21) if care else None,
             signup_text="Demodata: tilmeld dit barn i dit barns børnehus." if care else "",
-            status=PublicationStatus.PUBLISHED,
+            status=PublicationStatus.DRAFT,
             is_demo=True,
         )
         added = True
@@ -64,6 +64,8 @@ def create_closing_days(factor):
                 if houses[district.pk]:
                     place = AlternativeCare.objects.create(closing_day=day, district=district)
                     place.houses.set(houses[district.pk])
+        # Published with its places, as a leader would: no change since publication.
+        day.publish()
     return added
 
 

@@ -59,6 +59,7 @@ class ClosingDayQuerySet(models.QuerySet):
                 # The days it was published and last changed, in Danish time.
                 published_on=TruncDate("published_at"),
                 changed_on=TruncDate("changed_at"),
+                places_changed_on=TruncDate("places_changed_at"),
             )
         )
         if not days:
@@ -69,6 +70,10 @@ class ClosingDayQuerySet(models.QuerySet):
         for day in days:
             changed = day["changed_since_publication"]
             day["changed_fields"] = [field_label(name) for name in changed.split(",") if name]
+            if day["places_changed_on"]:
+                day["changed_fields"].append(str(PLACES_LABEL))
+                if not day["changed_fields"][:-1] or day["places_changed_on"] > day["changed_on"]:
+                    day["changed_on"] = day["places_changed_on"]
             day["places"] = places.get(day["pk"], NO_PLACES)
         return days
 
@@ -89,6 +94,8 @@ SHOWN_FIELDS = ("pk", "date", "name", "alternative_care", "signup_deadline", "si
                 "signup_url", "note", "is_demo", "changed_at", "changed_since_publication",
                 "feed_sequence", "feed_changed_at")  # fmt: skip
 NO_PLACES = {}
+# What the page names among the changes when a place changed (``places_changed_at``).
+PLACES_LABEL = _("sted for alternativ pasning")
 
 
 def field_label(name):
@@ -190,6 +197,12 @@ class ClosingDay(models.Model):
     feed_changed_at = models.DateTimeField(
         _("ændret i kalenderen"), null=True, blank=True, editable=False
     )
+    # When a place of alternative care last changed after the day was published (a place
+    # added, deleted, its note or houses changed; ``bump_feed``): the page says so with
+    # what changed in the day's own fields. A new publication starts it over.
+    places_changed_at = models.DateTimeField(
+        _("sted for alternativ pasning ændret"), null=True, blank=True, editable=False
+    )
 
     objects = ClosingDayQuerySet.as_manager()
     history = HistoricalRecords(
@@ -198,6 +211,7 @@ class ClosingDay(models.Model):
             "changed_since_publication",
             "feed_sequence",
             "feed_changed_at",
+            "places_changed_at",
         ]
     )
 
@@ -228,11 +242,14 @@ class ClosingDay(models.Model):
                     ClosingDay.objects.using(using)
                     .select_for_update()
                     .filter(pk=self.pk)
-                    .values_list("feed_sequence", "feed_changed_at")
+                    .values_list("feed_sequence", "feed_changed_at", "places_changed_at")
                     .first()
                 )
                 if stored is not None:
-                    self.feed_sequence, self.feed_changed_at = stored
+                    self.feed_sequence, self.feed_changed_at, places_changed_at = stored
+                    # A new publication starts the places' changes over.
+                    still_published = was_published and self.published_at is not None
+                    self.places_changed_at = places_changed_at if still_published else None
             super().save(*args, **kwargs)
             self.record_changes(using)
             self.record_feed_version(using, was_published)
@@ -297,8 +314,11 @@ class ClosingDay(models.Model):
     def bump_feed(cls, pk, using=None):
         """A published day's feed entry changed without the day being saved (a place of
         alternative care): one version more, changed now."""
+        now = timezone.now()
         cls.objects.using(using).filter(pk=pk, published_at__isnull=False).update(
-            feed_sequence=models.F("feed_sequence") + 1, feed_changed_at=timezone.now()
+            feed_sequence=models.F("feed_sequence") + 1,
+            feed_changed_at=now,
+            places_changed_at=now,
         )
 
     def clean(self):

@@ -113,3 +113,42 @@ def test_a_save_from_a_form_opened_before_a_place_changed_still_counts_on(client
     opened.name = "Ny betegnelse"
     opened.save()
     assert event(client)["sequence"] > after_b
+
+
+def changed_line(client):
+    page = client.get("/lukkedage/").content.decode()
+    assert "Offentliggjort " in page
+    return page[page.index("Offentliggjort ") :].split("</p>")[0]
+
+
+def test_parents_see_that_a_place_of_alternative_care_changed_after_publication(client):
+    skovvejen = District.objects.get(slug="skovvejen")
+    valhalla = Institution.objects.get(slug="boernehuset-valhalla")
+    day = ClosingDayFactory(
+        date=datetime.date(2027, 5, 7),
+        status=PublicationStatus.DRAFT,
+        alternative_care=True,
+        signup_deadline=datetime.date(2027, 5, 1),
+        signup_text="Tilmeld i Aula.",
+    )
+    place = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    assert day.publish()
+    # Places set before the publication are what parents first saw.
+    assert "Ændret" not in changed_line(client)
+    other = Institution.objects.filter(districts=skovvejen).exclude(pk=valhalla.pk).first()
+    place.houses.set([other])
+    assert changed_line(client).endswith(": sted for alternativ pasning.")
+    day.refresh_from_db()
+    day.name = "Ny betegnelse"
+    day.save()
+    assert changed_line(client).endswith(": betegnelse, sted for alternativ pasning.")
+    # A form opened before the place changed does not wipe the change out.
+    opened = ClosingDay.objects.get(pk=day.pk)
+    place.delete()
+    opened.note = "Husk madpakke"
+    opened.save()
+    assert "sted for alternativ pasning." in changed_line(client)
+    # Published again, the day starts over.
+    assert opened.unpublish()
+    assert opened.publish()
+    assert "Ændret" not in changed_line(client)
