@@ -398,3 +398,36 @@ def test_a_leaders_new_phone_number_and_a_new_house_move_the_last_updated_date(c
         new = Institution.objects.create(name="Børnehuset Nyt", institution_type="boernehus")
         new.districts.add(district)
     assert District.objects.with_last_changed().get(pk=district.pk).last_changed == much_later
+
+
+@pytest.mark.parametrize("side", ["institution", "district", "cleared"])
+def test_a_house_taken_out_of_a_district_moves_its_last_updated_date(side):
+    """Its page lists its houses; one taken out is a change (and in its history, with
+    the house's name as the reason)."""
+    district = District.objects.get(slug="baltorp")
+    house = district.institutions.order_by("name").first()
+    later = timezone.now() + datetime.timedelta(days=30)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        if side == "institution":
+            house.districts.remove(district)
+        elif side == "district":
+            district.institutions.remove(house)
+        else:
+            house.districts.clear()
+    assert District.objects.with_last_changed().get(pk=district.pk).last_changed == later
+    record = District.history.filter(id=district.pk).latest("history_date")
+    assert record.history_change_reason == f"Fjernet fra distriktet: {house.name}"
+
+
+def test_a_house_taken_out_in_the_admin_shows_in_the_districts_history(administrator):
+    district = District.objects.get(slug="skovlunde")
+    house = district.institutions.order_by("name").first()
+    form = administrator.get(admin_url(house))
+    data = form_data(form)
+    data["districts"] = [
+        pk for pk in house.districts.values_list("pk", flat=True) if pk != district.pk
+    ] or [District.objects.exclude(pk=district.pk).first().pk]
+    assert administrator.post(admin_url(house), data).status_code == 302
+    assert not district.institutions.filter(pk=house.pk).exists()
+    history = administrator.get(admin_url(district, "history")).content.decode()
+    assert f"Fjernet fra distriktet: {house.name}" in history
