@@ -13,6 +13,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -153,10 +155,34 @@ class PortalAdminSite(admin.AdminSite):
         request.current_app = self.name
         return TemplateResponse(request, "admin/help.html", context)
 
+    def view_on_site(self, request, content_type_id, object_id):
+        """The "view on site" shortcut (``/admin/r/<type>/<id>/``), only for an object of
+        a model this admin shows and that the user may view: Django's own checks nothing
+        but admin access, so any staff login could learn where any object lives (a
+        draft's existence, a private address)."""
+        type_id = parse_id(ContentType._meta.pk, content_type_id)
+        try:
+            model = ContentType.objects.get_for_id(type_id).model_class() if type_id else None
+        except ContentType.DoesNotExist:
+            raise Http404 from None
+        if model is None or not self.is_registered(model):
+            raise Http404
+        model_admin = self.get_model_admin(model)
+        obj = model_admin.get_object(request, unquote(object_id))
+        if obj is None or not model_admin.has_view_permission(request, obj):
+            raise Http404
+        return contenttype_views.shortcut(request, content_type_id, object_id)
+
     def get_urls(self):
         return [
             path("hjaelp/", self.admin_view(self.help_view), name="help"),
             path("2fa/", self.two_factor_enrol, name="two_factor_enrol"),
+            # Before Django's own route of the same name and address, which it replaces.
+            path(
+                "r/<path:content_type_id>/<path:object_id>/",
+                self.admin_view(self.view_on_site),
+                name="view_on_site",
+            ),
             *super().get_urls(),
         ]
 

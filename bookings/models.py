@@ -475,7 +475,9 @@ class CalendarFeed(models.Model):
     def __str__(self):
         return str(self.institution)
 
-    def get_absolute_url(self):
+    # Not ``get_absolute_url``: generic code (the admin's "view on site" shortcut, the
+    # history views, sitemaps) would hand the secret address to whoever asks.
+    def private_url(self):
         return reverse("bookings:calendar_feed", kwargs={"token": self.token})
 
     def renew(self):

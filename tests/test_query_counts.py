@@ -84,7 +84,7 @@ def made_here():
     bylaws.signed_pdf.save("vedtaegter.pdf", ContentFile(demo_pdf("Vedtægter")))
     return {
         "vedtaegter": bylaws.get_pdf_url(),
-        "bookingkalender": feed.get_absolute_url(),
+        "bookingkalender": feed.private_url(),
         "abonnement-bekraeft": f"/abonnement/bekraeft/{tokens.confirm_token(parent, codes)}/",
         "abonnement-valg": f"/abonnement/valg/{tokens.link_token(parent, tokens.MANAGE)}/",
         "abonnement-afmeld": f"/abonnement/afmeld/{tokens.link_token(parent, tokens.UNSUBSCRIBE)}/",

@@ -224,16 +224,16 @@ def test_the_private_calendar_lists_confirmed_performances_and_can_be_renewed(cl
     client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
     feed = CalendarFeed.objects.get()
     assert len(feed.token) >= 40
-    response = client.get(feed.get_absolute_url())
+    response = client.get(feed.private_url())
     assert "private" in response["Cache-Control"]  # never in a shared cache
     body = response.content.decode()
     assert body.count("BEGIN:VEVENT") == 1
     assert "Demodata: Teaterforestilling for de mindste" in body
-    old = feed.get_absolute_url()
+    old = feed.private_url()
     client.post(f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/")
     feed.refresh_from_db()
     assert client.get(old).status_code == 404
-    assert client.get(feed.get_absolute_url()).status_code == 200
+    assert client.get(feed.private_url()).status_code == 200
     # Another institution's contact person cannot renew it.
     login(client, "kontakt-baltorpskolen")
     url = f"/booking/kalender/{institution('boernehuset-valhalla').pk}/ny-adresse/"

@@ -184,3 +184,67 @@ def test_staff_who_are_not_administrators_are_refused_every_library_view(client,
     assert (AccessAttempt.objects.count(), TOTPDevice.objects.count(), User.objects.count()) == (
         counts
     )
+
+
+# --- "View on site" (/admin/r/<content type>/<id>/) ---------------------------------
+
+
+def view_on_site(obj, object_id=None):
+    from django.contrib.contenttypes.models import ContentType
+
+    content_type = ContentType.objects.get_for_model(obj)
+    return f"/admin/r/{content_type.pk}/{obj.pk if object_id is None else object_id}/"
+
+
+@pytest.mark.parametrize(
+    "username", ["kontakt-baltorpskolen", "leder-skovlunde", "kultur-baltorp", "admin"]
+)
+def test_view_on_site_never_gives_away_an_institutions_private_calendar(client, username):
+    """The calendar's address is its only key: Django's shortcut redirected any staff
+    login to another institution's calendar of confirmed performances."""
+    from bookings.models import CalendarFeed
+    from tests.bookings.helpers import book, first_showing, institution
+
+    book(first_showing("skovvejen"))  # Valhalla's confirmed booking
+    feed = CalendarFeed.objects.create(institution=institution("boernehuset-valhalla"))
+    login(client, username)
+    response = client.get(view_on_site(feed))
+    assert response.status_code == 404
+    assert feed.token not in response.headers.get("Location", "")
+    # Nor any other generic code (sitemaps, history views) that reads get_absolute_url.
+    assert not hasattr(feed, "get_absolute_url")
+
+
+def test_view_on_site_takes_staff_who_may_see_an_object_to_its_page(client):
+    from daycare.constants import PublicationStatus
+    from daycare.models import ClosingDay
+    from districts.models import District
+
+    district = District.objects.get(slug="baltorp")
+    login(client, "leder-baltorp")
+    response = client.get(view_on_site(district))
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(district.get_absolute_url())
+    # Nor does it tell a culture account that a draft exists.
+    draft = ClosingDay.objects.create(
+        date="2027-06-02", name="Kladde", status=PublicationStatus.DRAFT
+    )
+    login(client, "kultur-baltorp")
+    assert client.get(view_on_site(draft)).status_code == 404
+
+
+def test_view_on_site_answers_404_to_malformed_and_unknown_ids(client):
+    """A model the admin does not show (sessions, the content version) and every
+    malformed id: 404, never 500, even for a superuser."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from districts.models import District
+
+    client.force_login(User.objects.create_superuser("chef", password=None))
+    district = District.objects.get(slug="baltorp")
+    for raw in MALFORMED:
+        assert client.get(view_on_site(district, raw)).status_code == 404, raw
+        assert client.get(f"/admin/r/{raw}/{district.pk}/").status_code == 404, raw
+    unshown = ContentType.objects.get(app_label="sessions", model="session")
+    assert client.get(f"/admin/r/{unshown.pk}/1/").status_code == 404
+    assert client.get(view_on_site(district)).status_code == 302

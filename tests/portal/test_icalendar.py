@@ -82,4 +82,4 @@ def test_an_institutions_booking_feed_is_valid(client):
     feed = CalendarFeed.objects.create(
         institution=Institution.objects.get(slug="boernehuset-valhalla")
     )
-    check_feed(client, feed.get_absolute_url())
+    check_feed(client, feed.private_url())
