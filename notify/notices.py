@@ -122,13 +122,14 @@ def _waiting(prefix):
 
 
 def _withdraw_waiting(day):
-    """Delete this day's published/changed notices that still wait; returns whether a
-    "published" one was among them: its readers have not yet heard of the day, so the
-    new notice is a "new day" one."""
+    """Delete this day's published/changed notices that still wait; returns the ids of
+    the subscribers whose "published" notice was among them: they have not yet heard of
+    the day, so their new notice is a "new day" one (the others' is a correction)."""
     waiting = _waiting(f"notify:closing-day:{day.pk}:").exclude(key__contains=":deadline:")
-    had_published = waiting.filter(key__contains=":published:").exists()
+    published = waiting.filter(key__contains=":published:").values_list("key", flat=True)
+    not_told = {int(key.rpartition(":to:")[2]) for key in published}
     waiting.delete()
-    return had_published
+    return not_told
 
 
 def closing_day_withdrawn(day):
@@ -146,22 +147,34 @@ def alternative_care_withdrawn(care):
 
 def closing_day_published(day, changed=False):
     """A day published, or changed after it was published. A notice still waiting for
-    the same day is replaced by this one."""
+    the same day is replaced by this one, decided per subscriber: whoever has had the
+    "published" notice (or has it on its way: a sender took it) gets a "changed" one;
+    whoever's "published" notice still waited gets that one instead, with the day as it
+    is now. One mail per subscriber and change, never none."""
     day = _fresh(day)
-    if _withdraw_waiting(day):
-        changed = False
-    if changed:
-        key = f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}"
-        subject = _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)}
-    else:
-        key = f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}"
-        subject = _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)}
+    not_told = _withdraw_waiting(day)
+    new_day = {
+        "key": f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}",
+        "subject": _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)},
+        "first": [],
+    }
+    correction = {
+        "key": f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}",
+        "subject": _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)},
+        "first": [_("En lukkedag er ændret. Sådan ser den ud nu:")],
+    }
     send_after = timezone.now() + SETTLE
     for subscriber in subscribers(Topic.CLOSING_DAYS):
-        paragraphs = _day_paragraphs(day, subscriber.districts)
-        if changed:
-            paragraphs.insert(0, _("En lukkedag er ændret. Sådan ser den ud nu:"))
-        _send(key, subscriber, subject, paragraphs, _day_links(day), send_after=send_after)
+        notice = correction if changed and subscriber.pk not in not_told else new_day
+        paragraphs = notice["first"] + _day_paragraphs(day, subscriber.districts)
+        _send(
+            notice["key"],
+            subscriber,
+            notice["subject"],
+            paragraphs,
+            _day_links(day),
+            send_after=send_after,
+        )
 
 
 def alternative_care_changed(care):

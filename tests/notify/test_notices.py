@@ -3,10 +3,12 @@ published or changed, alternative care opening, three days before the deadline, 
 inspection report, new minutes. Each subscriber is mailed once per event."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.mail.backends import locmem
 from django.db import transaction
 
 from daycare.constants import PublicationStatus
@@ -15,6 +17,7 @@ from districts.models import District, Institution
 from governance.models import BoardMeeting
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
+from outbox import sending
 from outbox.models import Mail
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
@@ -287,3 +290,52 @@ def test_a_day_taken_back_before_its_notice_went_is_never_mailed(
     clock.advance(minutes=30)
     send()
     assert mails_to("skov@example.dk") == []
+
+
+class DeferringBackend(locmem.EmailBackend):
+    """The mail server answers 451 (try again later) for one address, takes the rest."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if message.to == ["senere@example.dk"]:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (451, b"Try again later")})
+        return super().send_messages(messages)
+
+
+@pytest.mark.usefixtures("no_days")
+@pytest.mark.parametrize("still_waiting", ["later batch", "put back after 451"])
+def test_a_correction_while_the_first_notice_still_waits_for_some_is_decided_per_subscriber(
+    clock, skovvejen, settings, still_waiting
+):
+    """The day's notice reached one subscriber; another's still waits (a later batch, or
+    put back after the server's 451) when staff correct the day. The one who got it hears
+    of the correction; the other gets one mail, the corrected day as a new one."""
+    subscriber("foerst@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("senere@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), name="Fredag før jul")
+    clock.advance(minutes=10)
+    if still_waiting == "later batch":
+        sending.send_batch(batch_size=1)
+    else:
+        settings.EMAIL_BACKEND = "tests.notify.test_notices.DeferringBackend"
+        send()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert [m.to for m in mail.outbox] == [["foerst@example.dk"]]
+
+    day.refresh_from_db()
+    day.name = "Juleferie, første dag"
+    day.save()
+    clock.advance(minutes=10)
+    send()
+    send()
+
+    first = mails_to("foerst@example.dk")
+    assert [m.subject for m in first] == [
+        "Ny lukkedag: fredag den 18. december 2026",
+        "Ændret lukkedag: fredag den 18. december 2026",
+    ]
+    assert "Juleferie, første dag" in first[1].body
+    (later,) = mails_to("senere@example.dk")
+    assert later.subject == "Ny lukkedag: fredag den 18. december 2026"
+    assert "Juleferie, første dag" in later.body and "Fredag før jul" not in later.body
+    assert "er ændret" not in later.body
