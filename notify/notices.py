@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 import outbox
 from core.dates import long_date
 from daycare.models import ClosingDay
-from outbox.models import Mail
+from outbox.models import Mail, SentKey
 
 from . import mails
 from .constants import REMIND_DAYS_BEFORE_DEADLINE, Topic
@@ -177,6 +177,16 @@ def closing_day_published(day, changed=False):
         )
 
 
+def _last_told(prefix, waiting):
+    """The key of the newest notice under ``prefix`` that no longer waits (sent, or taken
+    by a sender), also when the outbox has deleted the mail and kept only its key."""
+    told = Mail.objects.filter(key__startswith=prefix).exclude(pk__in=waiting.values("pk"))
+    newest = list(told.order_by("-created", "-pk").values_list("created", "key")[:1])
+    kept = SentKey.objects.filter(key__startswith=prefix).order_by("-created", "-pk")
+    newest += kept.values_list("created", "key")[:1]
+    return max(newest)[1] if newest else None
+
+
 def alternative_care_changed(care):
     """A district's places for alternative care set or changed for a published day.
 
@@ -192,11 +202,9 @@ def alternative_care_changed(care):
     if not houses:
         return
     prefix = f"notify:alternative-care:{care.pk}:"
-    earlier = Mail.objects.filter(key__startswith=prefix)
     waiting = _waiting(prefix)
     opened_waiting = waiting.filter(key__contains=":opened:").exists()
-    told = earlier.exclude(pk__in=waiting.values("pk"))
-    last_told = told.order_by("-pk").values_list("key", flat=True).first()
+    last_told = _last_told(prefix, waiting)
     waiting.delete()
     if last_told is None or opened_waiting:
         key, send_after = f"{prefix}opened:{houses}", None

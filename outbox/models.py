@@ -51,3 +51,21 @@ class Mail(models.Model):
     @property
     def waiting(self):
         return self.sent_at is None and self.given_up_at is None
+
+
+class SentKey(models.Model):
+    """The key of a mail that ``prune`` deleted (30 days after it was sent or given up):
+    the mail's text and address are gone, but ``enqueue`` still knows it was made, so the
+    same event seen again later (a place put back, a report published again) adds nothing.
+    Kept for ``sending.KEEP_KEYS``."""
+
+    key = models.CharField(_("nøgle"), max_length=200, unique=True)
+    # When the mail was put in the outbox: the order the events were told in.
+    created = models.DateTimeField(_("oprettet"))
+
+    class Meta:
+        verbose_name = _("nøgle på slettet mail")
+        verbose_name_plural = _("nøgler på slettede mails")
+
+    def __str__(self):
+        return self.key

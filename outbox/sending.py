@@ -34,7 +34,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import message_id
-from .models import Mail
+from .models import Mail, SentKey
 
 logger = logging.getLogger("outbox")
 
@@ -213,15 +213,32 @@ def send_batch(batch_size=50):
 
 # Sent mails are kept this long (to see what went out), then deleted: they hold addresses.
 KEEP_SENT = timedelta(days=30)
+# Their keys (no address, no text) are kept this long after that: longer than any notice
+# can be made again (a closing day is at most next year's, a booking's showing sooner).
+KEEP_KEYS = timedelta(days=2 * 365)
+PRUNE_CHUNK = 500
 
 
 def prune(now=None):
-    """Delete the mails sent (or given up) more than ``KEEP_SENT`` ago. Their keys go with
-    them: enqueue mails only at the event, not from a check that repeats for longer."""
-    cutoff = (now or timezone.now()) - KEEP_SENT
-    deleted, _kinds = Mail.objects.filter(
-        Q(sent_at__lt=cutoff) | Q(given_up_at__lt=cutoff)
-    ).delete()
+    """Delete the mails sent (or given up) more than ``KEEP_SENT`` ago, keeping their keys
+    (``SentKey``) so that ``enqueue`` never makes one of them again; keys older than
+    ``KEEP_KEYS`` go too. Returns the number of mails deleted."""
+    now = now or timezone.now()
+    cutoff = now - KEEP_SENT
+    old = Mail.objects.filter(Q(sent_at__lt=cutoff) | Q(given_up_at__lt=cutoff))
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            rows = list(old.values_list("pk", "key", "created")[:PRUNE_CHUNK])
+            if not rows:
+                break
+            SentKey.objects.bulk_create(
+                [SentKey(key=key, created=created) for _pk, key, created in rows],
+                ignore_conflicts=True,
+            )
+            Mail.objects.filter(pk__in=[pk for pk, _key, _created in rows]).delete()
+        deleted += len(rows)
+    SentKey.objects.filter(created__lt=now - KEEP_SENT - KEEP_KEYS).delete()
     return deleted
 
 

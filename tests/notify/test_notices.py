@@ -339,3 +339,45 @@ def test_a_correction_while_the_first_notice_still_waits_for_some_is_decided_per
     assert later.subject == "Ny lukkedag: fredag den 18. december 2026"
     assert "Juleferie, første dag" in later.body and "Fredag før jul" not in later.body
     assert "er ændret" not in later.body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_changed_after_the_opening_notice_was_deleted_are_a_change_not_a_new_opening(
+    clock, skovvejen, valhalla
+):
+    """The outbox deletes sent mails after 30 days; the places' notices still know what
+    the subscribers were told: the same places again tell nothing, new ones are a change."""
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(
+        date=datetime.date(2027, 2, 26), alternative_care=True,
+        signup_deadline=datetime.date(2027, 2, 12),
+    )  # fmt: skip
+    clock.advance(minutes=10)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    send()
+    assert [m.subject for m in mails_to("skov@example.dk")] == [
+        "Ny lukkedag: fredag den 26. februar 2027",
+        "Alternativ pasning fredag den 26. februar 2027 i distrikt Skovvejen",
+    ]
+    clock.advance(days=31)
+    send()  # deletes the mails sent more than 30 days ago
+    assert not Mail.objects.exists()
+
+    # Taken off and put back (two saves): the same place, nothing to tell.
+    care.houses.remove(valhalla)
+    care.houses.add(valhalla)
+    clock.advance(minutes=10)
+    send()
+    assert len(mail.outbox) == 2
+    other = (
+        Institution.objects.filter(districts=skovvejen, institution_type="boernehus")
+        .exclude(pk=valhalla.pk)
+        .order_by("name")
+        .first()
+    )
+    care.houses.set([other])
+    clock.advance(minutes=10)
+    send()
+    assert [m.subject for m in mail.outbox[2:]] == [
+        "Nyt sted for alternativ pasning fredag den 26. februar 2027 i distrikt Skovvejen"
+    ]
