@@ -26,6 +26,9 @@ class Mail(models.Model):
     # A sender that has taken the mail owns it until then; after a crash the claim runs out
     # and another run sends it.
     claimed_until = models.DateTimeField(_("taget af en afsender indtil"), null=True, blank=True)
+    # Which run holds the claim (random, new for every claim): a run that lost its lease
+    # (another run took the mail over) changes nothing on the mail but "sent".
+    claim_token = models.CharField(max_length=32, blank=True, editable=False)
     attempts = models.PositiveIntegerField(_("forsøg"), default=0)
     last_error = models.TextField(_("seneste fejl"), blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
