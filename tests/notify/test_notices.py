@@ -381,3 +381,57 @@ def test_places_changed_after_the_opening_notice_was_deleted_are_a_change_not_a_
     assert [m.subject for m in mail.outbox[2:]] == [
         "Nyt sted for alternativ pasning fredag den 26. februar 2027 i distrikt Skovvejen"
     ]
+
+
+def houses_of(district, count):
+    return list(
+        Institution.objects.filter(districts=district, institution_type="boernehus").order_by(
+            "name"
+        )[:count]
+    )
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_moved_back_and_forth_are_mailed_every_time(clock, skovvejen):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), alternative_care=True)
+    clock.advance(minutes=10)
+    send()
+    first, second = houses_of(skovvejen, 2)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[first])
+    for house in (second, first, second):
+        send()
+        clock.advance(hours=1)
+        care.houses.set([house])
+        clock.advance(minutes=10)
+        send()
+    subjects = [m.subject for m in mails_to("skov@example.dk")]
+    assert subjects[1:] == [
+        "Alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen",
+        *["Nyt sted for alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"] * 3,
+    ]
+    assert f"Alternativ pasning i distrikt Skovvejen: {second.name}." in mail.outbox[-1].body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_changed_while_the_opening_notice_still_waits_for_some_are_decided_per_subscriber(
+    clock, skovvejen
+):
+    subscriber("foerst@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("senere@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), alternative_care=True)
+    clock.advance(minutes=10)
+    send()
+    mail.outbox.clear()
+    first, second = houses_of(skovvejen, 2)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[first])
+    sending.send_batch(batch_size=1)  # the opening notice reached only the first subscriber
+    care.houses.set([second])
+    clock.advance(minutes=10)
+    send()
+    opening = "Alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    changed = "Nyt sted for alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    assert [m.subject for m in mails_to("foerst@example.dk")] == [opening, changed]
+    (later,) = mails_to("senere@example.dk")
+    assert later.subject == opening
+    assert second.name in later.body and first.name not in later.body
