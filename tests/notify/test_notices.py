@@ -435,3 +435,25 @@ def test_places_changed_while_the_opening_notice_still_waits_for_some_are_decide
     (later,) = mails_to("senere@example.dk")
     assert later.subject == opening
     assert second.name in later.body and first.name not in later.body
+
+
+def test_a_report_published_again_after_its_mail_was_deleted_is_not_mailed_again(
+    clock, valhalla, seed
+):
+    subscriber("hus@example.dk", Topic.REPORTS, house=valhalla)
+    report = InspectionReport(
+        unit=valhalla, visit_date=datetime.date(2026, 11, 2), summary="Godt tilsyn.",
+        published=True,
+    )  # fmt: skip
+    report.pdf.save("r.pdf", ContentFile(plain_pdf()), save=False)
+    report.save()
+    send()
+    assert len(mail.outbox) == 1
+    clock.advance(days=31)
+    send()  # deletes the mail, keeps its key
+    report.published = False
+    report.save()
+    report.published = True
+    report.save()
+    send()
+    assert len(mail.outbox) == 1
