@@ -84,8 +84,8 @@ def _bad_link(request, message=None, status=404):
 
 
 def _read_confirm(token, subscribers=Subscriber.objects):
-    """``(subscriber, codes, None)``, or ``(None, [], response)`` for a link that does not
-    work, with the reason in Danish."""
+    """``(subscriber, codes, None)``, or ``(None, [], (message, status))`` for a link that
+    does not work: the reason in Danish (``None``: the general one) and the HTTP status."""
     try:
         subscriber, codes = tokens.read_confirm(token, subscribers)
     except tokens.Expired:

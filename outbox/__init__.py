@@ -49,7 +49,7 @@ def enqueue(*, key, to, subject, text, html="", headers=None, send_after=None):
     )
     # Looked up after the insert: a prune that deletes the old mail and keeps its key in
     # one transaction either left the old row (the insert added nothing) or is committed
-    # by now (the key is seen, and the new row goes again).
+    # by now (the key is seen here, and the row just added is taken out again).
     if SentKey.objects.filter(key=key).exists():
         Mail.objects.filter(key=key, sent_at__isnull=True, given_up_at__isnull=True).delete()
 
