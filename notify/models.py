@@ -42,6 +42,9 @@ class Subscriber(models.Model):
     # Part of every signed link: a new sign-up after unsubscribing gets new links, and the
     # old ones stop working.
     secret = models.CharField(max_length=32, default=new_secret, editable=False)
+    # Raised whenever the person takes a choice off: a confirmation link carries the value
+    # it was sent with, so an older link cannot bring back what the person ended.
+    choices_version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SubscriberQuerySet.as_manager()
 

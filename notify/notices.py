@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 import outbox
 from core.dates import long_date
 from daycare.models import ClosingDay
-from outbox.models import Mail
+from outbox.models import Mail, SentKey
 
 from . import mails
 from .constants import REMIND_DAYS_BEFORE_DEADLINE, Topic
@@ -122,13 +122,14 @@ def _waiting(prefix):
 
 
 def _withdraw_waiting(day):
-    """Delete this day's published/changed notices that still wait; returns whether a
-    "published" one was among them: its readers have not yet heard of the day, so the
-    new notice is a "new day" one."""
+    """Delete this day's published/changed notices that still wait; returns the ids of
+    the subscribers whose "published" notice was among them: they have not yet heard of
+    the day, so their new notice is a "new day" one (the others' is a correction)."""
     waiting = _waiting(f"notify:closing-day:{day.pk}:").exclude(key__contains=":deadline:")
-    had_published = waiting.filter(key__contains=":published:").exists()
+    published = waiting.filter(key__contains=":published:").values_list("key", flat=True)
+    not_told = {int(key.rpartition(":to:")[2]) for key in published}
     waiting.delete()
-    return had_published
+    return not_told
 
 
 def closing_day_withdrawn(day):
@@ -146,31 +147,67 @@ def alternative_care_withdrawn(care):
 
 def closing_day_published(day, changed=False):
     """A day published, or changed after it was published. A notice still waiting for
-    the same day is replaced by this one."""
+    the same day is replaced by this one, decided per subscriber: whoever has had the
+    "published" notice (or has it on its way: a sender took it) gets a "changed" one;
+    whoever's "published" notice still waited gets that one instead, with the day as it
+    is now. One mail per subscriber and change, never none."""
     day = _fresh(day)
-    if _withdraw_waiting(day):
-        changed = False
-    if changed:
-        key = f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}"
-        subject = _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)}
-    else:
-        key = f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}"
-        subject = _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)}
+    not_told = _withdraw_waiting(day)
+    new_day = {
+        "key": f"notify:closing-day:{day.pk}:published:{day.published_at:%Y%m%dT%H%M%S.%f}",
+        "subject": _("Ny lukkedag: %(date)s") % {"date": long_date(day.date)},
+        "first": [],
+    }
+    correction = {
+        "key": f"notify:closing-day:{day.pk}:changed:{day.changed_at:%Y%m%dT%H%M%S.%f}",
+        "subject": _("Ændret lukkedag: %(date)s") % {"date": long_date(day.date)},
+        "first": [_("En lukkedag er ændret. Sådan ser den ud nu:")],
+    }
     send_after = timezone.now() + SETTLE
     for subscriber in subscribers(Topic.CLOSING_DAYS):
-        paragraphs = _day_paragraphs(day, subscriber.districts)
-        if changed:
-            paragraphs.insert(0, _("En lukkedag er ændret. Sådan ser den ud nu:"))
-        _send(key, subscriber, subject, paragraphs, _day_links(day), send_after=send_after)
+        notice = correction if changed and subscriber.pk not in not_told else new_day
+        paragraphs = notice["first"] + _day_paragraphs(day, subscriber.districts)
+        _send(
+            notice["key"],
+            subscriber,
+            notice["subject"],
+            paragraphs,
+            _day_links(day),
+            send_after=send_after,
+        )
+
+
+def _told(prefix, waiting):
+    """Per subscriber id, the key of the newest notice under ``prefix`` to them that no
+    longer waits (sent, or taken by a sender), also when the outbox has deleted the mail
+    and kept only its key (``SentKey``)."""
+    kept = SentKey.objects.filter(key__startswith=prefix).values_list("created", "pk", "key")
+    sent = (
+        Mail.objects.filter(key__startswith=prefix)
+        .exclude(pk__in=waiting.values("pk"))
+        .values_list("created", "pk", "key")
+    )
+    # Oldest first (a kept key before a mail of the same moment): the newest one wins.
+    rows = sorted(
+        [(c, 0, pk, key) for c, pk, key in kept] + [(c, 1, pk, key) for c, pk, key in sent]
+    )
+    return {int(key.rpartition(":to:")[2]): key for *_order, key in rows}
+
+
+def _houses_told(key, prefix):
+    """The houses a notice's key names: ``…opened:3-7:to:…``, ``…changed:3-7[:when]:to:…``."""
+    return key[len(prefix) :].rpartition(":to:")[0].split(":")[1]
 
 
 def alternative_care_changed(care):
-    """A district's places for alternative care set or changed for a published day.
+    """A district's places for alternative care set or changed for a published day,
+    decided per subscriber.
 
-    The first time, its subscribers hear at once that sign-up opens and where. A later
-    change of the places tells them the new places, after ``SETTLE`` (staff who correct
-    the places right away send one mail, with the places as they end up); going back to
-    the places they were last told of sends nothing. No places at all sends nothing: the
+    Whoever has not been told of the places yet (their opening notice still waited, say)
+    hears at once that sign-up opens and where. Whoever was told of other places hears of
+    the new ones after ``SETTLE`` (staff who correct the places right away send one mail,
+    with the places as they end up), every time they change; going back to the places a
+    subscriber was last told of sends them nothing. No places at all sends nothing: the
     pages say the place is not set yet."""
     day = _fresh(care.closing_day)
     if not (day.is_published and day.alternative_care):
@@ -179,31 +216,39 @@ def alternative_care_changed(care):
     if not houses:
         return
     prefix = f"notify:alternative-care:{care.pk}:"
-    earlier = Mail.objects.filter(key__startswith=prefix)
     waiting = _waiting(prefix)
-    opened_waiting = waiting.filter(key__contains=":opened:").exists()
-    told = earlier.exclude(pk__in=waiting.values("pk"))
-    last_told = told.order_by("-pk").values_list("key", flat=True).first()
+    told = _told(prefix, waiting)
     waiting.delete()
-    if last_told is None or opened_waiting:
-        key, send_after = f"{prefix}opened:{houses}", None
-        first = _("Nu kan du tilmelde dit barn alternativ pasning.")
-        subject = _("Alternativ pasning %(date)s i distrikt %(district)s")
-    elif f":{houses}:to:" in last_told:
-        return  # back to the places the subscribers were last told of
-    else:
-        key, send_after = f"{prefix}changed:{houses}", timezone.now() + SETTLE
-        first = _("Stedet for alternativ pasning er ændret. Sådan ser det ud nu:")
-        subject = _("Nyt sted for alternativ pasning %(date)s i distrikt %(district)s")
-    subject = subject % {"date": long_date(day.date), "district": care.district.name}
+    names = {"date": long_date(day.date), "district": care.district.name}
+    now = timezone.now()
+    opening = {
+        "key": f"{prefix}opened:{houses}",
+        "send_after": None,
+        "first": _("Nu kan du tilmelde dit barn alternativ pasning."),
+        "subject": _("Alternativ pasning %(date)s i distrikt %(district)s") % names,
+    }
+    change = {
+        # With the time: places changed back and forth are told every time.
+        "key": f"{prefix}changed:{houses}:{now:%Y%m%dT%H%M%S.%f}",
+        "send_after": now + SETTLE,
+        "first": _("Stedet for alternativ pasning er ændret. Sådan ser det ud nu:"),
+        "subject": _("Nyt sted for alternativ pasning %(date)s i distrikt %(district)s") % names,
+    }
     for subscriber in subscribers(Topic.CLOSING_DAYS, district=care.district_id):
+        last = told.get(subscriber.pk)
+        if last is None:
+            notice = opening
+        elif _houses_told(last, prefix) == houses:
+            continue  # back to the places this subscriber was last told of
+        else:
+            notice = change
         _send(
-            key,
+            notice["key"],
             subscriber,
-            subject,
-            [first] + _day_paragraphs(day, {care.district_id}),
+            notice["subject"],
+            [notice["first"]] + _day_paragraphs(day, {care.district_id}),
             _day_links(day),
-            send_after=send_after,
+            send_after=notice["send_after"],
         )
 
 

@@ -3,7 +3,9 @@ and nothing but the subscriber's id and a random per-subscriber value is signed.
 
 - confirm: timestamped (TimestampSigner), valid for 48 hours, carries the choices asked
   for: they only take effect when the link is followed, even for an address already
-  subscribed, so nobody can change another person's subscriptions;
+  subscribed, so nobody can change another person's subscriptions. It also carries the
+  subscriber's ``choices_version``: once the person has taken a choice off, an older link
+  is outdated and brings nothing back (the unsubscribe sticks);
 - manage and unsubscribe: no expiry; they stop working when the address is deleted (a
   new sign-up gets a new random value).
 """
@@ -18,7 +20,13 @@ CONFIRM, MANAGE, UNSUBSCRIBE = "notify.confirm", "notify.manage", "notify.unsubs
 
 def confirm_token(subscriber, choices):
     return signing.TimestampSigner(salt=CONFIRM).sign_object(
-        {"id": subscriber.pk, "k": subscriber.secret, "c": sorted(choices)}, compress=True
+        {
+            "id": subscriber.pk,
+            "k": subscriber.secret,
+            "c": sorted(choices),
+            "v": subscriber.choices_version,
+        },
+        compress=True,
     )
 
 
@@ -30,27 +38,37 @@ class Expired(Exception):
     pass
 
 
-def _subscriber(value):
+class Outdated(Exception):
+    """The person has changed their choices since the link was sent."""
+
+
+def _subscriber(value, subscribers=Subscriber.objects):
     if not isinstance(value, dict):
         return None
-    subscriber = Subscriber.objects.filter(pk=value.get("id")).first()
+    subscriber = subscribers.filter(pk=value.get("id")).first()
     if subscriber is None or subscriber.secret != value.get("k"):
         return None
     return subscriber
 
 
-def read_confirm(token):
-    """``(subscriber, choices)``; raises :class:`Expired` after 48 hours, gives
-    ``(None, [])`` for a link that is not ours or whose address is gone."""
+def read_confirm(token, subscribers=Subscriber.objects):
+    """``(subscriber, choices)``; raises :class:`Expired` after 48 hours and
+    :class:`Outdated` when the person has taken a choice off since it was sent, gives
+    ``(None, [])`` for a link that is not ours or whose address is gone. ``subscribers``
+    is where the subscriber is read from (``select_for_update()`` to hold it)."""
     try:
         value = signing.TimestampSigner(salt=CONFIRM).unsign_object(token, max_age=CONFIRM_WITHIN)
     except signing.SignatureExpired as error:
         raise Expired from error
     except signing.BadSignature:
         return None, []
-    subscriber = _subscriber(value)
-    choices = value.get("c") if subscriber else []
-    return subscriber, [c for c in choices or [] if isinstance(c, str)]
+    subscriber = _subscriber(value, subscribers)
+    if subscriber is None:
+        return None, []
+    # Links sent before the version was kept carry none: they count as the first one.
+    if value.get("v", 0) != subscriber.choices_version:
+        raise Outdated
+    return subscriber, [c for c in value.get("c") or [] if isinstance(c, str)]
 
 
 def read_link(token, purpose):

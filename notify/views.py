@@ -16,6 +16,7 @@ visitors who do not log in, see /privatliv), so the views are ``csrf_exempt``:
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -28,7 +29,7 @@ from districts.models import District, Institution
 
 from . import choices, tokens
 from .forms import DigestSettingForm, SubscribeForm
-from .models import DigestSetting
+from .models import DigestSetting, Subscriber, Subscription
 from .signup import Refused, forget, sign_up
 
 
@@ -82,24 +83,40 @@ def _bad_link(request, message=None, status=404):
     )
 
 
+def _read_confirm(token, subscribers=Subscriber.objects):
+    """``(subscriber, codes, None)``, or ``(None, [], (message, status))`` for a link that
+    does not work: the reason in Danish (``None``: the general one) and the HTTP status."""
+    try:
+        subscriber, codes = tokens.read_confirm(token, subscribers)
+    except tokens.Expired:
+        message = _("Linket er udløbet: det virker i 48 timer. Tilmeld dig igen, så får du et nyt.")
+        return None, [], (message, 410)
+    except tokens.Outdated:
+        message = _(
+            "Linket er forældet: du har ændret dine valg, efter det blev sendt. "
+            "Dine valg er, som du satte dem. Tilmeld dig igen, hvis du vil have flere beskeder."
+        )
+        return None, [], (message, 410)
+    if subscriber is None:
+        return None, [], (None, 404)
+    return subscriber, codes, None
+
+
 @never_cache
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
-    try:
-        subscriber, codes = tokens.read_confirm(token)
-    except tokens.Expired:
-        return _bad_link(
-            request,
-            _("Linket er udløbet: det virker i 48 timer. Tilmeld dig igen, så får du et nyt."),
-            status=410,
-        )
-    if subscriber is None:
-        return _bad_link(request)
+    subscriber, codes, refused = _read_confirm(token)
+    if refused:
+        return _bad_link(request, *refused)
     labels = [choices.label(topic, place) for _c, topic, place in choices.resolve(codes)]
     if request.method != "POST":
         return render(request, "notify/confirm.html", {"labels": labels, "subscriber": subscriber})
     with transaction.atomic():
+        # Read again, held: a choice taken off at this moment is not brought back.
+        subscriber, codes, refused = _read_confirm(token, Subscriber.objects.select_for_update())
+        if refused:
+            return _bad_link(request, *refused)
         subscriber.confirm()
         choices.subscribe(subscriber, codes)
     context = {
@@ -126,9 +143,17 @@ def manage(request, token):
             forget(subscriber)
             return render(request, "notify/unsubscribed.html")
         with transaction.atomic():
-            for subscription in subscriber.subscriptions.all():
-                if choices.code_of(subscription) not in wanted:
-                    subscription.delete()
+            taken_off = [
+                subscription.pk
+                for subscription in subscriber.subscriptions.all()
+                if choices.code_of(subscription) not in wanted
+            ]
+            if taken_off:
+                Subscription.objects.filter(pk__in=taken_off).delete()
+                # Confirmation links sent before now cannot bring them back.
+                Subscriber.objects.filter(pk=subscriber.pk).update(
+                    choices_version=F("choices_version") + 1
+                )
             choices.subscribe(subscriber, wanted)
         saved = True
     context = {

@@ -25,10 +25,11 @@ from django.utils import timezone
 def enqueue(*, key, to, subject, text, html="", headers=None, send_after=None):
     """Put one mail in the outbox (idempotent by ``key``).
 
-    Nothing happens when a mail with this key is already there, sent or not. The insert
-    joins the caller's transaction: roll it back and the mail is gone too.
+    Nothing happens when a mail with this key is already there, sent or not, or was
+    there: ``sending.prune`` deletes old mails but keeps their keys (``SentKey``). The
+    insert joins the caller's transaction: roll it back and the mail is gone too.
     """
-    from .models import Mail
+    from .models import Mail, SentKey
 
     Mail.objects.bulk_create(
         [
@@ -46,6 +47,11 @@ def enqueue(*, key, to, subject, text, html="", headers=None, send_after=None):
         # statement, no savepoint, and the caller's transaction stays usable.
         ignore_conflicts=True,
     )
+    # Looked up after the insert: a prune that deletes the old mail and keeps its key in
+    # one transaction either left the old row (the insert added nothing) or is committed
+    # by now (the key is seen here, and the row just added is taken out again).
+    if SentKey.objects.filter(key=key).exists():
+        Mail.objects.filter(key=key, sent_at__isnull=True, given_up_at__isnull=True).delete()
 
 
 def render(template, context):

@@ -26,6 +26,9 @@ class Mail(models.Model):
     # A sender that has taken the mail owns it until then; after a crash the claim runs out
     # and another run sends it.
     claimed_until = models.DateTimeField(_("taget af en afsender indtil"), null=True, blank=True)
+    # Which run holds the claim (random, new for every claim): a run that lost its lease
+    # (another run took the mail over) changes nothing on the mail but "sent".
+    claim_token = models.CharField(max_length=32, blank=True, editable=False)
     attempts = models.PositiveIntegerField(_("forsøg"), default=0)
     last_error = models.TextField(_("seneste fejl"), blank=True)
     sent_at = models.DateTimeField(_("sendt"), null=True, blank=True)
@@ -51,3 +54,21 @@ class Mail(models.Model):
     @property
     def waiting(self):
         return self.sent_at is None and self.given_up_at is None
+
+
+class SentKey(models.Model):
+    """The key of a mail that ``prune`` deleted (30 days after it was sent or given up):
+    the mail's text and address are gone, but ``enqueue`` still knows it was made, so the
+    same event seen again later (a place put back, a report published again) adds nothing.
+    Kept for ``sending.KEEP_KEYS``."""
+
+    key = models.CharField(_("nøgle"), max_length=200, unique=True)
+    # When the mail was put in the outbox: the order the events were told in.
+    created = models.DateTimeField(_("oprettet"))
+
+    class Meta:
+        verbose_name = _("nøgle på slettet mail")
+        verbose_name_plural = _("nøgler på slettede mails")
+
+    def __str__(self):
+        return self.key

@@ -8,13 +8,18 @@ default starts every transaction IMMEDIATE), so two claims never overlap either.
 
 The batch goes out over one connection. Before each mail the run renews its lease on that
 mail (and skips it if the lease was lost); right after the server accepted it the mail is
-marked sent in its own autocommitted statement. So:
+marked sent in its own autocommitted statement. Every claim has its own random token
+(``claim_token``): a run whose lease ran out while it was still sending (a slow server, a
+paused process) and whose mail another run took over changes nothing but "sent" on it;
+its put-back, give-up or error touches only rows still held under its own token, so it
+cannot undo the other run's claim or mark. So:
 
 - a crash leaves every mail either marked sent (never sent again) or still waiting (sent
   by a later run when the lease runs out): nothing is lost;
-- only a crash in the moment between the server's acceptance and the mark can send one
-  mail twice; the two copies carry the same Message-ID (``outbox.message_id``), so the
-  resend is recognisable and most mail systems drop it.
+- only a crash in the moment between the server's acceptance and the mark, or one mail's
+  delivery taking longer than the lease (``LEASE``, far above ``EMAIL_TIMEOUT``), can
+  send one mail twice; the two copies carry the same Message-ID (``outbox.message_id``),
+  so the resend is recognisable and most mail systems drop it.
 
 A mail server that cannot be reached leaves the batch waiting with a growing pause
 (``backoff``) and one log line, not a traceback per mail. A mail the server refuses for
@@ -23,6 +28,7 @@ good (a 5xx answer: no such recipient) is given up after ``MAX_ATTEMPTS``.
 
 import contextlib
 import logging
+import secrets
 import smtplib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -34,7 +40,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from . import message_id
-from .models import Mail
+from .models import Mail, SentKey
 
 logger = logging.getLogger("outbox")
 
@@ -66,7 +72,7 @@ def waiting_mails(now):
 
 def claim(batch_size, now):
     """Take up to ``batch_size`` due mails for this run; returns them with their lease."""
-    until = now + LEASE
+    until, token = now + LEASE, secrets.token_hex(16)
     with transaction.atomic():
         due = waiting_mails(now).order_by("send_after", "id")
         if connection.features.has_select_for_update_skip_locked:
@@ -74,8 +80,16 @@ def claim(batch_size, now):
         ids = list(due.values_list("id", flat=True)[:batch_size])
         if not ids:
             return []
-        Mail.objects.filter(id__in=ids).update(claimed_until=until)
-    return list(Mail.objects.filter(id__in=ids).order_by("send_after", "id"))
+        Mail.objects.filter(id__in=ids).update(claimed_until=until, claim_token=token)
+    return list(Mail.objects.filter(id__in=ids, claim_token=token).order_by("send_after", "id"))
+
+
+def held(mail):
+    """``mail``'s row while this run still holds it (and it is neither sent nor given
+    up): every change but "sent" goes through here."""
+    return Mail.objects.filter(
+        pk=mail.pk, claim_token=mail.claim_token, sent_at__isnull=True, given_up_at__isnull=True
+    )
 
 
 def message(mail, conn):
@@ -101,10 +115,11 @@ def _put_back(mails, error, now):
     """The mails wait again, each after a pause that grows with its attempts."""
     for mail in mails:
         attempts = mail.attempts + 1
-        Mail.objects.filter(pk=mail.pk, sent_at__isnull=True).update(
+        held(mail).update(
             attempts=attempts,
             last_error=_first_line(error),
             claimed_until=None,
+            claim_token="",
             send_after=now + backoff(attempts),
         )
 
@@ -147,9 +162,7 @@ def send_batch(batch_size=50):
             now = timezone.now()
             # Renew this run's lease; a run that lost it (paused past the lease) skips the
             # mail, which another run now owns.
-            renewed = Mail.objects.filter(
-                pk=mail.pk, sent_at__isnull=True, claimed_until=mail.claimed_until
-            ).update(claimed_until=now + LEASE)
+            renewed = held(mail).update(claimed_until=now + LEASE)
             if not renewed:
                 continue
             mail.claimed_until = now + LEASE
@@ -157,8 +170,11 @@ def send_batch(batch_size=50):
                 email = message(mail, conn)
                 email.message()  # a header that cannot be written fails here, not in SMTP
             except Exception as error:  # noqa: BLE001 - one broken mail must not stop the rest
-                Mail.objects.filter(pk=mail.pk).update(
-                    last_error=_first_line(error), claimed_until=None, given_up_at=now
+                held(mail).update(
+                    last_error=_first_line(error),
+                    claimed_until=None,
+                    claim_token="",
+                    given_up_at=now,
                 )
                 result.given_up += 1
                 logger.error("Mail %s kan ikke laves og er opgivet: %s", mail.key, error)
@@ -169,10 +185,11 @@ def send_batch(batch_size=50):
                 if not _server_gone(error):
                     refused = _refused_for_good(error)
                     if refused and mail.attempts + 1 >= MAX_ATTEMPTS:
-                        Mail.objects.filter(pk=mail.pk).update(
+                        held(mail).update(
                             attempts=F("attempts") + 1,
                             last_error=_first_line(error),
                             claimed_until=None,
+                            claim_token="",
                             given_up_at=now,
                         )
                         result.given_up += 1
@@ -196,10 +213,12 @@ def send_batch(batch_size=50):
                 _put_back([mail], "Mailen blev ikke modtaget", now)
                 result.waiting += 1
                 continue
-            # Accepted by the server: marked sent at once, in its own transaction.
-            Mail.objects.filter(pk=mail.pk).update(
+            # Accepted by the server: marked sent at once, in its own transaction; even by
+            # a run that lost its lease meanwhile (the mail did go), but only once.
+            Mail.objects.filter(pk=mail.pk, sent_at__isnull=True).update(
                 sent_at=timezone.now(),
                 claimed_until=None,
+                claim_token="",
                 last_error="",
                 attempts=F("attempts") + 1,
             )
@@ -213,15 +232,32 @@ def send_batch(batch_size=50):
 
 # Sent mails are kept this long (to see what went out), then deleted: they hold addresses.
 KEEP_SENT = timedelta(days=30)
+# Their keys (no address, no text) are kept this long after that: longer than any notice
+# can be made again (a closing day is at most next year's, a booking's showing sooner).
+KEEP_KEYS = timedelta(days=2 * 365)
+PRUNE_CHUNK = 500
 
 
 def prune(now=None):
-    """Delete the mails sent (or given up) more than ``KEEP_SENT`` ago. Their keys go with
-    them: enqueue mails only at the event, not from a check that repeats for longer."""
-    cutoff = (now or timezone.now()) - KEEP_SENT
-    deleted, _kinds = Mail.objects.filter(
-        Q(sent_at__lt=cutoff) | Q(given_up_at__lt=cutoff)
-    ).delete()
+    """Delete the mails sent (or given up) more than ``KEEP_SENT`` ago, keeping their keys
+    (``SentKey``) so that ``enqueue`` never makes one of them again; keys older than
+    ``KEEP_KEYS`` go too. Returns the number of mails deleted."""
+    now = now or timezone.now()
+    cutoff = now - KEEP_SENT
+    old = Mail.objects.filter(Q(sent_at__lt=cutoff) | Q(given_up_at__lt=cutoff))
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            rows = list(old.values_list("pk", "key", "created")[:PRUNE_CHUNK])
+            if not rows:
+                break
+            SentKey.objects.bulk_create(
+                [SentKey(key=key, created=created) for _pk, key, created in rows],
+                ignore_conflicts=True,
+            )
+            Mail.objects.filter(pk__in=[pk for pk, _key, _created in rows]).delete()
+        deleted += len(rows)
+    SentKey.objects.filter(created__lt=now - KEEP_SENT - KEEP_KEYS).delete()
     return deleted
 
 

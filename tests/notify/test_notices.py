@@ -3,10 +3,12 @@ published or changed, alternative care opening, three days before the deadline, 
 inspection report, new minutes. Each subscriber is mailed once per event."""
 
 import datetime
+import smtplib
 
 import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
+from django.core.mail.backends import locmem
 from django.db import transaction
 
 from daycare.constants import PublicationStatus
@@ -15,6 +17,7 @@ from districts.models import District, Institution
 from governance.models import BoardMeeting
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
+from outbox import sending
 from outbox.models import Mail
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
@@ -287,3 +290,170 @@ def test_a_day_taken_back_before_its_notice_went_is_never_mailed(
     clock.advance(minutes=30)
     send()
     assert mails_to("skov@example.dk") == []
+
+
+class DeferringBackend(locmem.EmailBackend):
+    """The mail server answers 451 (try again later) for one address, takes the rest."""
+
+    def send_messages(self, messages):
+        for message in messages:
+            if message.to == ["senere@example.dk"]:
+                raise smtplib.SMTPRecipientsRefused({message.to[0]: (451, b"Try again later")})
+        return super().send_messages(messages)
+
+
+@pytest.mark.usefixtures("no_days")
+@pytest.mark.parametrize("still_waiting", ["later batch", "put back after 451"])
+def test_a_correction_while_the_first_notice_still_waits_for_some_is_decided_per_subscriber(
+    clock, skovvejen, settings, still_waiting
+):
+    """The day's notice reached one subscriber; another's still waits (a later batch, or
+    put back after the server's 451) when staff correct the day. The one who got it hears
+    of the correction; the other gets one mail, the corrected day as a new one."""
+    subscriber("foerst@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("senere@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), name="Fredag før jul")
+    clock.advance(minutes=10)
+    if still_waiting == "later batch":
+        sending.send_batch(batch_size=1)
+    else:
+        settings.EMAIL_BACKEND = "tests.notify.test_notices.DeferringBackend"
+        send()
+        settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert [m.to for m in mail.outbox] == [["foerst@example.dk"]]
+
+    day.refresh_from_db()
+    day.name = "Juleferie, første dag"
+    day.save()
+    clock.advance(minutes=10)
+    send()
+    send()
+
+    first = mails_to("foerst@example.dk")
+    assert [m.subject for m in first] == [
+        "Ny lukkedag: fredag den 18. december 2026",
+        "Ændret lukkedag: fredag den 18. december 2026",
+    ]
+    assert "Juleferie, første dag" in first[1].body
+    (later,) = mails_to("senere@example.dk")
+    assert later.subject == "Ny lukkedag: fredag den 18. december 2026"
+    assert "Juleferie, første dag" in later.body and "Fredag før jul" not in later.body
+    assert "er ændret" not in later.body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_changed_after_the_opening_notice_was_deleted_are_a_change_not_a_new_opening(
+    clock, skovvejen, valhalla
+):
+    """The outbox deletes sent mails after 30 days; the places' notices still know what
+    the subscribers were told: the same places again tell nothing, new ones are a change."""
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(
+        date=datetime.date(2027, 2, 26), alternative_care=True,
+        signup_deadline=datetime.date(2027, 2, 12),
+    )  # fmt: skip
+    clock.advance(minutes=10)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[valhalla])
+    send()
+    assert [m.subject for m in mails_to("skov@example.dk")] == [
+        "Ny lukkedag: fredag den 26. februar 2027",
+        "Alternativ pasning fredag den 26. februar 2027 i distrikt Skovvejen",
+    ]
+    clock.advance(days=31)
+    send()  # deletes the mails sent more than 30 days ago
+    assert not Mail.objects.exists()
+
+    # Taken off and put back (two saves): the same place, nothing to tell.
+    care.houses.remove(valhalla)
+    care.houses.add(valhalla)
+    clock.advance(minutes=10)
+    send()
+    assert len(mail.outbox) == 2
+    other = (
+        Institution.objects.filter(districts=skovvejen, institution_type="boernehus")
+        .exclude(pk=valhalla.pk)
+        .order_by("name")
+        .first()
+    )
+    care.houses.set([other])
+    clock.advance(minutes=10)
+    send()
+    assert [m.subject for m in mail.outbox[2:]] == [
+        "Nyt sted for alternativ pasning fredag den 26. februar 2027 i distrikt Skovvejen"
+    ]
+
+
+def houses_of(district, count):
+    return list(
+        Institution.objects.filter(districts=district, institution_type="boernehus").order_by(
+            "name"
+        )[:count]
+    )
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_moved_back_and_forth_are_mailed_every_time(clock, skovvejen):
+    subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), alternative_care=True)
+    clock.advance(minutes=10)
+    send()
+    first, second = houses_of(skovvejen, 2)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[first])
+    for house in (second, first, second):
+        send()
+        clock.advance(hours=1)
+        care.houses.set([house])
+        clock.advance(minutes=10)
+        send()
+    subjects = [m.subject for m in mails_to("skov@example.dk")]
+    assert subjects[1:] == [
+        "Alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen",
+        *["Nyt sted for alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"] * 3,
+    ]
+    assert f"Alternativ pasning i distrikt Skovvejen: {second.name}." in mail.outbox[-1].body
+
+
+@pytest.mark.usefixtures("no_days")
+def test_places_changed_while_the_opening_notice_still_waits_for_some_are_decided_per_subscriber(
+    clock, skovvejen
+):
+    subscriber("foerst@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    subscriber("senere@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
+    day = ClosingDayFactory(date=datetime.date(2026, 12, 18), alternative_care=True)
+    clock.advance(minutes=10)
+    send()
+    mail.outbox.clear()
+    first, second = houses_of(skovvejen, 2)
+    care = AlternativeCareFactory(closing_day=day, district=skovvejen, houses=[first])
+    sending.send_batch(batch_size=1)  # the opening notice reached only the first subscriber
+    care.houses.set([second])
+    clock.advance(minutes=10)
+    send()
+    opening = "Alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    changed = "Nyt sted for alternativ pasning fredag den 18. december 2026 i distrikt Skovvejen"
+    assert [m.subject for m in mails_to("foerst@example.dk")] == [opening, changed]
+    (later,) = mails_to("senere@example.dk")
+    assert later.subject == opening
+    assert second.name in later.body and first.name not in later.body
+
+
+def test_a_report_published_again_after_its_mail_was_deleted_is_not_mailed_again(
+    clock, valhalla, seed
+):
+    subscriber("hus@example.dk", Topic.REPORTS, house=valhalla)
+    report = InspectionReport(
+        unit=valhalla, visit_date=datetime.date(2026, 11, 2), summary="Godt tilsyn.",
+        published=True,
+    )  # fmt: skip
+    report.pdf.save("r.pdf", ContentFile(plain_pdf()), save=False)
+    report.save()
+    send()
+    assert len(mail.outbox) == 1
+    clock.advance(days=31)
+    send()  # deletes the mail, keeps its key
+    report.published = False
+    report.save()
+    report.published = True
+    report.save()
+    send()
+    assert len(mail.outbox) == 1

@@ -11,7 +11,7 @@ from django.db import transaction
 
 import outbox
 from outbox import sending
-from outbox.models import Mail
+from outbox.models import Mail, SentKey
 
 pytestmark = pytest.mark.django_db
 
@@ -212,3 +212,27 @@ def test_sent_mails_are_deleted_after_30_days_waiting_ones_never(clock, settings
     clock.advance(days=30, minutes=1)
     run()
     assert list(Mail.objects.values_list("key", flat=True)) == ["waiting"]
+
+
+def test_a_mail_deleted_after_30_days_is_not_made_and_sent_again(clock):
+    """Sent mails are deleted after 30 days (they hold addresses), but their keys are
+    remembered: the same event seen again later adds nothing."""
+    put("k1")
+    run()
+    assert len(mail.outbox) == 1
+    clock.advance(days=30, minutes=1)
+    run()  # prunes
+    assert not Mail.objects.exists()
+    put("k1")
+    run()
+    assert len(mail.outbox) == 1
+    assert not Mail.objects.exists()
+    # A new key still goes out.
+    put("k2")
+    run()
+    assert len(mail.outbox) == 2
+    # The keys, without address or text, are kept two years.
+    assert list(SentKey.objects.values_list("key", flat=True)) == ["k1"]
+    clock.advance(days=2 * 365 + 1)
+    sending.prune()
+    assert list(SentKey.objects.values_list("key", flat=True)) == ["k2"]  # k1's have passed
