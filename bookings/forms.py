@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.dates import long_date
 from districts.models import Institution
 
+from .counts import places_left
 from .models import Booking, Evaluation, Showing
 
 
@@ -20,10 +21,9 @@ def showing_label(showing):
         "venue": showing.venue,
     }
     if showing.places_left:
-        return _("%(when)s – %(left)s af %(places)s pladser ledige") % {
+        return _("%(when)s – %(left)s") % {
             "when": label,
-            "left": showing.places_left,
-            "places": showing.places,
+            "left": places_left(showing.places_left, showing.places),
         }
     return _("%(when)s – fuldt booket, I kommer på venteliste") % {"when": label}
 
