@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import refuse_unclosed_controls
 from core.dates import long_date
 from districts.models import Institution
 
@@ -102,6 +103,9 @@ class BookingForm(forms.ModelForm):
 
     def __init__(self, *args, offer, institutions, **kwargs):
         super().__init__(*args, **kwargs)
+        # The group's and contact's names are shown to the network's staff in rows.
+        for name in ("group_name", "contact_name", "note"):
+            refuse_unclosed_controls(self.fields[name])
         self.fields["institution"].queryset = institutions
         self.fields["showing"].queryset = offer.showings.with_places()
         self.fields["adults"].required = False

@@ -7,11 +7,14 @@ the dates as the page writes them, the links (``core.rows``)."""
 from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import icalendar
+from core.bidi import isolate
 from core.dates import long_date, time_range
 from core.rows import demo_badge, link_maker
 from districts.models import District
@@ -78,7 +81,7 @@ def _with_institutions(rows):
         row["names"] = [] if name is None else [name]
         folded.append(row)
     for row in folded:
-        row["institutions"] = ", ".join(row.pop("names"))
+        row["institutions"] = SafeString(", ".join(isolate(name) for name in row.pop("names")))
     return folded
 
 
@@ -149,7 +152,7 @@ def _event_rows(events, today):
         # The local days and times: 00.30 on 14 January is the 14th, though stored as
         # 23.30 UTC on the 13th; an end after midnight names its own day.
         when = capfirst(time_range(event["starts_at"], event["ends_at"]))
-        event["when"] = f"{when}, {event['venue']}"
+        event["when"] = SafeString(f"{escape(when)}, {isolate(event['venue'])}")
         audience = []
         if event["age_group"]:
             audience.append(age_words % {"age": event["age_group"]})
