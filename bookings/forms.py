@@ -5,9 +5,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import refuse_unclosed_controls
 from core.dates import long_date
 from districts.models import Institution
 
+from .counts import places_left
 from .models import Booking, Evaluation, Showing
 
 
@@ -20,10 +22,9 @@ def showing_label(showing):
         "venue": showing.venue,
     }
     if showing.places_left:
-        return _("%(when)s – %(left)s af %(places)s pladser ledige") % {
+        return _("%(when)s – %(left)s") % {
             "when": label,
-            "left": showing.places_left,
-            "places": showing.places,
+            "left": places_left(showing.places_left, showing.places),
         }
     return _("%(when)s – fuldt booket, I kommer på venteliste") % {"when": label}
 
@@ -102,6 +103,9 @@ class BookingForm(forms.ModelForm):
 
     def __init__(self, *args, offer, institutions, **kwargs):
         super().__init__(*args, **kwargs)
+        # The group's and contact's names are shown to the network's staff in rows.
+        for name in ("group_name", "contact_name", "note"):
+            refuse_unclosed_controls(self.fields[name])
         self.fields["institution"].queryset = institutions
         self.fields["showing"].queryset = offer.showings.with_places()
         self.fields["adults"].required = False

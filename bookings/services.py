@@ -14,6 +14,7 @@ from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import mails
 from .constants import BookingStatus
@@ -116,7 +117,11 @@ def book(showing_id, institution, *, user=None, now=None, **details):
         size = details.get("children", 0) + details.get("adults", 0)
         if size > showing.places:
             raise BookingError(
-                _("Opførelsen har kun %(places)s pladser i alt, børn og voksne talt med.")
+                ngettext(
+                    "Opførelsen har kun %(places)s plads i alt, børn og voksne talt med.",
+                    "Opførelsen har kun %(places)s pladser i alt, børn og voksne talt med.",
+                    showing.places,
+                )
                 % {"places": showing.places}
             )
         free = free_places(showing, district_ids, timezone.localdate(now))

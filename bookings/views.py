@@ -42,6 +42,7 @@ from districts.models import District, Institution
 
 from . import rules, services
 from .constants import BookingStatus
+from .counts import party, places_left
 from .forms import BookingForm, EvaluationForm, MoveForm, OfferFilterForm, showing_label
 from .models import (
     AgeBand,
@@ -77,7 +78,7 @@ def _showing_words():
     """``(when, places)``: a showing's time and places left as the public pages write
     them, with the words translated once per page (templates/bookings/includes/
     showing_when.html and places.html write the same for a showing instance)."""
-    at, left_words = _("kl. %(time)s"), _("%(left)s af %(places)s pladser ledige")
+    at = _("kl. %(time)s")
     full = _("Fuldt booket – der er venteliste")
 
     def when(starts_at):
@@ -86,7 +87,7 @@ def _showing_words():
 
     def places(showing):
         left = max(showing["places"] - showing["places_taken"], 0)
-        return left_words % {"left": left, "places": showing["places"]} if left else full
+        return places_left(left, showing["places"]) if left else full
 
     return when, places
 
@@ -116,9 +117,7 @@ def _allotment_rows(offer, showings, today):
         .values("showing_id", "institution__districts")
         .annotate(taken=Sum(F("children") + F("adults")))
     }
-    held = _(
-        "Heraf til distrikt %(district)s indtil %(day)s: %(left)s af %(places)s pladser ledige"
-    )
+    held = _("Heraf til distrikt %(district)s indtil %(day)s: %(left)s")
     for allotment in allotments:
         allotment["day"] = long_date(allotment["released_on"])
     for showing in showings:
@@ -127,8 +126,10 @@ def _allotment_rows(offer, showings, today):
             % {
                 "district": a["district_name"],
                 "day": a["day"],
-                "left": max(a["places"] - used.get((showing["pk"], a["district_id"]), 0), 0),
-                "places": a["places"],
+                "left": places_left(
+                    max(a["places"] - used.get((showing["pk"], a["district_id"]), 0), 0),
+                    a["places"],
+                ),
             }
             for a in allotments
         ]
@@ -307,12 +308,8 @@ def calendar_feed(request, token):
             summary=showing.offer.event.title,
             location=showing.venue,
             description=[
-                _("%(group)s: %(children)s børn og %(adults)s voksne")
-                % {
-                    "group": booking.group_name,
-                    "children": booking.children,
-                    "adults": booking.adults,
-                }
+                _("%(group)s: %(party)s")
+                % {"group": booking.group_name, "party": party(booking.children, booking.adults)}
             ],
         )
     response = icalendar.calendar_response(calendar)

@@ -11,6 +11,8 @@
   form edits (its fields, many-to-many links and inline rows) as it was when opened. If
   someone saved it in between, the save is refused with a Danish message naming the
   object, and nothing changes.
+- Text: every text field refuses a direction character (U+202E …) that is never closed,
+  which would turn the rest of a line round wherever the text is shown (``core.bidi``).
 """
 
 import functools
@@ -34,6 +36,7 @@ from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
 
 from . import permissions, readability
+from .bidi import refuse_unclosed_controls
 
 VERSION_FIELD = "version_token"
 DEMO_FIELD = "is_demo"
@@ -275,7 +278,7 @@ class PortalModelAdmin(DanishHistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
-        return danish_minimum(formfield)
+        return refuse_unclosed_controls(danish_minimum(formfield))
 
     def get_deleted_objects(self, objs, request):
         """Django's list of what a deletion takes along, without the rows that only link
@@ -429,7 +432,8 @@ class ScopedInline:
         return permissions.scoped(super().get_queryset(request), request.user)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        return super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
+        formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
+        return refuse_unclosed_controls(formfield)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = limit_choices(

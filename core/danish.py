@@ -42,11 +42,20 @@ def slugify(text):
     return django_slugify(spell_out(text))
 
 
+def without_marks(text):
+    """``text`` with its accents and vowel marks taken off (``é`` → ``e``, ``مَ`` →
+    ``م``), Danish letters spelled out, and every letter of every script kept."""
+    spelled = unicodedata.normalize("NFKD", spell_out(str(text)))
+    return "".join(c for c in spelled if not unicodedata.combining(c))
+
+
 def fold(text):
     """The form names are compared in for search, forgiving how Danish letters and
     doubled letters are typed: ``Børnehuset Måløv By`` → ``bornehusetmalovby``, as are
-    ``bornehuset malov by`` and ``Boernehuset Maaloev By``."""
-    text = re.sub(r"[^a-z0-9]", "", ascii_text(str(text).lower()))
+    ``bornehuset malov by`` and ``Boernehuset Maaloev By``. Letters of other scripts
+    stay, in lower case and without their marks: ``Ωmega`` → ``ωmega``, ``Детский
+    сад`` → ``детскийсад``."""
+    text = "".join(c for c in without_marks(str(text).casefold()) if c.isalnum())
     text = text.replace("aa", "a").replace("oe", "o").replace("ae", "a")
     return re.sub(r"(.)\1+", r"\1", text)
 

@@ -15,6 +15,7 @@ from html import escape
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from core.bidi import isolate
 from core.links import link_maker
 from core.validators import phone_link
 
@@ -34,7 +35,7 @@ class PersonText:
         self.demo = demo_badge()
 
     def __call__(self, name, email, phone, is_demo):
-        html = f'\n<span class="person-name">{escape(name)}</span>'
+        html = f'\n<span class="person-name">{isolate(name)}</span>'
         if is_demo:
             html += self.demo
         if email:

@@ -7,6 +7,7 @@ from django.utils.formats import time_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.bidi import isolate_text
 from core.dates import long_date
 from search import engine as search
 
@@ -23,7 +24,7 @@ def event(event):
     context = _("%(date)s kl. %(time)s, %(venue)s · %(network)s") % {
         "date": long_date(starts_at.date()),
         "time": time_format(starts_at, "H.i"),
-        "venue": event.venue,
+        "venue": isolate_text(event.venue),  # plain text: isolated by U+2068/U+2069
         "network": event.network,
     }
     url = f"{event.network.get_absolute_url()}#forestilling-{event.pk}"

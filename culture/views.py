@@ -7,12 +7,15 @@ the dates as the page writes them, the links (``core.rows``)."""
 from django.db.models import F, FilteredRelation, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core import icalendar
-from core.dates import long_date
+from core.bidi import isolate
+from core.dates import long_date, time_range
 from core.rows import demo_badge, link_maker
 from districts.models import District
 
@@ -66,11 +69,6 @@ def service(request):
     return render(request, "culture/service_detail.html", context)
 
 
-def _time(value):
-    """``|time:"H.i"`` of a stored (UTC) time: in local time, "14.30"."""
-    return f"{timezone.localtime(value):%H.%M}"
-
-
 def _with_institutions(rows):
     """Rows read with ``institution`` (one row per taking-part institution, by name,
     ``None`` for none) folded into one row each with ``institutions``: "A, B"."""
@@ -83,7 +81,7 @@ def _with_institutions(rows):
         row["names"] = [] if name is None else [name]
         folded.append(row)
     for row in folded:
-        row["institutions"] = ", ".join(row.pop("names"))
+        row["institutions"] = SafeString(", ".join(isolate(name) for name in row.pop("names")))
     return folded
 
 
@@ -147,17 +145,14 @@ def _seat_rows(seats):
 def _event_rows(events, today):
     """Each performance's lines as the page writes them: ``when`` ("Onsdag den 13. januar
     2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
-    at, age_words = _("kl. %(time)s"), _("For %(age)s.")
+    age_words = _("For %(age)s.")
     for event in events:
         day = timezone.localtime(event["starts_at"]).date()
         event["is_upcoming"] = day >= today
-        # The local day with the local time: 00.30 on 14 January is the 14th, though
-        # stored as 23.30 UTC on the 13th.
-        when = f"{capfirst(long_date(day))} "
-        when += at % {"time": _time(event["starts_at"])}
-        if event["ends_at"]:
-            when += f"–{_time(event['ends_at'])}"
-        event["when"] = f"{when}, {event['venue']}"
+        # The local days and times: 00.30 on 14 January is the 14th, though stored as
+        # 23.30 UTC on the 13th; an end after midnight names its own day.
+        when = capfirst(time_range(event["starts_at"], event["ends_at"]))
+        event["when"] = SafeString(f"{escape(when)}, {isolate(event['venue'])}")
         audience = []
         if event["age_group"]:
             audience.append(age_words % {"age": event["age_group"]})

@@ -14,6 +14,7 @@ from html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from core.bidi import isolate
 from core.dates import long_date, week_number
 from core.rows import demo_badge, link_maker
 from core.templatetags.navigation_tags import external_link
@@ -45,7 +46,7 @@ class HouseLinks:
 
     def __call__(self, houses):
         address = self.address
-        return ", ".join(f'<a href="{address(slug)}">{escape(name)}</a>' for name, slug in houses)
+        return ", ".join(f'<a href="{address(slug)}">{isolate(name)}</a>' for name, slug in houses)
 
 
 class PlaceText:
@@ -54,7 +55,7 @@ class PlaceText:
     district: "Distrikt %(name)s:"), or that the place is not set yet."""
 
     def __init__(self, label, districts):
-        self.labels = [(d.pk, label % {"name": escape(d.name)}) for d in districts]
+        self.labels = [(d.pk, label % {"name": isolate(d.name)}) for d in districts]
         self.not_set = escape(_("stedet er endnu ikke fastlagt"))
         self.links = HouseLinks()
 
@@ -118,7 +119,7 @@ class DayList:
 
     def past(self, day):
         date, week = self.date(day)
-        return SafeString(f"<li>{escape(date)} ({escape(week)}): {escape(day['name'])}</li>")
+        return SafeString(f"<li>{escape(date)} ({escape(week)}): {isolate(day['name'])}</li>")
 
     def coming(self, day):
         date, week = self.date(day)
@@ -127,7 +128,7 @@ class DayList:
             '<li class="closing-day">\n'
             f'      <h3 class="h5 mb-1">{escape(date)} <span class="text-body-secondary">'
             f"({escape(week)})</span>{demo}</h3>\n"
-            f'      <p class="mb-1">{escape(day["name"])}</p>'
+            f'      <p class="mb-1">{isolate(day["name"])}</p>'
         ]
         if day["alternative_care"]:
             html.append(self.care)

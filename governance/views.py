@@ -4,9 +4,12 @@ from django.db.models import F, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from core.bidi import isolate
 from core.dates import long_date
 from core.files import serve_stored_file
 from core.rows import demo_badge, link_maker
@@ -93,22 +96,23 @@ def _member_groups(members, is_district_board):
     """The members by role, in the page's order of roles: ``(role, [row])`` where a
     row's ``text`` is the line the page shows (name, house, and on a district board
     whether they are the secretary and vote)."""
-    secretary, no_vote = _("sekretær"), _("deltager uden stemmeret")
+    secretary, no_vote = escape(_("sekretær")), escape(_("deltager uden stemmeret"))
     groups = []
     for role in ROLE_ORDER:
         rows = []
         for member in members:
             if member["role"] != role:
                 continue
-            text = member["name"]
+            # HTML: the names in <bdi> when written right to left (core.bidi).
+            text = isolate(member["name"])
             if member["house__name"]:
-                text += f" ({member['house__name']})"
+                text += f" ({isolate(member['house__name'])})"
             if is_district_board:
                 if member["is_secretary"]:
                     text += f", {secretary}"
                 if member["role"] not in VOTING_ROLES:
                     text += f" – {no_vote}"
-            rows.append({"text": text, "is_demo": member["is_demo"]})
+            rows.append({"text": SafeString(text), "is_demo": member["is_demo"]})
         if rows:
             groups.append((role.label, rows))
     return groups

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from core.bidi import isolate_text
 from daycare.models.inspection import INSPECTED_TYPES
 from districts.constants import DAYCARE_TYPES, InstitutionType
 from districts.models import District, Institution
@@ -33,11 +34,13 @@ def decode(code):
 
 
 def label(topic, place):
+    # Isolated in the text itself: the label is a page's and a plain-text mail's.
+    name = isolate_text(place.name)
     if topic == Topic.CLOSING_DAYS:
-        return _("Lukkedage og alternativ pasning i distrikt %(name)s") % {"name": place.name}
+        return _("Lukkedage og alternativ pasning i distrikt %(name)s") % {"name": name}
     if topic == Topic.MINUTES:
-        return _("Nye referater fra forældrebestyrelsen i distrikt %(name)s") % {"name": place.name}
-    return _("Nye tilsynsrapporter for %(name)s") % {"name": place.name}
+        return _("Nye referater fra forældrebestyrelsen i distrikt %(name)s") % {"name": name}
+    return _("Nye tilsynsrapporter for %(name)s") % {"name": name}
 
 
 def for_district(district):

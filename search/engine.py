@@ -5,6 +5,8 @@ Matched the way parents type, the same on SQLite and PostgreSQL:
 
 - Case, punctuation and Danish letters do not matter: æ/ø/å match ae/oe/aa and a/o
   ("maalov" and "malov" find Måløv), doubled letters match single ones (``loose``).
+  Letters of every script are kept, without their accents and vowel marks: "Ωmega",
+  "Детский сад" and "مدرسة" are found as typed.
 - Every word typed must occur in what a page is found by: its name, in whole or in part
   ("sydpolen", "magleparken"), or its other words (a street, a performer, the words for
   its kind: "børnehave", "teater", "bestyrelse").
@@ -43,7 +45,7 @@ from django.utils.translation import gettext_lazy as _
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from core.danish import fold
+from core.danish import fold, without_marks
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10  # of a query: more add nothing but work
@@ -82,7 +84,10 @@ def words(query):
 
 def name_words(text):
     """The words of a name, each folded: ``Nord- og Sydpolen`` → ``["nord", "og", "sydpolen"]``."""
-    return [w for w in (loose(part) for part in re.split(r"[\W_]+", str(text))) if w]
+    # Marks off first: a vowel mark (Arabic, Hebrew) or a decomposed accent is no
+    # letter (``\W``) and would cut a word in two.
+    parts = re.split(r"[\W_]+", without_marks(text))
+    return [w for w in (loose(part) for part in parts) if w]
 
 
 # Words that say what kind of place is meant, not which one (folded stems; a word is

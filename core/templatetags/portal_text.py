@@ -1,9 +1,11 @@
 """``{{ text|markdown }}`` and ``{{ line|markdown_inline }}``: staff text as sanitised HTML
-(``core.text``); ``{{ phone|phone_link }}``: a phone number's ``tel:`` address."""
+(``core.text``); ``{{ phone|phone_link }}``: a phone number's ``tel:`` address; ``{{ name|bdi }}``:
+a name in ``<bdi>`` when it is written right to left (``core.bidi``)."""
 
 from django import template
 
 from core import validators
+from core.bidi import isolate
 from core.text import render_markdown, render_markdown_inline
 
 register = template.Library()
@@ -23,3 +25,10 @@ def markdown(text, top_level=3):
 @register.filter
 def markdown_inline(text):
     return render_markdown_inline(text)
+
+
+@register.filter(is_safe=True)
+def bdi(value):
+    """``{{ name|bdi }}``: the name escaped, in ``<bdi>`` when its writing direction could
+    turn the line round (an Arabic or Hebrew name, U+202E)."""
+    return isolate(value)

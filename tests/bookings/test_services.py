@@ -162,7 +162,7 @@ def test_a_districts_allotment_is_held_for_it_until_released(showing, client):
     assert book(showing, children=4, adults=1).status == BookingStatus.CONFIRMED
     page = client.get(showing.offer.get_absolute_url()).content.decode()
     assert "Heraf til distrikt Skovvejen" in page
-    assert "5 af 10 pladser ledige" in page
+    assert "5 ledige pladser af 10" in page
     assert services.promote_waiting(showing.pk) == []  # still held
 
     allotment.released_on = today

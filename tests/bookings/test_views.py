@@ -36,7 +36,7 @@ def test_a_contact_person_books_and_sees_it_under_our_bookings(client):
     login(client, "kontakt-valhalla")
     showing = first_showing("skovvejen")
     page = client.get(book_url(showing.offer)).content.decode()
-    assert "40 af 40 pladser ledige" in page
+    assert "40 ledige pladser af 40" in page
     assert 'name="group_name"' in page
     response = client.post(book_url(showing.offer), form_data(showing), follow=True)
     text = response.content.decode()
@@ -116,12 +116,12 @@ def test_the_public_page_shows_places_left_and_never_who_booked(client):
     showing = first_showing("skovvejen")
     other = showing.offer.showings.exclude(pk=showing.pk).get()
     url = showing.offer.get_absolute_url()
-    assert "40 af 40 pladser ledige" in client.get(url).content.decode()
+    assert "40 ledige pladser af 40" in client.get(url).content.decode()
     book(showing, children=18, adults=3)
     book(other, "klub-nord", children=38, adults=2)
     book(other, "skovvejens-skole", children=2)
     page = client.get(url).content.decode()
-    assert "19 af 40 pladser ledige" in page
+    assert "19 ledige pladser af 40" in page
     assert "Fuldt booket – der er venteliste" in page
     for secret in ("Valhalla", "Klub Nord", "Skovvejens Skole", "Rødstuen", "Anne Demo"):
         assert secret not in page
@@ -329,5 +329,5 @@ def test_a_performance_page_shows_the_places_held_for_a_district(client):
     book(first_showing("skovvejen"), children=3, adults=1)  # Valhalla, in Skovvejen
     page = client.get(offer.get_absolute_url()).content.decode()
     held = f"Heraf til distrikt Skovvejen indtil {long_date(released)}"
-    assert f"{held}: 6 af 10 pladser ledige" in page
-    assert f"{held}: 10 af 10 pladser ledige" in page  # the other showing
+    assert f"{held}: 6 ledige pladser af 10" in page
+    assert f"{held}: 10 ledige pladser af 10" in page  # the other showing

@@ -40,7 +40,7 @@ def test_an_institution_books_and_the_network_downloads_the_list(open_page, brow
     assert axe_violations(page, browser_problems) == []
     page.get_by_role("link", name=title).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text(title)
-    expect(page.get_by_text("40 af 40 pladser ledige").first).to_be_visible()
+    expect(page.get_by_text("40 ledige pladser af 40").first).to_be_visible()
     page.get_by_role("link", name="Book pladser").click()
     assert axe_violations(page, browser_problems) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
@@ -65,7 +65,7 @@ def test_an_institution_books_and_the_network_downloads_the_list(open_page, brow
     # A parent sees fewer places left, and not who took them.
     booking = Booking.objects.get()
     visitor = open_page(booking.showing.offer.get_absolute_url())
-    expect(visitor.get_by_text("19 af 40 pladser ledige")).to_be_visible()
+    expect(visitor.get_by_text("19 ledige pladser af 40")).to_be_visible()
     assert "Valhalla" not in visitor.content()
     assert axe_violations(visitor, browser_problems) == []
 

@@ -433,3 +433,24 @@ def test_a_performance_just_after_midnight_is_shown_on_its_own_local_day(client)
     page = client.get("/kultur/baltorp/").content.decode()
     row = page[page.index("Natforestilling") :]
     assert f"{long_date(day)} kl. 00.30" in row[:400].lower()
+
+
+def test_a_performance_past_midnight_shows_both_days_and_times(client):
+    """22.00 on a Friday until 00.30 on the Saturday: the page names both days, not
+    "kl. 22.00–00.30" as if it ended before it began."""
+    network = Network.objects.get(district__slug="baltorp")
+    friday = datetime.date(2027, 5, 14)
+    saturday = friday + datetime.timedelta(days=1)
+    at = lambda day, hour, minute: timezone.make_aware(  # noqa: E731
+        datetime.datetime.combine(day, datetime.time(hour, minute))
+    )
+    Event.objects.create(
+        network=network,
+        title="Natforestilling",
+        venue="Salen",
+        starts_at=at(friday, 22, 0),
+        ends_at=at(saturday, 0, 30),
+    )
+    page = client.get("/kultur/baltorp/").content.decode()
+    row = page[page.index("Natforestilling") :][:600]
+    assert "Fredag den 14. maj 2027 kl. 22.00 – lørdag den 15. maj kl. 00.30, Salen" in row, row

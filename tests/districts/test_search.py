@@ -467,3 +467,32 @@ def test_a_query_longer_than_the_box_takes_is_searched_by_its_first_letters(clie
     assert "Bispevangen" in page
     assert 'maxlength="100"' in page
     assert "x" * 101 not in page
+
+
+@pytest.mark.parametrize(
+    ("name", "typed"),
+    [
+        ("Ωmega", "Ωmega"),
+        ("Ωmega", "ωmega"),  # case does not matter in Greek either
+        ("Детский сад Солнышко", "Детский сад"),
+        ("Детский сад Солнышко", "солнышко"),
+        ("مدرسة النور", "مدرسة"),
+        ("مدرسة النور", "مَدرسة"),  # with a vowel mark typed
+        ("幼儿园", "幼儿园"),
+        ("Ærø Ωmega", "aero ωmega"),  # Danish folding beside another script
+    ],
+)
+def test_names_in_any_script_are_found_by_typing_them(client, name, typed):
+    house = InstitutionFactory(name=name, districts=[District.objects.get(slug="baltorp")])
+    assert found(typed) == [name], typed
+    assert f'href="{house.get_absolute_url()}"' in results(client, typed)
+
+
+def test_folding_keeps_letters_of_every_script_and_the_danish_rules():
+    assert loose("Ωmega") == loose("ωMEGA") == "ωmega"
+    assert loose("Детский сад") == loose("ДЕТСКИЙ САД") == "детскисад"  # й as и, like é as e
+    assert loose("مدرسة") == loose("مَدْرَسَة")
+    assert loose("Ω") != loose("Ж") != ""
+    # Danish letters as before: æ/ø/å as ae/oe/aa or a/o, doubled letters as one.
+    assert loose("Måløv") == loose("maaloev") == loose("malov") == "malov"
+    assert loose("Kærlodden") == loose("kaerloden") == "karloden"

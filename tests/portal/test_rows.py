@@ -12,6 +12,8 @@ PEOPLE = [
     ("Bo <script>alert(1)</script> & \"Co\" 'x'", 'bo+"x"@ballerup.dk', "", True),
     ("Cecilie", "", "+45 44 77 20 00", True),
     ("Dorte", "", "", False),
+    ("ليلى حسن", "", "44 77 20 00", True),  # right to left: in <bdi>
+    ("\u202eesuhnrøB & Co", "x@ballerup.dk", "", False),
 ]
 
 
