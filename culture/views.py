@@ -146,6 +146,7 @@ def _event_rows(events, today):
     """Each performance's lines as the page writes them: ``when`` ("Onsdag den 13. januar
     2027 kl. 09.30–10.15, Salen") and ``audience`` ("For 3–6 år. 12 ledige pladser.")."""
     age_words = _("For %(age)s.")
+    offer_address = link_maker("bookings:offer_detail", "pk")
     for event in events:
         day = timezone.localtime(event["starts_at"]).date()
         event["is_upcoming"] = day >= today
@@ -157,7 +158,11 @@ def _event_rows(events, today):
         if event["age_group"]:
             audience.append(age_words % {"age": event["age_group"]})
         places = event["places_available"]
-        if places is not None:
+        # A performance institutions book through the portal has its places counted
+        # from the bookings on its own page; the number typed here would go stale.
+        if event["offer_pk"] is not None:
+            event["booking_url"] = offer_address(event["offer_pk"])
+        elif places is not None:
             audience.append(
                 ngettext("%(counter)s ledig plads.", "%(counter)s ledige pladser.", places)
                 % {"counter": places}
@@ -239,6 +244,9 @@ def network_detail(request, slug):
                 "description",
                 "is_demo",
                 institution=F("institutions__name"),
+                # The booking app's offer of the performance, if any (its page counts
+                # the places left).
+                offer_pk=F("offer__pk"),
             )
         ),
         today,
