@@ -13,8 +13,6 @@ visitors who do not log in, see /privatliv), so the views are ``csrf_exempt``:
   button, so link scanners in mail systems change nothing.
 """
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
@@ -23,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from accounts.decorators import staff_required
 from accounts.security import client_ip
 from caching.keys import query_parameters
 from districts.models import District, Institution
@@ -199,12 +198,11 @@ def digest_off(request, token):
 
 
 @never_cache
-@login_required
+@staff_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def digest_settings(request):
-    """A staff member's own setting (CSRF-protected: staff have the login's cookies)."""
-    if not request.user.is_staff:
-        raise PermissionDenied
+    """A staff member's own setting (CSRF-protected: staff have the login's cookies),
+    behind the same login as the admin: a password without its code opens nothing."""
     setting, _created = DigestSetting.objects.get_or_create(user=request.user)
     # An unticked box sends nothing: an empty POST is still a POST.
     data = request.POST if request.method == "POST" else None

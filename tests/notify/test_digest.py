@@ -127,6 +127,22 @@ def test_the_settings_page_is_for_staff_only(client, demo):
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
+def test_the_settings_page_needs_the_code_where_the_admin_does(client, demo, settings):
+    """A password without its authenticator code opens nothing, here as in the admin."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.REQUIRE_2FA = True
+    user = staff("leder-skovvejen", "leder@example.dk")
+    TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+    client.force_login(user)  # the password step only
+    for response in (
+        client.get("/medarbejder/ugentlig-oversigt/"),
+        client.post("/medarbejder/ugentlig-oversigt/", {}),
+    ):
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not DigestSetting.objects.filter(user=user, weekly_digest=False).exists()
+
+
 def test_the_one_click_link_in_the_digest_switches_it_off(client, clock, demo):
     staff("leder-skovvejen", "leder@example.dk")
     send()
