@@ -1,18 +1,34 @@
 from django import forms
+from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
 from . import choices
 from .models import DigestSetting
 
+INVALID_ADDRESS = _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.")
+
+
+class PublicEmailValidator(EmailValidator):
+    """An address on the internet: Django's validator also takes ``root@localhost`` and
+    ``a@[10.0.0.5]``, which would make the portal's mail server deliver to itself or to
+    an internal host. No domain is allowed without a dot, and no IP address in brackets."""
+
+    def __init__(self):
+        super().__init__(message=INVALID_ADDRESS, allowlist=[])
+
+    def validate_domain_part(self, domain_part):
+        return not domain_part.startswith("[") and super().validate_domain_part(domain_part)
+
+
+class PublicEmailField(forms.EmailField):
+    default_validators = [PublicEmailValidator()]
+
 
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(
+    email = PublicEmailField(
         label=_("Din e-mailadresse"),
         max_length=254,
-        error_messages={
-            "required": _("Skriv din e-mailadresse."),
-            "invalid": _("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."),
-        },
+        error_messages={"required": _("Skriv din e-mailadresse."), "invalid": INVALID_ADDRESS},
     )
     choices = forms.MultipleChoiceField(
         label=_("Jeg vil have besked om"),

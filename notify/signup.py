@@ -1,8 +1,10 @@
 """Signing up: the limits that keep the form from flooding an inbox or the database, and
 the confirmation mail."""
 
+import contextlib
 import hashlib
 import hmac
+import ipaddress
 from datetime import timedelta
 
 from django.conf import settings
@@ -33,8 +35,35 @@ def digest(value):
 
 
 def normalise(email):
-    local, _at, domain = email.strip().rpartition("@")
-    return f"{local}@{domain.lower()}"
+    """The address as it is stored: lower case throughout. Mail systems parents use treat
+    the part before @ without regard to case too, so "Mette@…" (a phone capitalises the
+    first letter) and "mette@…" are one subscriber, not two getting every notice twice."""
+    return email.strip().lower()
+
+
+def mailbox(email):
+    """The inbox an address reaches, for the per-address limit: lower case, without a
+    "+tag" ("navn+1@…", "navn+2@…" all reach navn@…), the domain in its ASCII (IDNA)
+    form ("æøå.dk" and "xn--5cab8c.dk" are one domain)."""
+    local, _at, domain = normalise(email).rpartition("@")
+    local = local.split("+", 1)[0]
+    with contextlib.suppress(UnicodeError):  # a domain IDNA cannot write stays as typed
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local}@{domain}"
+
+
+def client_key(ip):
+    """The client the hourly limit counts: an IPv4 address, or an IPv6 address's /64 (a
+    home or a phone has a whole /64 and could take a new address for every request)."""
+    try:
+        address = ipaddress.ip_address(ip or "")
+    except ValueError:
+        return ip or ""
+    if address.version == 6:
+        if address.ipv4_mapped is not None:  # ::ffff:192.0.2.1 is 192.0.2.1
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 # Sign-ups take their turn: two at once cannot both pass a limit that only one of them
@@ -53,18 +82,22 @@ def sign_up(email, codes, client):
     """Store the address (unconfirmed if new) and put a confirmation mail carrying the
     choices in the outbox. Raises :class:`Refused` when a limit is reached."""
     email = normalise(email)
+    if len(email) > Subscriber._meta.get_field("email").max_length:
+        # A letter that grows in lower case ("İ") can make a valid address too long.
+        raise Refused(_("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk."), status=400)
+    address, client = digest(mailbox(email)), digest(client_key(client))
     now = timezone.now()
     with transaction.atomic():
         one_at_a_time()
         attempts = SignupAttempt.objects.filter(at__gte=now - timedelta(days=1))
-        if attempts.filter(address_digest=digest(email)).count() >= MAX_PER_ADDRESS_PER_DAY:
+        if attempts.filter(address_digest=address).count() >= MAX_PER_ADDRESS_PER_DAY:
             raise Refused(
                 _(
                     "Der er allerede sendt flere bekræftelsesmails til denne adresse i dag. "
                     "Se efter dem i din indbakke (og uønsket post), eller prøv igen i morgen."
                 )
             )
-        recent = attempts.filter(at__gte=now - timedelta(hours=1), client_digest=digest(client))
+        recent = attempts.filter(at__gte=now - timedelta(hours=1), client_digest=client)
         if recent.count() >= MAX_PER_CLIENT_PER_HOUR:
             raise Refused(
                 _(
@@ -72,21 +105,22 @@ def sign_up(email, codes, client):
                     "Prøv igen om en time."
                 )
             )
-        subscriber = Subscriber.objects.filter(email=email).first()
+        # Asked before the address is looked up, and answered alike for every address:
+        # otherwise the answer would tell whether an address is subscribed.
+        if Subscriber.objects.pending().count() >= MAX_PENDING:
+            raise Refused(
+                _("Der er mange ubekræftede tilmeldinger lige nu. Prøv igen om et par timer."),
+                status=503,
+            )
+        # Also an address stored before addresses were stored in lower case.
+        subscriber = Subscriber.objects.filter(email__iexact=email).order_by("pk").first()
         if subscriber is None:
-            if Subscriber.objects.pending().count() >= MAX_PENDING:
-                raise Refused(
-                    _("Der er mange ubekræftede tilmeldinger lige nu. Prøv igen om et par timer."),
-                    status=503,
-                )
             subscriber = Subscriber.objects.create(email=email)
         elif not subscriber.is_confirmed:
             # The new link is valid for 48 hours: so is the unconfirmed address.
             subscriber.created = now
             subscriber.save(update_fields=["created"])
-        attempt = SignupAttempt.objects.create(
-            address_digest=digest(email), client_digest=digest(client)
-        )
+        attempt = SignupAttempt.objects.create(address_digest=address, client_digest=client)
         outbox.enqueue(
             key=f"notify:confirm:{subscriber.pk}:{attempt.pk}",
             **mails.confirmation(subscriber, tokens.confirm_token(subscriber, codes), codes),

@@ -61,7 +61,13 @@ def subscribe(request):
             refused, status = error.message, error.status
         else:
             return render(request, "notify/sent.html")
-    offered = [choices.Choice(code, choices.label(t, p)) for code, t, p in form.resolved]
+    # The box's choices as it offered them (``tilbudt``), so that a mistyped address does
+    # not lose the ones the parent had not ticked yet; else those ticked.
+    codes = request.POST.get("tilbudt", "").split()[:50]
+    resolved = form.resolved
+    if codes:  # in the box's order
+        resolved = sorted(choices.resolve(codes), key=lambda found: codes.index(found[0]))
+    offered = [choices.Choice(code, choices.label(t, p)) for code, t, p in resolved]
     if not offered:
         offered = [c for d in District.objects.order_by("name") for c in choices.for_district(d)]
     context = {

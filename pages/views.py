@@ -1,5 +1,5 @@
 """Site-wide pages that belong to no app: the front page, the accessibility statement,
-the privacy page and the error page."""
+the privacy page and the error pages."""
 
 import sys
 
@@ -30,6 +30,12 @@ def accessibility_statement(request):
 
 def privacy(request):
     return render(request, "pages/privacy.html")
+
+
+def csrf_failure(request, reason=""):
+    """A form refused by the CSRF check (``CSRF_FAILURE_VIEW``): in staff words, what to
+    do; the reason itself is for the log, which Django writes."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def server_error(request):

