@@ -4,13 +4,15 @@ steps); administrators keep the age bands. Bookings themselves are handled on th
 network's booking pages (``bookings.views``), where the place rules apply."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import PortalInline, PortalModelAdmin
 from districts.models import District, Institution
 
+from . import services
 from .models import AgeBand, Allotment, Offer, ReservationStep, Showing
 
 DATETIME_FIELD = {
@@ -71,6 +73,20 @@ class OfferAdmin(PortalModelAdmin):
             kwargs["queryset"] = AgeBand.objects.all()
             return db_field.formfield(**kwargs)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # More places, or fewer or released places held for a district: the waiting
+        # line moves up now (with its mails), not when the next booking or the daily
+        # run comes, and not after a newcomer took the places.
+        for showing_id in form.instance.showings.values_list("pk", flat=True):
+            for booking in services.promote_waiting(showing_id):
+                self.message_user(
+                    request,
+                    gettext("%(institution)s (%(group)s) er rykket op fra ventelisten.")
+                    % {"institution": booking.institution, "group": booking.group_name},
+                    messages.INFO,
+                )
 
     @admin.display(description=_("netværk"))
     def network(self, obj):

@@ -96,8 +96,9 @@ def _notify(kind, bookings):
 
 def book(showing_id, institution, *, user=None, now=None, **details):
     """Book places of a showing for ``institution``; confirmed when they fit, else
-    waiting. Raises ``BookingError`` with a Danish message and changes nothing when the
-    showing is closed or not open to the institution."""
+    waiting. The waiting line is moved up first, so a new booking never takes places a
+    waiting booking fits in. Raises ``BookingError`` with a Danish message and changes
+    nothing when the showing is closed or not open to the institution."""
     now = now or timezone.now()
     with transaction.atomic():
         showing = _locked_showing(showing_id)
@@ -119,6 +120,9 @@ def book(showing_id, institution, *, user=None, now=None, **details):
                 _("Opførelsen har kun %(places)s pladser i alt, børn og voksne talt med.")
                 % {"places": showing.places}
             )
+        # Those already waiting come first: places freed since the line last moved (more
+        # places in the admin, a district's allotment released today) are theirs.
+        promoted = _promote(showing, timezone.localdate(now), now)
         free = free_places(showing, district_ids, timezone.localdate(now))
         status = BookingStatus.CONFIRMED if size <= free else BookingStatus.WAITING
         made = timezone.now()
@@ -132,7 +136,8 @@ def book(showing_id, institution, *, user=None, now=None, **details):
             **details,
         )
         _notify("confirmed" if status == BookingStatus.CONFIRMED else "waiting", [booking])
-    return Outcome(booking)
+        _notify("promoted", promoted)
+    return Outcome(booking, promoted)
 
 
 def cancel(booking_id, *, by_network=False, now=None):
@@ -161,7 +166,8 @@ def cancel(booking_id, *, by_network=False, now=None):
 
 def promote_waiting(showing_id):
     """Confirm the waiting bookings that fit now: after a district's allotment is
-    released, say (``send_booking_reminders`` runs it daily)."""
+    released (``send_booking_reminders`` runs it daily) or the network changed the
+    showing's places or the allotments in the admin."""
     with transaction.atomic():
         showing = _locked_showing(showing_id)
         promoted = _promote(showing)
@@ -186,12 +192,13 @@ def move(booking_id, to_showing_id):
             raise BookingError(_("Bookingen er aflyst."))
         if old.pk == new.pk:
             return Outcome(booking)
+        promoted = _promote(new)  # those already waiting there come first
         free = free_places(new, _districts_of(booking.institution))
         booking.showing = new
         booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
         booking.queued_at = timezone.now()  # behind those already waiting there
         booking.save(update_fields=["showing", "status", "queued_at"])
-        promoted = _promote(old)
+        promoted += _promote(old)
         _notify("moved", [booking])
         _notify("promoted", promoted)
     return Outcome(booking, promoted)

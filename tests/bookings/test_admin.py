@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from bookings.constants import BookingStatus
 from bookings.models import Offer, Showing
 from culture.models import Event
 from tests.admin_forms import choices, form_data
@@ -103,3 +104,23 @@ def test_a_showing_with_bookings_is_not_deleted_with_them(client):
     assert Showing.objects.filter(pk=showing.pk).exists()
     booking.refresh_from_db()
     assert booking.showing_id == showing.pk
+
+
+def test_more_places_in_the_admin_move_the_waiting_line_up_at_once(client):
+    from outbox.models import Mail
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")  # 40 places
+    book(showing, "klub-nord", children=37, adults=3)
+    waiting = book(showing, "skovvejens-skole", children=4, adults=1)
+    assert waiting.status == BookingStatus.WAITING
+    login(client, "kultur-skovvejen")
+    offer = showing.offer
+    data = form_data(client.get(admin_url(offer)))
+    index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(showing.pk))
+    data[index.replace("-id", "-places")] = "45"
+    response = client.post(admin_url(offer), data, follow=True)
+    assert "Skovvejens Skole (Rødstuen) er rykket op fra ventelisten." in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert Mail.objects.filter(key__startswith=f"booking:{waiting.pk}:promoted:").count() == 1
