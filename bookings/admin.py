@@ -5,11 +5,12 @@ network's booking pages (``bookings.views``), where the place rules apply."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.admin_base import PortalInline, PortalModelAdmin
+from core.admin_base import PortalInline, PortalInlineFormSet, PortalModelAdmin
 from districts.models import District, Institution
 
 from . import services
@@ -23,8 +24,36 @@ DATETIME_FIELD = {
 DATE_FIELD = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
 
+class ShowingFormSet(PortalInlineFormSet):
+    def clean(self):
+        super().clean()
+        changed = [
+            form
+            for form in self.initial_forms
+            if form.instance.pk is not None
+            and "places" in form.changed_data
+            and not form.errors
+            and not form.cleaned_data.get("DELETE")
+        ]
+        if not changed:
+            return
+        if transaction.get_connection().in_atomic_block:
+            # Held until the save commits: no booking is confirmed in between (the booking
+            # services take the same lock).
+            locked = Showing.objects.select_for_update().filter(
+                pk__in=[form.instance.pk for form in changed]
+            )
+            list(locked.order_by("pk").values_list("pk"))
+        for form in changed:
+            try:
+                form.instance.check_places()
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class ShowingInline(PortalInline):
     model = Showing
+    formset = ShowingFormSet
     extra = 1
     fields = ["starts_at", "venue", "places"]
     formfield_overrides = {models.DateTimeField: DATETIME_FIELD}

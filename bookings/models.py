@@ -264,6 +264,27 @@ class Showing(models.Model):
             taken=Coalesce(Sum(F("children") + F("adults")), 0)
         )["taken"]
 
+    def check_places(self):
+        """A showing is never overbooked: its places may not go below those its
+        confirmed bookings take (the network moves or cancels bookings first). Raises a
+        ``ValidationError`` on ``places``. Ask it with the showing's row locked (the
+        booking services' lock) for the answer to hold until the save."""
+        if self.pk is None:
+            return
+        confirmed = self.confirmed_places()
+        if self.places is not None and self.places < confirmed:
+            raise ValidationError(
+                {
+                    "places": _(
+                        "Opførelsen har allerede bekræftede bookinger til %(confirmed)s "
+                        "pladser (børn og voksne). Sæt pladserne til mindst %(confirmed)s, "
+                        "eller flyt eller aflys bookinger på netværkets bookingside først."
+                    )
+                    % {"confirmed": confirmed}
+                },
+                code="below_confirmed",
+            )
+
     @property
     def places_left(self):
         """From ``with_places()``."""

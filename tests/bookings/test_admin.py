@@ -124,3 +124,24 @@ def test_more_places_in_the_admin_move_the_waiting_line_up_at_once(client):
     waiting.refresh_from_db()
     assert waiting.status == BookingStatus.CONFIRMED
     assert Mail.objects.filter(key__startswith=f"booking:{waiting.pk}:promoted:").count() == 1
+
+
+def test_places_below_the_confirmed_bookings_are_refused_in_danish(client):
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")
+    book(showing, children=18, adults=3)  # 21 confirmed
+    login(client, "kultur-skovvejen")
+    offer = showing.offer
+    data = form_data(client.get(admin_url(offer)))
+    index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(showing.pk))
+    data[index.replace("-id", "-places")] = "10"
+    response = client.post(admin_url(offer), data)
+    assert response.status_code == 200
+    assert "Sæt pladserne til mindst 21" in response.content.decode()
+    showing.refresh_from_db()
+    assert showing.places == 40
+    data[index.replace("-id", "-places")] = "21"  # exactly the confirmed places will do
+    assert client.post(admin_url(offer), data).status_code == 302
+    showing.refresh_from_db()
+    assert showing.places == 21
