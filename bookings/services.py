@@ -175,17 +175,26 @@ def promote_waiting(showing_id):
     return promoted
 
 
+def _locked_move(booking_id, to_showing_id):
+    """``(booking, old showing, new showing)`` with both showings' rows locked, always in
+    the same order, so two moves cannot deadlock (one row when it is moved to where it
+    already is). The booking is read again after the locks: a parallel move may have
+    taken it elsewhere meanwhile, and then the showing it is at now is locked instead."""
+    while True:
+        old_id = Booking.objects.values_list("showing_id", flat=True).get(pk=booking_id)
+        locked = {pk: _locked_showing(pk) for pk in sorted({old_id, to_showing_id})}
+        booking = Booking.objects.get(pk=booking_id)
+        if booking.showing_id == old_id:
+            booking.showing = locked[old_id]
+            return booking, locked[old_id], locked[to_showing_id]
+
+
 def move(booking_id, to_showing_id):
     """Move a booking to another showing of the same performance (the network's job).
     It is confirmed there when it fits, else it waits there; its old places go to the
     old showing's waiting list."""
     with transaction.atomic():
-        booking = Booking.objects.get(pk=booking_id)
-        # Both rows locked, always in the same order, so two moves cannot deadlock.
-        # (One row when it is moved to where it already is: that changes nothing.)
-        locked = {pk: _locked_showing(pk) for pk in sorted({booking.showing_id, to_showing_id})}
-        old, new = locked[booking.showing_id], locked[to_showing_id]
-        booking = Booking.objects.get(pk=booking_id)
+        booking, old, new = _locked_move(booking_id, to_showing_id)
         if new.offer_id != old.offer_id:
             raise BookingError(_("Vælg en opførelse af samme forestilling."))
         if booking.status == BookingStatus.CANCELLED:

@@ -264,3 +264,33 @@ def test_a_booking_moved_to_another_showing_does_not_pass_its_waiting_line(showi
     assert waiting.status == BookingStatus.CONFIRMED
     assert outcome.booking.status == BookingStatus.CONFIRMED  # 32 + 2 of 34
     assert waiting in outcome.promoted
+
+
+def test_a_raced_move_frees_its_places_for_the_line_it_actually_left(showing, monkeypatch):
+    """Two network members move the same booking at once (A→C, then A→B as they saw it):
+    the second finds it at C once it holds the locks, and C's first in line moves up."""
+    from bookings.models import Showing
+
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    third = Showing.objects.create(
+        offer=showing.offer, starts_at=other.starts_at + timedelta(days=1), venue="Salen", places=21
+    )
+    booking = book(showing)  # 21 places
+    raced, waiting_at_third = [], []
+    take_lock = services._locked_showing
+
+    def lock_after_a_race(pk):
+        if not raced:  # the other member's move commits before the locks
+            raced.append(pk)
+            services.move(booking.pk, third.pk)
+            waiting_at_third.append(book(third, "klub-nord", children=5, adults=0))
+        return take_lock(pk)
+
+    monkeypatch.setattr(services, "_locked_showing", lock_after_a_race)
+    outcome = services.move(booking.pk, other.pk)
+    booking.refresh_from_db()
+    line = waiting_at_third[0]
+    line.refresh_from_db()
+    assert booking.showing_id == other.pk
+    assert line.status == BookingStatus.CONFIRMED  # the places it left at C
+    assert outcome.promoted == [line]
