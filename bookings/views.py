@@ -33,6 +33,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from caching.expiry import keep_until
 from caching.keys import query_parameters
 from core import icalendar, permissions
 from core.dates import long_date
@@ -163,6 +164,11 @@ def offer_detail(request, pk):
         showing["when"] = when(showing["starts_at"])
         showing["places_text"] = places(showing)
     _allotment_rows(offer, showings, today)
+    # Booking opens and closes at a time of day: no copy is served from then on.
+    now = timezone.now()
+    keep_until(
+        request, next((t for t in (offer.booking_opens, offer.booking_closes) if t > now), None)
+    )
     user = request.user
     can_book = bool(
         user.is_authenticated
@@ -174,8 +180,8 @@ def offer_detail(request, pk):
         "network": offer.event.network,
         "bands": ", ".join(row.band for row in rows if row.band is not None),
         "showings": showings,
-        "is_open": offer.is_open(),
-        "is_closed": offer.is_closed(),
+        "is_open": offer.is_open(now),
+        "is_closed": offer.is_closed(now),
         "can_book": can_book,
         "may_manage": user.is_authenticated and rules.may_manage_offer(user, offer),
     }
