@@ -337,6 +337,17 @@ def _bookable_institutions(user):
     return institutions.filter(pk__in=rules.bookable_institution_ids(user))
 
 
+def _after_booking(user, booking, offer):
+    """Where the booking shows for whoever made it: "Vores bookinger" for the
+    institution's own staff; the offer's bookings page for an administrator booking on an
+    institution's behalf (they have no "Vores bookinger": it answers 403)."""
+    if booking.institution_id in rules.bookable_institution_ids(user):
+        return reverse("bookings:our_bookings")
+    if rules.may_manage_offer(user, offer):
+        return reverse("bookings:offer_bookings", kwargs={"pk": offer.pk})
+    return offer.get_absolute_url()
+
+
 @staff_required
 def book(request, pk):
     offer = _offer(pk)
@@ -369,7 +380,7 @@ def book(request, pk):
                     )
                     % {"place": place},
                 )
-            return redirect("bookings:our_bookings")
+            return redirect(_after_booking(request.user, booking, offer))
     if request.method == "GET":
         person = getattr(request.user, "person", None)
         if person is not None:

@@ -331,3 +331,14 @@ def test_a_performance_page_shows_the_places_held_for_a_district(client):
     held = f"Heraf til distrikt Skovvejen indtil {long_date(released)}"
     assert f"{held}: 6 af 10 pladser ledige" in page
     assert f"{held}: 10 af 10 pladser ledige" in page  # the other showing
+
+
+def test_an_administrator_booking_for_an_institution_lands_on_the_offers_bookings(client):
+    login(client, "admin")
+    showing = first_showing("skovvejen")
+    response = client.post(book_url(showing.offer), form_data(showing), follow=True)
+    assert response.redirect_chain == [(f"/booking/netvaerk/{showing.offer.pk}/", 302)]
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Bookingen er bekræftet." in text and "Rødstuen" in text
+    assert Booking.objects.get().institution == institution("boernehuset-valhalla")
