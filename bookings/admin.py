@@ -11,14 +11,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import PortalInline, PortalInlineFormSet, PortalModelAdmin
+from core.admin_dates import DateTimeInRangeField, QuestionedDatesAdmin
 from districts.models import District, Institution
 
 from . import services
 from .models import AgeBand, Allotment, Offer, ReservationStep, Showing
 
 DATETIME_FIELD = {
-    # One labelled field the browser helps fill in (as culture.admin does).
-    "form_class": forms.DateTimeField,
+    # One labelled field the browser helps fill in (as culture.admin does); year 1 or
+    # 9999 is refused in Danish (it would not survive the conversion to UTC).
+    "form_class": DateTimeInRangeField,
     "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
 }
 DATE_FIELD = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
@@ -88,7 +90,9 @@ class AllotmentInline(PortalInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(PortalModelAdmin):
+class OfferAdmin(QuestionedDatesAdmin, PortalModelAdmin):
+    # Far-off dates are questioned, as a performance's own (issue 24.7).
+    questioned_dates = ["booking_opens", "booking_closes"]
     list_display = ["__str__", "network", "booking_opens", "booking_closes"]
     list_select_related = ["event__network__district"]
     list_filter = ["event__network"]

@@ -145,3 +145,36 @@ def test_places_below_the_confirmed_bookings_are_refused_in_danish(client):
     assert client.post(admin_url(offer), data).status_code == 302
     showing.refresh_from_db()
     assert showing.places == 21
+
+
+@pytest.mark.parametrize("field", ["booking_opens", "booking_closes", "showings-0-starts_at"])
+@pytest.mark.parametrize("value", ["0001-01-01T00:30", "0001-01-01T00:00", "9999-12-31T23:59"])
+def test_a_date_no_calendar_holds_is_refused_in_danish_never_a_500(client, field, value):
+    client.raise_request_exception = False
+    offer = Offer.objects.get(event__network__district__slug="skovvejen")
+    before = list(Showing.objects.filter(offer=offer).values_list("starts_at", flat=True))
+    login(client, "kultur-skovvejen")
+    data = form_data(client.get(admin_url(offer))) | {field: value, "confirm_date": "on"}
+    response = client.post(admin_url(offer), data)
+    assert response.status_code == 200
+    assert "Datoen skal ligge mellem år 1900 og 9998." in response.content.decode()
+    refreshed = Offer.objects.get(pk=offer.pk)
+    assert (refreshed.booking_opens, refreshed.booking_closes) == (
+        offer.booking_opens,
+        offer.booking_closes,
+    )
+    assert list(Showing.objects.filter(offer=offer).values_list("starts_at", flat=True)) == before
+
+
+def test_booking_dates_far_off_are_questioned_then_saved_when_confirmed(client):
+    offer = Offer.objects.get(event__network__district__slug="skovvejen")
+    login(client, "kultur-skovvejen")
+    data = form_data(client.get(admin_url(offer))) | {"booking_closes": "2040-01-10T08:00"}
+    response = client.post(admin_url(offer), data)
+    assert "Er datoen rigtig?" in response.content.decode()
+    offer.refresh_from_db()
+    assert offer.booking_closes.year != 2040
+    response = client.post(admin_url(offer), data | {"confirm_date": "on"})
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.booking_closes.year == 2040
