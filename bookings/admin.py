@@ -7,7 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin_base import PortalInline, PortalInlineFormSet, PortalModelAdmin
@@ -24,6 +24,11 @@ DATETIME_FIELD = {
     "widget": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
 }
 DATE_FIELD = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+def to_the_minute(moment):
+    """A showing's time as the form shows it (no seconds)."""
+    return moment.replace(second=0, microsecond=0)
 
 
 class ShowingFormSet(PortalInlineFormSet):
@@ -109,6 +114,34 @@ class OfferAdmin(QuestionedDatesAdmin, PortalModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        # A showing's time changed: the institutions with bookings there are told.
+        for formset in formsets:
+            if not isinstance(formset, ShowingFormSet):
+                continue
+            for showing_form in formset.initial_forms:
+                before = showing_form.initial.get("starts_at")
+                showing = showing_form.instance
+                if (
+                    showing.pk is None
+                    or before is None
+                    or showing_form.cleaned_data.get("DELETE")
+                    or to_the_minute(before) == to_the_minute(showing.starts_at)
+                ):
+                    continue
+                told = services.tell_time_changed(showing.pk)
+                if told:
+                    self.message_user(
+                        request,
+                        ngettext(
+                            "%(count)s booking til opførelsen %(showing)s får besked om det "
+                            "nye tidspunkt.",
+                            "%(count)s bookinger til opførelsen %(showing)s får besked om det "
+                            "nye tidspunkt.",
+                            len(told),
+                        )
+                        % {"count": len(told), "showing": showing},
+                        messages.INFO,
+                    )
         # More places, or fewer or released places held for a district: the waiting
         # line moves up now (with its mails), not when the next booking or the daily
         # run comes, and not after a newcomer took the places.

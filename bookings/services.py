@@ -189,6 +189,25 @@ def _locked_move(booking_id, to_showing_id):
             return booking, locked[old_id], locked[to_showing_id]
 
 
+def tell_time_changed(showing_id, now=None):
+    """The network changed the showing's time: every institution with a booking there,
+    confirmed or waiting, gets "Tidspunktet er ændret" with the new time (once per
+    change, by the outbox's key). None for a showing that has begun."""
+    with transaction.atomic():
+        showing = _locked_showing(showing_id)
+        if (now or timezone.now()) >= showing.starts_at:
+            return []
+        bookings = list(
+            showing.bookings.exclude(status=BookingStatus.CANCELLED)
+            .select_related("institution")
+            .in_line()
+        )
+        for booking in bookings:
+            booking.showing = showing
+        _notify("rescheduled", bookings)
+    return bookings
+
+
 def move(booking_id, to_showing_id):
     """Move a booking to another showing of the same performance (the network's job).
     It is confirmed there when it fits, else it waits there; its old places go to the
