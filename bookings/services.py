@@ -82,6 +82,8 @@ def _promote(showing, today=None, now=None):
             waiting.status = BookingStatus.CONFIRMED
             waiting.save(update_fields=["status"])
             promoted.append(waiting)
+    if promoted:  # now in the institution's calendar
+        Booking.objects.filter(pk__in=[b.pk for b in promoted]).bump_feed()
     return promoted
 
 
@@ -226,6 +228,7 @@ def move(booking_id, to_showing_id):
         booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
         booking.queued_at = timezone.now()  # behind those already waiting there
         booking.save(update_fields=["showing", "status", "queued_at"])
+        Booking.objects.filter(pk=booking.pk).bump_feed()  # its calendar event moved
         promoted += _promote(old)
         _notify("moved", [booking])
         _notify("promoted", promoted)

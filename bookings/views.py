@@ -8,7 +8,7 @@ and the network's overview, attendance list, CSV download, moves and cancellatio
 
 import csv
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date
 from functools import wraps
 
 from django.contrib import admin, messages
@@ -305,10 +305,13 @@ def calendar_feed(request, token):
     )
     for booking in bookings:
         showing = booking.showing
+        # When the event last changed (moved, a new time or place): calendar programs
+        # take an event whose SEQUENCE grew instead of keeping the one they have.
+        changed = (booking.feed_changed_at or booking.created).astimezone(UTC)
         icalendar.add_event(
             calendar,
             uid=icalendar.uid("booking", booking.pk),
-            stamp=booking.created,
+            stamp=changed,
             start=showing.starts_at,
             summary=showing.offer.event.title,
             location=showing.venue,
@@ -320,6 +323,8 @@ def calendar_feed(request, token):
                     "adults": booking.adults,
                 }
             ],
+            sequence=booking.feed_sequence,
+            last_modified=changed,
         )
     response = icalendar.calendar_response(calendar)
     response["Cache-Control"] = "private, no-store"
