@@ -29,7 +29,7 @@ def kept_until(request):
 
 
 def expires_header(when):
-    """``when`` as an ``Expires`` value: whole seconds, rounded down (never later)."""
+    """``when`` as an ``Expires`` value: whole seconds, cut down (never later)."""
     return http_date(int(when.timestamp()))
 
 
