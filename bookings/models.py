@@ -258,11 +258,41 @@ class Showing(models.Model):
         when = timezone.localtime(self.starts_at)
         return f"{self.offer} – {when:%d.%m.%Y %H.%M}"
 
+    def save(self, *args, **kwargs):
+        # A new time or place changes the calendar event of every booking here.
+        before = None
+        if self.pk is not None:
+            before = Showing.objects.filter(pk=self.pk).values_list("starts_at", "venue").first()
+        super().save(*args, **kwargs)
+        if before is not None and before != (self.starts_at, self.venue):
+            self.bookings.all().bump_feed()
+
     def confirmed_places(self):
         """Places taken by confirmed bookings, from the database."""
         return self.bookings.filter(status=BookingStatus.CONFIRMED).aggregate(
             taken=Coalesce(Sum(F("children") + F("adults")), 0)
         )["taken"]
+
+    def check_places(self):
+        """A showing is never overbooked: its places may not go below those its
+        confirmed bookings take (the network moves or cancels bookings first). Raises a
+        ``ValidationError`` on ``places``. Ask it with the showing's row locked (the
+        booking services' lock) for the answer to hold until the save."""
+        if self.pk is None:
+            return
+        confirmed = self.confirmed_places()
+        if self.places is not None and self.places < confirmed:
+            raise ValidationError(
+                {
+                    "places": _(
+                        "Opførelsen har allerede bekræftede bookinger til %(confirmed)s "
+                        "pladser (børn og voksne). Sæt pladserne til mindst %(confirmed)s, "
+                        "eller flyt eller aflys bookinger på netværkets bookingside først."
+                    )
+                    % {"confirmed": confirmed}
+                },
+                code="below_confirmed",
+            )
 
     @property
     def places_left(self):
@@ -279,6 +309,12 @@ class BookingQuerySet(models.QuerySet):
         return self.select_related(
             "showing__offer__event__network__district", "institution"
         ).prefetch_related("institution__districts")
+
+    def bump_feed(self):
+        """These bookings' calendar events changed (moved, a new time or place, a new
+        status): one version more, changed now (the private calendar's SEQUENCE and
+        DTSTAMP/LAST-MODIFIED)."""
+        return self.update(feed_sequence=F("feed_sequence") + 1, feed_changed_at=timezone.now())
 
 
 class BookingChange:
@@ -378,13 +414,27 @@ class Booking(models.Model):
         verbose_name=_("oprettet af"),
     )
     is_demo = models.BooleanField(_("demodata"), default=False)
+    # The private calendar's SEQUENCE and DTSTAMP/LAST-MODIFIED (``bump_feed``): a
+    # subscribed calendar takes the moved or changed event instead of keeping the old.
+    feed_sequence = models.PositiveIntegerField(_("kalenderversion"), default=0, editable=False)
+    feed_changed_at = models.DateTimeField(
+        _("ændret i kalenderen"), null=True, blank=True, editable=False
+    )
 
     objects = BookingQuerySet.as_manager()
     # Who cancelled, moved or confirmed a booking, and when: the network's log on its
     # bookings page (``Offer.booking_log``). The contact's details and the note are not
     # copied into the history.
     history = HistoricalRecords(
-        excluded_fields=["contact_name", "contact_phone", "contact_email", "note", "queued_at"]
+        excluded_fields=[
+            "contact_name",
+            "contact_phone",
+            "contact_email",
+            "note",
+            "queued_at",
+            "feed_sequence",
+            "feed_changed_at",
+        ]
     )
 
     class Meta:

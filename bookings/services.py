@@ -83,6 +83,8 @@ def _promote(showing, today=None, now=None):
             waiting.status = BookingStatus.CONFIRMED
             waiting.save(update_fields=["status"])
             promoted.append(waiting)
+    if promoted:  # now in the institution's calendar
+        Booking.objects.filter(pk__in=[b.pk for b in promoted]).bump_feed()
     return promoted
 
 
@@ -97,8 +99,9 @@ def _notify(kind, bookings):
 
 def book(showing_id, institution, *, user=None, now=None, **details):
     """Book places of a showing for ``institution``; confirmed when they fit, else
-    waiting. Raises ``BookingError`` with a Danish message and changes nothing when the
-    showing is closed or not open to the institution."""
+    waiting. The waiting line is moved up first, so a new booking never takes places a
+    waiting booking fits in. Raises ``BookingError`` with a Danish message and changes
+    nothing when the showing is closed or not open to the institution."""
     now = now or timezone.now()
     with transaction.atomic():
         showing = _locked_showing(showing_id)
@@ -124,6 +127,9 @@ def book(showing_id, institution, *, user=None, now=None, **details):
                 )
                 % {"places": showing.places}
             )
+        # Those already waiting come first: places freed since the line last moved (more
+        # places in the admin, a district's allotment released today) are theirs.
+        promoted = _promote(showing, timezone.localdate(now), now)
         free = free_places(showing, district_ids, timezone.localdate(now))
         status = BookingStatus.CONFIRMED if size <= free else BookingStatus.WAITING
         made = timezone.now()
@@ -137,7 +143,8 @@ def book(showing_id, institution, *, user=None, now=None, **details):
             **details,
         )
         _notify("confirmed" if status == BookingStatus.CONFIRMED else "waiting", [booking])
-    return Outcome(booking)
+        _notify("promoted", promoted)
+    return Outcome(booking, promoted)
 
 
 def cancel(booking_id, *, by_network=False, now=None):
@@ -166,7 +173,8 @@ def cancel(booking_id, *, by_network=False, now=None):
 
 def promote_waiting(showing_id):
     """Confirm the waiting bookings that fit now: after a district's allotment is
-    released, say (``send_booking_reminders`` runs it daily)."""
+    released (``send_booking_reminders`` runs it daily) or the network changed the
+    showing's places or the allotments in the admin."""
     with transaction.atomic():
         showing = _locked_showing(showing_id)
         promoted = _promote(showing)
@@ -174,29 +182,59 @@ def promote_waiting(showing_id):
     return promoted
 
 
+def _locked_move(booking_id, to_showing_id):
+    """``(booking, old showing, new showing)`` with both showings' rows locked, always in
+    the same order, so two moves cannot deadlock (one row when it is moved to where it
+    already is). The booking is read again after the locks: a parallel move may have
+    taken it elsewhere meanwhile, and then the showing it is at now is locked instead."""
+    while True:
+        old_id = Booking.objects.values_list("showing_id", flat=True).get(pk=booking_id)
+        locked = {pk: _locked_showing(pk) for pk in sorted({old_id, to_showing_id})}
+        booking = Booking.objects.get(pk=booking_id)
+        if booking.showing_id == old_id:
+            booking.showing = locked[old_id]
+            return booking, locked[old_id], locked[to_showing_id]
+
+
+def tell_time_changed(showing_id, now=None):
+    """The network changed the showing's time: every institution with a booking there,
+    confirmed or waiting, gets "Tidspunktet er ændret" with the new time (once per
+    change, by the outbox's key). None for a showing that has begun."""
+    with transaction.atomic():
+        showing = _locked_showing(showing_id)
+        if (now or timezone.now()) >= showing.starts_at:
+            return []
+        bookings = list(
+            showing.bookings.exclude(status=BookingStatus.CANCELLED)
+            .select_related("institution")
+            .in_line()
+        )
+        for booking in bookings:
+            booking.showing = showing
+        _notify("rescheduled", bookings)
+    return bookings
+
+
 def move(booking_id, to_showing_id):
     """Move a booking to another showing of the same performance (the network's job).
     It is confirmed there when it fits, else it waits there; its old places go to the
     old showing's waiting list."""
     with transaction.atomic():
-        booking = Booking.objects.get(pk=booking_id)
-        # Both rows locked, always in the same order, so two moves cannot deadlock.
-        # (One row when it is moved to where it already is: that changes nothing.)
-        locked = {pk: _locked_showing(pk) for pk in sorted({booking.showing_id, to_showing_id})}
-        old, new = locked[booking.showing_id], locked[to_showing_id]
-        booking = Booking.objects.get(pk=booking_id)
+        booking, old, new = _locked_move(booking_id, to_showing_id)
         if new.offer_id != old.offer_id:
             raise BookingError(_("Vælg en opførelse af samme forestilling."))
         if booking.status == BookingStatus.CANCELLED:
             raise BookingError(_("Bookingen er aflyst."))
         if old.pk == new.pk:
             return Outcome(booking)
+        promoted = _promote(new)  # those already waiting there come first
         free = free_places(new, _districts_of(booking.institution))
         booking.showing = new
         booking.status = BookingStatus.CONFIRMED if booking.size <= free else BookingStatus.WAITING
         booking.queued_at = timezone.now()  # behind those already waiting there
         booking.save(update_fields=["showing", "status", "queued_at"])
-        promoted = _promote(old)
+        Booking.objects.filter(pk=booking.pk).bump_feed()  # its calendar event moved
+        promoted += _promote(old)
         _notify("moved", [booking])
         _notify("promoted", promoted)
     return Outcome(booking, promoted)

@@ -8,7 +8,7 @@ and the network's overview, attendance list, CSV download, moves and cancellatio
 
 import csv
 from collections import defaultdict
-from datetime import date
+from datetime import UTC, date
 from functools import wraps
 
 from django.contrib import admin, messages
@@ -33,6 +33,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from caching.expiry import keep_until
 from caching.keys import query_parameters
 from core import icalendar, permissions
 from core.dates import long_date
@@ -164,6 +165,11 @@ def offer_detail(request, pk):
         showing["when"] = when(showing["starts_at"])
         showing["places_text"] = places(showing)
     _allotment_rows(offer, showings, today)
+    # Booking opens and closes at a time of day: no copy is served from then on.
+    now = timezone.now()
+    keep_until(
+        request, next((t for t in (offer.booking_opens, offer.booking_closes) if t > now), None)
+    )
     user = request.user
     can_book = bool(
         user.is_authenticated
@@ -175,8 +181,8 @@ def offer_detail(request, pk):
         "network": offer.event.network,
         "bands": ", ".join(row.band for row in rows if row.band is not None),
         "showings": showings,
-        "is_open": offer.is_open(),
-        "is_closed": offer.is_closed(),
+        "is_open": offer.is_open(now),
+        "is_closed": offer.is_closed(now),
         "can_book": can_book,
         "may_manage": user.is_authenticated and rules.may_manage_offer(user, offer),
     }
@@ -300,10 +306,13 @@ def calendar_feed(request, token):
     )
     for booking in bookings:
         showing = booking.showing
+        # When the event last changed (moved, a new time or place): calendar programs
+        # take an event whose SEQUENCE grew instead of keeping the one they have.
+        changed = (booking.feed_changed_at or booking.created).astimezone(UTC)
         icalendar.add_event(
             calendar,
             uid=icalendar.uid("booking", booking.pk),
-            stamp=booking.created,
+            stamp=changed,
             start=showing.starts_at,
             summary=showing.offer.event.title,
             location=showing.venue,
@@ -311,6 +320,8 @@ def calendar_feed(request, token):
                 _("%(group)s: %(party)s")
                 % {"group": booking.group_name, "party": party(booking.children, booking.adults)}
             ],
+            sequence=booking.feed_sequence,
+            last_modified=changed,
         )
     response = icalendar.calendar_response(calendar)
     response["Cache-Control"] = "private, no-store"
@@ -326,6 +337,17 @@ def _bookable_institutions(user):
     if permissions.is_administrator(user):
         return institutions
     return institutions.filter(pk__in=rules.bookable_institution_ids(user))
+
+
+def _after_booking(user, booking, offer):
+    """Where the booking shows for whoever made it: "Vores bookinger" for the
+    institution's own staff; the offer's bookings page for an administrator booking on an
+    institution's behalf (they have no "Vores bookinger": it answers 403)."""
+    if booking.institution_id in rules.bookable_institution_ids(user):
+        return reverse("bookings:our_bookings")
+    if rules.may_manage_offer(user, offer):
+        return reverse("bookings:offer_bookings", kwargs={"pk": offer.pk})
+    return offer.get_absolute_url()
 
 
 @staff_required
@@ -360,7 +382,7 @@ def book(request, pk):
                     )
                     % {"place": place},
                 )
-            return redirect("bookings:our_bookings")
+            return redirect(_after_booking(request.user, booking, offer))
     if request.method == "GET":
         person = getattr(request.user, "person", None)
         if person is not None:

@@ -5,7 +5,9 @@ cache, which every worker and every host shares (the database cache for the embe
 set-up, Redis when ``REDIS_URL`` is set), with the content version they were rendered
 under (``caching.version``: any save, and midnight, make a new one). A request reads the
 current version and its page in one round trip and only serves the copy when the
-versions match. Each worker also keeps its own copies (``caching.worker_copies``).
+versions match. Each worker also keeps its own copies (``caching.worker_copies``). A
+page with an ``Expires`` (``caching.expiry``: it changes at a time of day) is stored no
+longer than that and not served from then on.
 
 Staff (anything with a session cookie) skip the cache entirely: they never get a cached
 page and never fill one. When the cache is unreachable, pages are rendered as usual.
@@ -17,6 +19,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
 from .compression import chosen_encoding, compressed
+from .expiry import expires_at, seconds_left
 from .failures import cache_failed
 from .keys import QUERY_MAX_LENGTH, may_store_query_page, page_key, page_query
 from .store import page_cache
@@ -24,9 +27,11 @@ from .version import first_version, read_version, version_and_page
 from .worker_copies import (
     ENVIRON_UNREACHABLE,
     ENVIRON_VERSION,
+    LocalPage,
     keep_local,
     local_page,
     raw_query_key,
+    store_local,
 )
 
 
@@ -88,7 +93,7 @@ class SharedPageCacheMiddleware:
                 return self.get_response(request)
         # What the page is rendered under; the site settings are read once per version.
         request.content_version = version
-        if local is not None and local.version == version:
+        if local is not None and local.version == version and local.is_fresh():
             return self.hit(request, local)
         if not fetched:
             try:  # a change since this worker kept its copy: another may have the new page
@@ -96,7 +101,9 @@ class SharedPageCacheMiddleware:
             except Exception:
                 entry = None
         if isinstance(entry, tuple) and len(entry) == 5 and entry[0] == version:
-            return self.hit(request, keep_local(key, entry, query, raw_query_key(meta)))
+            page = LocalPage(entry)
+            if page.is_fresh():  # not past its Expires (caching.expiry)
+                return self.hit(request, store_local(key, page, query, raw_query_key(meta)))
         response = self.get_response(request)
         if (
             request.method == "GET"
@@ -109,6 +116,10 @@ class SharedPageCacheMiddleware:
 
     @staticmethod
     def keep(request, key, query, version, response):
+        # A page that changes at a time of day is kept until then only (caching.expiry).
+        left = seconds_left(expires_at(response.items()))
+        if left is not None and left <= 0:
+            return
         bodies = compressed(response)
         if bodies:
             patch_vary_headers(response, ["Accept-Encoding"])
@@ -121,7 +132,8 @@ class SharedPageCacheMiddleware:
         )
         page = keep_local(key, entry, query, raw_query_key(request.META))
         try:
-            page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+            timeout = settings.PAGE_CACHE_SECONDS
+            page_cache().set(key, entry, timeout if left is None else min(timeout, left))
         except Exception:
             cache_failed("Siden kunne ikke gemmes i cachen")
         encoding = chosen_encoding(request.META.get("HTTP_ACCEPT_ENCODING"))

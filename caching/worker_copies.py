@@ -4,7 +4,8 @@ entry point (``PageCacheApplication``) before Django builds a request.
 A copy is kept with the content version it was rendered under; a hit then reads only the
 version from the shared cache (one small value), never the page, and a copy is served only
 when its version is the current one, read in the same request, so a staff change (or a
-new day) shows at once on every worker all the same."""
+new day) shows at once on every worker all the same; and only until its ``Expires``, if
+the page has one (``caching.expiry``: booking opens at a time of day)."""
 
 import threading
 from http.client import responses
@@ -13,6 +14,7 @@ from django.conf import settings
 
 from . import layers
 from .compression import chosen_encoding, encoded_headers
+from .expiry import expires_at, is_fresh
 from .failures import cache_failed
 from .keys import has_session_cookie, page_key
 from .version import read_version, release_connection
@@ -34,12 +36,14 @@ class LocalPage:
     """A page ready to send: the shared cache's entry, and per content coding (none,
     brotli, gzip) the body and headers for a WSGI answer and for a response object."""
 
-    __slots__ = ("version", "status", "answers")
+    __slots__ = ("version", "status", "answers", "expires")
 
     def __init__(self, entry):
         version, status, headers, content, compressed = entry
         self.version = version
         self.status = status
+        # A page that changes at a time of day is not served from then on (its Expires).
+        self.expires = expires_at(headers)
         status_line = f"{status} {responses.get(status, 'Unknown Status Code')}"
         self.answers = {}
         for encoding, body in ((None, content), *compressed.items()):
@@ -52,6 +56,10 @@ class LocalPage:
                 (*answer_headers, ("X-Page-Cache", "hit")),
                 answer_headers,
             )
+
+    def is_fresh(self):
+        """Whether the page may still be served now (its ``Expires`` has not come)."""
+        return is_fresh(self.expires)
 
     def answer(self, accept_encoding):
         return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
@@ -73,7 +81,11 @@ def local_page(key, query=""):
 def keep_local(key, entry, query="", raw_key=None):
     """A ``LocalPage`` of ``entry``, kept as this worker's copy (when the layer is on);
     a page with a query string under ``raw_key`` too, for the WSGI entry point."""
-    page = LocalPage(entry)
+    return store_local(key, LocalPage(entry), query, raw_key)
+
+
+def store_local(key, page, query="", raw_key=None):
+    """Keep ``page`` (a ``LocalPage``) as this worker's copy, as ``keep_local``."""
     if not layers.on("worker_copies"):
         return page
     pages, most = (
@@ -135,7 +147,7 @@ class PageCacheApplication:
                     environ[ENVIRON_UNREACHABLE] = True
                 else:
                     release_connection()
-                    if version == page.version:
+                    if version == page.version and page.is_fresh():
                         body, status_line, headers, _plain = page.answer(
                             environ.get("HTTP_ACCEPT_ENCODING")
                         )

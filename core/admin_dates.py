@@ -13,6 +13,27 @@ from django.utils.translation import gettext_lazy as _
 CONFIRM_FIELD = "confirm_date"
 PAST = datetime.timedelta(days=365)
 AHEAD = datetime.timedelta(days=5 * 365)
+# Years a date and time may have at all: outside them the conversion to UTC, or a day
+# added to it, falls off Python's calendar (an OverflowError, a 500), confirmed or not.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 9998
+
+
+def validate_year(value):
+    """Refuse a date (or date and time) outside ``EARLIEST_YEAR``–``LATEST_YEAR``, in
+    Danish."""
+    if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+        raise forms.ValidationError(
+            _("Datoen skal ligge mellem år %(earliest)s og %(latest)s.")
+            % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+            code="year_out_of_range",
+        )
+
+
+class DateTimeInRangeField(forms.DateTimeField):
+    """A date and time field (for ``formfield_overrides``) that refuses years no
+    database column or time zone conversion can hold (``validate_year``)."""
+
+    default_validators = [validate_year]
 
 
 def as_date(value):

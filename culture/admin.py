@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import permissions
 from core.admin_base import PortalInline, PortalModelAdmin
-from core.admin_dates import QuestionedDatesAdmin
+from core.admin_dates import DateTimeInRangeField, QuestionedDatesAdmin
 from districts.models import Institution
 
 from .models import (
@@ -44,7 +44,8 @@ class NetworkContentAdmin(PortalModelAdmin):
     # widget leaves its two inputs without labels (axe: "Form elements must have labels").
     formfield_overrides = {
         models.DateTimeField: {
-            "form_class": forms.DateTimeField,
+            # Year 1 or 9999 is refused in Danish, confirmed or not (not a 500).
+            "form_class": DateTimeInRangeField,
             "widget": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from caching.expiry import expires_at, expires_header, kept_until, seconds_left
+
 
 def permissions_policy_header(policy):
     """``{"camera": [], "fullscreen": ["self"]}`` → ``camera=(), fullscreen=(self)``."""
@@ -31,7 +33,9 @@ class PublicCacheMiddleware:
     Only successful GET/HEAD responses that set no cookie and no ``Cache-Control`` of their
     own (the admin sets ``never_cache``) become public. ``Vary: Cookie`` keeps a staff
     member who logs in from being served the anonymous copy, so staff see their own edits
-    at once; parents may see a change up to ``PUBLIC_CACHE_SECONDS`` later.
+    at once; parents may see a change up to ``PUBLIC_CACHE_SECONDS`` later. A page that
+    changes at a time of day (``caching.expiry.keep_until``) gets an ``Expires`` at that
+    time and a ``max-age`` no longer than until then.
     """
 
     def __init__(self, get_response):
@@ -50,7 +54,14 @@ class PublicCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
         if response.status_code == 200 and anonymous and not response.cookies:
-            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+            max_age = settings.PUBLIC_CACHE_SECONDS
+            until = kept_until(request)
+            if until is not None:
+                # The page changes then (booking opens): kept no longer by anyone.
+                response["Expires"] = expires_header(until)
+                left = seconds_left(expires_at(response.items()))
+                max_age = max(min(max_age, left), 0)
+            patch_cache_control(response, public=True, max_age=max_age)
         else:
             patch_cache_control(response, private=True, no_cache=True)
         return response

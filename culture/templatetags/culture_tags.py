@@ -8,6 +8,7 @@ from django import template
 from django.db.models import F, FilteredRelation, Q
 from django.utils import formats, timezone
 
+from caching.expiry import keep_until
 from caching.kept import kept
 from caching.templatetags.kept_fragments import refuse_while_keeping
 from core.rows import demo_badge, link_maker
@@ -78,6 +79,9 @@ def culture_network(context, district):
         request=context.get("request"),
         still_valid=_not_started,
     )
+    if network is not None and network["coming_events"]:
+        # The page too is kept only until the performance it names first starts.
+        keep_until(context.get("request"), network["coming_events"][0]["starts_at"])
     return {"network": network}
 
 

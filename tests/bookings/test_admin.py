@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from bookings.constants import BookingStatus
 from bookings.models import Offer, Showing
 from culture.models import Event
 from tests.admin_forms import choices, form_data
@@ -103,3 +104,77 @@ def test_a_showing_with_bookings_is_not_deleted_with_them(client):
     assert Showing.objects.filter(pk=showing.pk).exists()
     booking.refresh_from_db()
     assert booking.showing_id == showing.pk
+
+
+def test_more_places_in_the_admin_move_the_waiting_line_up_at_once(client):
+    from outbox.models import Mail
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")  # 40 places
+    book(showing, "klub-nord", children=37, adults=3)
+    waiting = book(showing, "skovvejens-skole", children=4, adults=1)
+    assert waiting.status == BookingStatus.WAITING
+    login(client, "kultur-skovvejen")
+    offer = showing.offer
+    data = form_data(client.get(admin_url(offer)))
+    index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(showing.pk))
+    data[index.replace("-id", "-places")] = "45"
+    response = client.post(admin_url(offer), data, follow=True)
+    assert "Skovvejens Skole (Rødstuen) er rykket op fra ventelisten." in response.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert Mail.objects.filter(key__startswith=f"booking:{waiting.pk}:promoted:").count() == 1
+
+
+def test_places_below_the_confirmed_bookings_are_refused_in_danish(client):
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")
+    book(showing, children=18, adults=3)  # 21 confirmed
+    login(client, "kultur-skovvejen")
+    offer = showing.offer
+    data = form_data(client.get(admin_url(offer)))
+    index = next(k for k, v in data.items() if k.endswith("-id") and str(v) == str(showing.pk))
+    data[index.replace("-id", "-places")] = "10"
+    response = client.post(admin_url(offer), data)
+    assert response.status_code == 200
+    assert "Sæt pladserne til mindst 21" in response.content.decode()
+    showing.refresh_from_db()
+    assert showing.places == 40
+    data[index.replace("-id", "-places")] = "21"  # exactly the confirmed places will do
+    assert client.post(admin_url(offer), data).status_code == 302
+    showing.refresh_from_db()
+    assert showing.places == 21
+
+
+@pytest.mark.parametrize("field", ["booking_opens", "booking_closes", "showings-0-starts_at"])
+@pytest.mark.parametrize("value", ["0001-01-01T00:30", "0001-01-01T00:00", "9999-12-31T23:59"])
+def test_a_date_no_calendar_holds_is_refused_in_danish_never_a_500(client, field, value):
+    client.raise_request_exception = False
+    offer = Offer.objects.get(event__network__district__slug="skovvejen")
+    before = list(Showing.objects.filter(offer=offer).values_list("starts_at", flat=True))
+    login(client, "kultur-skovvejen")
+    data = form_data(client.get(admin_url(offer))) | {field: value, "confirm_date": "on"}
+    response = client.post(admin_url(offer), data)
+    assert response.status_code == 200
+    assert "Datoen skal ligge mellem år 1900 og 9998." in response.content.decode()
+    refreshed = Offer.objects.get(pk=offer.pk)
+    assert (refreshed.booking_opens, refreshed.booking_closes) == (
+        offer.booking_opens,
+        offer.booking_closes,
+    )
+    assert list(Showing.objects.filter(offer=offer).values_list("starts_at", flat=True)) == before
+
+
+def test_booking_dates_far_off_are_questioned_then_saved_when_confirmed(client):
+    offer = Offer.objects.get(event__network__district__slug="skovvejen")
+    login(client, "kultur-skovvejen")
+    data = form_data(client.get(admin_url(offer))) | {"booking_closes": "2040-01-10T08:00"}
+    response = client.post(admin_url(offer), data)
+    assert "Er datoen rigtig?" in response.content.decode()
+    offer.refresh_from_db()
+    assert offer.booking_closes.year != 2040
+    response = client.post(admin_url(offer), data | {"confirm_date": "on"})
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    assert offer.booking_closes.year == 2040

@@ -9,7 +9,7 @@ from django.utils import timezone
 from bookings import services
 from bookings.constants import BookingStatus, StepScope
 from bookings.models import Booking, ReservationStep
-from tests.bookings.helpers import book, first_showing, institution, offer_of
+from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -218,3 +218,79 @@ def test_a_booking_moved_to_a_full_showing_queues_behind_those_waiting_there(sho
     assert services.waiting_positions([moved, waiting]) == {waiting.pk: 1, moved.pk: 2}
     moved.refresh_from_db()
     assert moved.created < waiting.created
+
+
+def test_a_new_booking_never_takes_places_a_waiting_booking_fits_in(showing):
+    """Places held for a district are released by date; the group waiting for them gets
+    them before a group that books afterwards (nobody ran the daily promotion yet)."""
+    from bookings.models import Allotment
+    from districts.models import District
+    from outbox.models import Mail
+
+    today = timezone.localdate()
+    allotment = Allotment.objects.create(
+        offer=showing.offer,
+        district=District.objects.get(slug="skovvejen"),
+        places=10,
+        released_on=today + timedelta(days=5),
+    )
+    book(showing, "baltorpskolen", children=20, adults=0)  # the 20 not held
+    waiting = book(showing, "baltorpskolen", children=6, adults=0)
+    assert waiting.status == BookingStatus.WAITING
+    allotment.released_on = today
+    allotment.save()
+    newcomer = services.book(
+        showing.pk, institution("klub-nord"), **(DETAILS | {"children": 6, "adults": 0})
+    )
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert newcomer.promoted == [waiting]
+    assert newcomer.booking.status == BookingStatus.WAITING  # 26 of 30 taken
+    assert Mail.objects.filter(key__startswith=f"booking:{waiting.pk}:promoted:").count() == 1
+
+
+def test_a_booking_moved_to_another_showing_does_not_pass_its_waiting_line(showing):
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    other.places = 30
+    other.save()
+    book(other, "boernehuset-ved-skoven", children=25, adults=3)
+    waiting = book(other, "klub-nord", children=2, adults=2)  # 4 do not fit in 2
+    assert waiting.status == BookingStatus.WAITING
+    moved = book(showing, children=2, adults=0)
+    other.places = 34  # raised without moving the line (a direct save)
+    other.save()
+    outcome = services.move(moved.pk, other.pk)
+    waiting.refresh_from_db()
+    assert waiting.status == BookingStatus.CONFIRMED
+    assert outcome.booking.status == BookingStatus.CONFIRMED  # 32 + 2 of 34
+    assert waiting in outcome.promoted
+
+
+def test_a_raced_move_frees_its_places_for_the_line_it_actually_left(showing, monkeypatch):
+    """Two network members move the same booking at once (A→C, then A→B as they saw it):
+    the second finds it at C once it holds the locks, and C's first in line moves up."""
+    from bookings.models import Showing
+
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    third = Showing.objects.create(
+        offer=showing.offer, starts_at=other.starts_at + timedelta(days=1), venue="Salen", places=21
+    )
+    booking = book(showing)  # 21 places
+    raced, waiting_at_third = [], []
+    take_lock = services._locked_showing
+
+    def lock_after_a_race(pk):
+        if not raced:  # the other member's move commits before the locks
+            raced.append(pk)
+            services.move(booking.pk, third.pk)
+            waiting_at_third.append(book(third, "klub-nord", children=5, adults=0))
+        return take_lock(pk)
+
+    monkeypatch.setattr(services, "_locked_showing", lock_after_a_race)
+    outcome = services.move(booking.pk, other.pk)
+    booking.refresh_from_db()
+    line = waiting_at_third[0]
+    line.refresh_from_db()
+    assert booking.showing_id == other.pk
+    assert line.status == BookingStatus.CONFIRMED  # the places it left at C
+    assert outcome.promoted == [line]

@@ -5,11 +5,13 @@ and the evaluation."""
 import csv
 import io
 import re
-from datetime import timedelta
+from datetime import UTC, timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
+from bookings import services
 from bookings.constants import BookingStatus
 from bookings.models import Booking, CalendarFeed, Evaluation
 from core.dates import long_date
@@ -331,3 +333,46 @@ def test_a_performance_page_shows_the_places_held_for_a_district(client):
     held = f"Heraf til distrikt Skovvejen indtil {long_date(released)}"
     assert f"{held}: 6 ledige pladser af 10" in page
     assert f"{held}: 10 ledige pladser af 10" in page  # the other showing
+
+
+def test_an_administrator_booking_for_an_institution_lands_on_the_offers_bookings(client):
+    login(client, "admin")
+    showing = first_showing("skovvejen")
+    response = client.post(book_url(showing.offer), form_data(showing), follow=True)
+    assert response.redirect_chain == [(f"/booking/netvaerk/{showing.offer.pk}/", 302)]
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Bookingen er bekræftet." in text and "Rødstuen" in text
+    assert Booking.objects.get().institution == institution("boernehuset-valhalla")
+
+
+def calendar_event(client, feed):
+    """The feed's one event as ``{property: value}`` (lines unfolded)."""
+    text = client.get(feed.private_url()).content.decode().replace("\r\n ", "")
+    block = text.split("BEGIN:VEVENT\r\n")[1].split("\r\nEND:VEVENT")[0]
+    return dict(line.split(":", 1) for line in block.split("\r\n"))
+
+
+def test_a_moved_booking_or_a_new_time_is_a_newer_version_in_the_calendar(client):
+    showing = first_showing("skovvejen")
+    other = showing.offer.showings.exclude(pk=showing.pk).get()
+    booking = book(showing)
+    feed = CalendarFeed.objects.create(institution=booking.institution)
+    first = calendar_event(client, feed)
+    assert first["SEQUENCE"] == "0"
+    later = timezone.now() + timedelta(minutes=5)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        services.move(booking.pk, other.pk)
+    moved = calendar_event(client, feed)
+    assert moved["UID"] == first["UID"]
+    assert moved["DTSTART"] != first["DTSTART"]
+    assert int(moved["SEQUENCE"]) > int(first["SEQUENCE"])
+    stamp = f"{later.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+    assert moved["DTSTAMP"] == moved["LAST-MODIFIED"] == stamp
+    assert calendar_event(client, feed) == moved  # unchanged until something changes
+    other.starts_at += timedelta(hours=2)  # the network changes the showing's time
+    other.save()
+    rescheduled = calendar_event(client, feed)
+    assert rescheduled["DTSTART"] != moved["DTSTART"]
+    assert int(rescheduled["SEQUENCE"]) > int(moved["SEQUENCE"])
+    assert rescheduled["DTSTAMP"] == rescheduled["LAST-MODIFIED"] != moved["LAST-MODIFIED"]

@@ -81,3 +81,13 @@ def test_meetings_and_closing_days_are_questioned(client, username, url, field):
     assert 'name="confirm_date"' in text
     after = (Meeting.objects.count(), BoardMeeting.objects.count(), ClosingDay.objects.count())
     assert before == after
+
+
+@pytest.mark.parametrize("starts_at", ["0001-01-01T00:30", "9999-12-31T23:59"])
+def test_a_date_no_calendar_holds_is_refused_even_when_confirmed(client, starts_at):
+    client.raise_request_exception = False
+    login(client, "kultur-baltorp")
+    response = add_event(client, starts_at, confirm=True)
+    assert response.status_code == 200
+    assert "Datoen skal ligge mellem år 1900 og 9998." in response.content.decode()
+    assert not Event.objects.filter(title="Teater").exists()
