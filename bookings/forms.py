@@ -9,11 +9,15 @@ from core.bidi import refuse_unclosed_controls
 from core.dates import long_date
 from districts.models import Institution
 
+from . import services
 from .counts import places_left
 from .models import Booking, Evaluation, Showing
 
 
-def showing_label(showing):
+def showing_label(showing, free=None):
+    """A showing as the booking form offers it: its time and place, and the places this
+    form's institutions may take there (``free``: ``BookingForm.free_places``; without
+    it, the places not booked)."""
     when = timezone.localtime(showing.starts_at)
     day = long_date(when.date()).capitalize()
     label = _("%(day)s kl. %(time)s, %(venue)s") % {
@@ -21,17 +25,21 @@ def showing_label(showing):
         "time": f"{when:%H.%M}",
         "venue": showing.venue,
     }
-    if showing.places_left:
+    left = showing.places_left if free is None else max(min(free, showing.places_left), 0)
+    if left:
         return _("%(when)s – %(left)s") % {
             "when": label,
-            "left": places_left(showing.places_left, showing.places),
+            "left": places_left(left, showing.places),
         }
     return _("%(when)s – fuldt booket, I kommer på venteliste") % {"when": label}
 
 
 class ShowingChoiceField(forms.ModelChoiceField):
+    # ``{showing pk: places}`` the form's institutions may take (``BookingForm``).
+    free = None
+
     def label_from_instance(self, obj):
-        return showing_label(obj)
+        return showing_label(obj, (self.free or {}).get(obj.pk))
 
 
 class BookingForm(forms.ModelForm):
@@ -108,7 +116,25 @@ class BookingForm(forms.ModelForm):
             refuse_unclosed_controls(self.fields[name])
         self.fields["institution"].queryset = institutions
         self.fields["showing"].queryset = offer.showings.with_places()
+        self.fields["showing"].free = self.free_places(offer, institutions)
         self.fields["adults"].required = False
+
+    @staticmethod
+    def free_places(offer, institutions):
+        """``{showing pk: places}`` the institutions may take now: the places not booked,
+        less those other districts' allotments still hold (``services.free_places``). A
+        contact person of houses in different districts is offered the most any of them
+        may take (the booking itself is judged for the house chosen)."""
+        district_sets = {
+            frozenset(d.pk for d in institution.districts.all())
+            for institution in institutions.prefetch_related("districts")
+        }
+        if not district_sets or not offer.allotments.exists():
+            return {}
+        return {
+            showing.pk: max(services.free_places(showing, ids) for ids in district_sets)
+            for showing in offer.showings.all()
+        }
 
     def clean_adults(self):
         return self.cleaned_data.get("adults") or 0

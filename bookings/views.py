@@ -374,14 +374,19 @@ def book(request, pk):
                 messages.success(request, _("Bookingen er bekræftet."))
             else:
                 place = services.waiting_positions([booking])[booking.pk]
-                messages.info(
-                    request,
-                    _(
+                districts = {d.pk for d in booking.institution.districts.all()}
+                if services.free_places(booking.showing, districts) > 0:
+                    # Places are left, only not enough for the whole group.
+                    text = _(
+                        "Der er ikke plads til hele gruppen lige nu. I er nr. %(place)s på "
+                        "ventelisten og får besked, hvis I rykker op."
+                    )
+                else:
+                    text = _(
                         "Opførelsen er fuldt booket. I er nr. %(place)s på ventelisten og "
                         "får besked, hvis I rykker op."
                     )
-                    % {"place": place},
-                )
+                messages.info(request, text % {"place": place})
             return redirect(_after_booking(request.user, booking, offer))
     if request.method == "GET":
         person = getattr(request.user, "person", None)

@@ -376,3 +376,30 @@ def test_a_moved_booking_or_a_new_time_is_a_newer_version_in_the_calendar(client
     assert rescheduled["DTSTART"] != moved["DTSTART"]
     assert int(rescheduled["SEQUENCE"]) > int(moved["SEQUENCE"])
     assert rescheduled["DTSTAMP"] == rescheduled["LAST-MODIFIED"] != moved["LAST-MODIFIED"]
+
+
+def test_the_form_offers_only_the_places_the_institution_may_take(client):
+    """30 of 40 places held for another district: Valhalla's contact person is offered
+    10, and the group of 21 that lands on the waiting list was told so beforehand."""
+    showing = first_showing("skovvejen")
+    valhalla = institution("boernehuset-valhalla")
+    other = District.objects.exclude(pk__in=valhalla.districts.all()).order_by("name").first()
+    showing.offer.allotments.create(
+        district=other, places=30, released_on=timezone.localdate() + timedelta(days=10)
+    )
+    login(client, "kontakt-valhalla")
+    form = client.get(book_url(showing.offer)).content.decode()
+    assert "10 ledige pladser af 40" in form
+    assert "40 ledige pladser af 40" not in form
+    client.post(book_url(showing.offer), form_data(showing, children=18, adults=3))
+    assert Booking.objects.get().status == BookingStatus.WAITING
+
+
+def test_a_group_that_does_not_fit_is_not_told_the_showing_is_full(client):
+    showing = first_showing("skovvejen")
+    book(showing, "klub-nord", children=27, adults=3)  # 10 of 40 left
+    login(client, "kontakt-valhalla")
+    page = client.post(book_url(showing.offer), form_data(showing), follow=True)
+    text = page.content.decode()
+    assert "Der er ikke plads til hele gruppen lige nu. I er nr. 1 på ventelisten" in text
+    assert "fuldt booket" not in text
