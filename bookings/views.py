@@ -9,10 +9,8 @@ and the network's overview, attendance list, CSV download, moves and cancellatio
 import csv
 from collections import defaultdict
 from datetime import UTC, date
-from functools import wraps
 
-from django.contrib import admin, messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     Avg,
@@ -33,6 +31,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.decorators import staff_required
 from caching.expiry import keep_until
 from caching.keys import query_parameters
 from core import icalendar, permissions
@@ -54,19 +53,6 @@ from .models import (
     Showing,
     booking_log,
 )
-
-
-def staff_required(view):
-    """Behind the portal's staff login (two-factor included where it is required)."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not admin.site.has_permission(request):
-            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        return view(request, *args, **kwargs)
-
-    return wrapped
-
 
 # --- public ---------------------------------------------------------------------------
 
