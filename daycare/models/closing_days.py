@@ -326,7 +326,7 @@ class ClosingDay(models.Model):
         errors = {}
         if self.date and self.date.weekday() >= 5:
             errors["date"] = _("Datoen er en lørdag eller søndag, hvor dagtilbud altid er lukket.")
-        if self.signup_deadline and self.date and self.signup_deadline > self.date:
+        if self.signup_deadline and self.date and self.signup_deadline >= self.date:
             errors["signup_deadline"] = _("Tilmeldingsfristen skal ligge før lukkedagen.")
         if not self.alternative_care and (
             self.signup_deadline or self.signup_text or self.signup_url
