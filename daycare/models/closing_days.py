@@ -224,32 +224,42 @@ class ClosingDay(models.Model):
         return f"{self.date:%d.%m.%Y} {self.name}"
 
     def save(self, *args, **kwargs):
-        # Parents are told when a day was published; a draft has not been.
-        was_published = self.published_at is not None
-        if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        elif self.status == PublicationStatus.DRAFT:
-            self.published_at = None
         # One transaction: what changed is stored before the save commits (and before
         # the content version moves on, on commit).
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using):
+            stored = None
             if self.pk is not None:
-                # The feed's version as stored now (a place may have changed since this
-                # instance was read), locked until the save commits: the save writes it
-                # back unchanged, and ``record_feed_version`` counts on from it.
+                # The publication and the feed's version as stored now (a place may have
+                # changed since this instance was read), locked until the save commits:
+                # the save writes them back unchanged, and ``record_feed_version`` counts
+                # on from the feed's.
                 stored = (
                     ClosingDay.objects.using(using)
                     .select_for_update()
                     .filter(pk=self.pk)
-                    .values_list("feed_sequence", "feed_changed_at", "places_changed_at")
+                    .values_list(
+                        "published_at", "feed_sequence", "feed_changed_at", "places_changed_at"
+                    )
                     .first()
                 )
-                if stored is not None:
-                    self.feed_sequence, self.feed_changed_at, places_changed_at = stored
-                    # A new publication starts the places' changes over.
-                    still_published = was_published and self.published_at is not None
-                    self.places_changed_at = places_changed_at if still_published else None
+            if stored is not None:
+                # When the day was published is the stored time, never the instance's:
+                # an earlier version restored from the history brings back its fields,
+                # not the publication parents were told of then.
+                self.published_at, self.feed_sequence, self.feed_changed_at, places_changed_at = (
+                    stored
+                )
+            was_published = self.published_at is not None
+            # Parents are told when a day was published; a draft has not been.
+            if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
+                self.published_at = timezone.now()
+            elif self.status == PublicationStatus.DRAFT:
+                self.published_at = None
+            if stored is not None:
+                # A new publication starts the places' changes over.
+                still_published = was_published and self.published_at is not None
+                self.places_changed_at = places_changed_at if still_published else None
             super().save(*args, **kwargs)
             self.record_changes(using)
             self.record_feed_version(using, was_published)
