@@ -278,7 +278,7 @@ class PortalModelAdmin(DanishHistoryAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
-        return refuse_unclosed_controls(danish_minimum(formfield))
+        return refuse_unclosed_controls(danish_minimum(server_named_upload(db_field, formfield)))
 
     def get_deleted_objects(self, objs, request):
         """Django's list of what a deletion takes along, without the rows that only link
@@ -433,7 +433,7 @@ class ScopedInline:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
-        return refuse_unclosed_controls(formfield)
+        return refuse_unclosed_controls(server_named_upload(db_field, formfield))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         formfield = limit_choices(
@@ -521,6 +521,21 @@ def https_urls(db_field, kwargs):
     if isinstance(db_field, models.URLField):
         return {"assume_scheme": "https", **kwargs}
     return kwargs
+
+
+def server_named_upload(db_field, formfield):
+    """An upload stored under a name the server makes (a callable ``upload_to``) is not
+    refused for the length of the name it was sent with: the model's ``max_length``
+    bounds the stored name, which the server makes short enough, and Django would
+    otherwise refuse a valid PDF named at length ("Dette filnavn må højst have 200
+    tegn"). An upload stored under its own name keeps the check."""
+    if (
+        isinstance(db_field, models.FileField)
+        and callable(db_field.upload_to)
+        and isinstance(formfield, forms.FileField)
+    ):
+        formfield.max_length = None
+    return formfield
 
 
 def danish_minimum(formfield):

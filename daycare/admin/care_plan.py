@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core import permissions
+from core.bidi import bidi_control_validator
 from daycare.models import AlternativeCare, ClosingDay
 from districts.constants import DAYCARE_TYPES
 from districts.models import District, Institution
@@ -39,6 +40,9 @@ class DayCareForm(forms.Form):
         label=gettext_lazy("Bemærkning"),
         max_length=300,
         required=False,
+        # Shown on the page, in the feeds and the mails (``core.bidi``), as the one-day
+        # form's note (``PortalModelAdmin``).
+        validators=[bidi_control_validator],
         help_text=gettext_lazy("Fx »Kun for børn fra Grantoftens to huse«. Vises ved dagen."),
     )
 

@@ -13,7 +13,7 @@ import holidays
 from dateutil.easter import easter
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import models, router, transaction
+from django.db import IntegrityError, models, router, transaction
 from django.db.models.functions import Greatest, TruncDate
 from django.urls import reverse
 from django.utils import timezone
@@ -224,32 +224,42 @@ class ClosingDay(models.Model):
         return f"{self.date:%d.%m.%Y} {self.name}"
 
     def save(self, *args, **kwargs):
-        # Parents are told when a day was published; a draft has not been.
-        was_published = self.published_at is not None
-        if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
-        elif self.status == PublicationStatus.DRAFT:
-            self.published_at = None
         # One transaction: what changed is stored before the save commits (and before
         # the content version moves on, on commit).
         using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
         with transaction.atomic(using=using):
+            stored = None
             if self.pk is not None:
-                # The feed's version as stored now (a place may have changed since this
-                # instance was read), locked until the save commits: the save writes it
-                # back unchanged, and ``record_feed_version`` counts on from it.
+                # The publication and the feed's version as stored now (a place may have
+                # changed since this instance was read), locked until the save commits:
+                # the save writes them back unchanged, and ``record_feed_version`` counts
+                # on from the feed's.
                 stored = (
                     ClosingDay.objects.using(using)
                     .select_for_update()
                     .filter(pk=self.pk)
-                    .values_list("feed_sequence", "feed_changed_at", "places_changed_at")
+                    .values_list(
+                        "published_at", "feed_sequence", "feed_changed_at", "places_changed_at"
+                    )
                     .first()
                 )
-                if stored is not None:
-                    self.feed_sequence, self.feed_changed_at, places_changed_at = stored
-                    # A new publication starts the places' changes over.
-                    still_published = was_published and self.published_at is not None
-                    self.places_changed_at = places_changed_at if still_published else None
+            if stored is not None:
+                # When the day was published is the stored time, never the instance's:
+                # an earlier version restored from the history brings back its fields,
+                # not the publication parents were told of then.
+                self.published_at, self.feed_sequence, self.feed_changed_at, places_changed_at = (
+                    stored
+                )
+            was_published = self.published_at is not None
+            # Parents are told when a day was published; a draft has not been.
+            if self.status == PublicationStatus.PUBLISHED and self.published_at is None:
+                self.published_at = timezone.now()
+            elif self.status == PublicationStatus.DRAFT:
+                self.published_at = None
+            if stored is not None:
+                # A new publication starts the places' changes over.
+                still_published = was_published and self.published_at is not None
+                self.places_changed_at = places_changed_at if still_published else None
             super().save(*args, **kwargs)
             self.record_changes(using)
             self.record_feed_version(using, was_published)
@@ -326,7 +336,7 @@ class ClosingDay(models.Model):
         errors = {}
         if self.date and self.date.weekday() >= 5:
             errors["date"] = _("Datoen er en lørdag eller søndag, hvor dagtilbud altid er lukket.")
-        if self.signup_deadline and self.date and self.signup_deadline > self.date:
+        if self.signup_deadline and self.date and self.signup_deadline >= self.date:
             errors["signup_deadline"] = _("Tilmeldingsfristen skal ligge før lukkedagen.")
         if not self.alternative_care and (
             self.signup_deadline or self.signup_text or self.signup_url
@@ -449,6 +459,15 @@ class AlternativeCare(models.Model):
             )
 
 
+# The Easter offsets that give a day in Easter's own year, whatever the year: Easter
+# Sunday falls from 22 March (80 days after 1 January in a year that is not a leap year)
+# to 25 April (250 days before 31 December).
+EASTER_OFFSETS = (
+    -(date(2027, 3, 22) - date(2027, 1, 1)).days,
+    (date(2027, 12, 31) - date(2027, 4, 25)).days,
+)
+
+
 class ClosingDayRule(models.Model):
     """One line of the rule set that proposes next year's closing days (as drafts)."""
 
@@ -483,6 +502,17 @@ class ClosingDayRule(models.Model):
         if self.kind == RuleKind.EASTER:
             if self.easter_offset is None:
                 raise ValidationError({"easter_offset": _("Angiv antal dage fra påskedag.")})
+            low, high = EASTER_OFFSETS
+            if not low <= self.easter_offset <= high:
+                raise ValidationError(
+                    {
+                        "easter_offset": _(
+                            "Dagen skal ligge i samme år som påskedag: angiv et antal dage "
+                            "fra %(low)d til %(high)d."
+                        )
+                        % {"low": low, "high": high}
+                    }
+                )
             return
         if not self.month or not self.day:
             raise ValidationError({"day": _("Angiv dag og måned.")})
@@ -510,7 +540,10 @@ class ClosingDayRule(models.Model):
                 return []
             return [(day, SKIP_WEEKEND if day.weekday() >= 5 else None)]
         if self.kind == RuleKind.EASTER:
-            candidates = [easter(year) + timedelta(days=self.easter_offset)]
+            # Only in ``year``: a rule saved before ``clean`` kept the offset in the year
+            # proposes nothing rather than a day in another year.
+            day = easter(year) + timedelta(days=self.easter_offset)
+            candidates = [day] if day.year == year else []
         else:
             candidates = [
                 d
@@ -544,26 +577,41 @@ def propose_closing_days(rules, year, left_out=None):
     """Draft closing days for ``year`` from ``rules``; dates that have a closing day
     already are left alone. Returns the new drafts; each date left out is added to
     ``left_out`` (when given) as ``(date, rule name, reason)``."""
-    taken = set(ClosingDay.objects.filter(date__year=year).values_list("date", flat=True))
+    candidates = [(rule, day, reason) for rule in rules for day, reason in rule.candidates(year)]
+    # The days there are on the dates named, read once.
+    named = {day for _rule, day, _reason in candidates}
+    taken = set(ClosingDay.objects.filter(date__in=named).values_list("date", flat=True))
     proposed = []
     skipped = {}
-    for rule in rules:
-        for day, reason in rule.candidates(year):
-            if reason is None and day in taken:
-                reason = SKIP_EXISTS
-            if reason is not None:
-                skipped.setdefault(day, (day, rule.name, reason))
-                continue
+    for rule, day, reason in candidates:
+        if reason is None and day in taken:
+            reason = SKIP_EXISTS
+        if reason is None:
             taken.add(day)
-            proposed.append(
-                ClosingDay.objects.create(
-                    date=day,
-                    name=rule.name,
-                    alternative_care=rule.alternative_care,
-                    status=PublicationStatus.DRAFT,
-                )
+            draft = _create_unless_taken(
+                date=day,
+                name=rule.name,
+                alternative_care=rule.alternative_care,
+                status=PublicationStatus.DRAFT,
             )
+            if draft is not None:
+                proposed.append(draft)
+                continue
+            reason = SKIP_EXISTS  # made by someone else meanwhile
+        skipped.setdefault(day, (day, rule.name, reason))
     made = {day.date for day in proposed}
     if left_out is not None:
         left_out.extend(v for d, v in sorted(skipped.items()) if d not in made)
     return proposed
+
+
+def _create_unless_taken(**fields):
+    """A new closing day, or ``None`` when its date has one already (made since the dates
+    were read): in a savepoint, so the rest of the proposal goes on."""
+    try:
+        with transaction.atomic():
+            return ClosingDay.objects.create(**fields)
+    except IntegrityError:
+        if ClosingDay.objects.filter(date=fields["date"]).exists():
+            return None
+        raise

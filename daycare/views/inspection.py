@@ -29,13 +29,11 @@ def inspection_reports(request):
     )
     rows = list(rows)
     years = sorted({row["visit_date"].year for row in rows}, reverse=True)
-    year = request.GET.get("aar", "")
-    # ASCII digits only: "²".isdigit() is true, and int("²") fails.
-    if year.isascii() and year.isdigit() and int(year) in years:
-        year = int(year)
+    # Only a year the filter offers, compared as text: int() is never given what was
+    # typed (it refuses "²" and more than 4300 digits).
+    year = {str(offered): offered for offered in years}.get(request.GET.get("aar", ""))
+    if year is not None:
         rows = [row for row in rows if row["visit_date"].year == year]
-    else:
-        year = None
     # district → unit → reports.
     text = ReportText()
     units = link_maker("districts:institution_detail", "slug")

@@ -183,3 +183,25 @@ def test_parents_see_which_districts_have_no_place_yet(client, days):
     day = page.split("Mellem jul og nytår", 1)[1].split("</li>\n    \n", 1)[0]
     assert "Distrikt Baltorp:" in day
     assert "Distrikt Hedegård: stedet er endnu ikke fastlagt" in day
+
+
+def test_a_note_with_an_unclosed_direction_override_is_refused_and_nothing_saved(client, days):
+    """A RIGHT-TO-LEFT OVERRIDE left open would turn the rest of the line round in the
+    feeds and the mails; the one-day form refuses it, and so does the plan."""
+    login(client, "leder-baltorp")
+    own = houses_of("baltorp")[0]
+    page = client.get(url("baltorp"))
+    data = form_data(page)
+    data[f"dag-{days['first'].pk}-houses"] = [str(own.pk)]
+    data[f"dag-{days['first'].pk}-note"] = "Kun \u202efor børn fra huset"
+    response = client.post(url("baltorp"), data)
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Teksten har et usynligt tegn, der vender skriveretningen (U+202E)" in text
+    assert "Ret fejlene nedenfor. Intet er gemt." in text
+    assert not AlternativeCare.objects.exists()
+    assert "\u202e" not in client.get("/lukkedage/baltorp.ics").content.decode()
+    # Closed again, the same note is saved.
+    data[f"dag-{days['first'].pk}-note"] = "Kun \u202efor børn\u202c fra huset"
+    assert client.post(url("baltorp"), data).status_code == 302
+    assert AlternativeCare.objects.get().note == "Kun \u202efor børn\u202c fra huset"

@@ -100,6 +100,51 @@ def test_the_admin_form_actions_and_a_restored_version_keep_the_changes(client):
 
 
 @pytest.mark.usefixtures("only_these_days")
+def test_a_restored_version_keeps_the_publication_parents_were_told_of(client, monkeypatch):
+    """A version restored from the history brings back its fields, not when it was
+    published: a day published again keeps its new publication date, and a draft
+    restored to a published version is published now."""
+
+    def now(day, hour=12):
+        moment = datetime.datetime(2026, 11, day, hour, tzinfo=datetime.UTC)
+        monkeypatch.setattr("django.utils.timezone.now", lambda: moment)
+        login(client, "admin")  # a session lasts hours
+
+    now(2)
+    day = ClosingDayFactory(
+        date=datetime.date(2027, 5, 7), name="Fredag", status=PublicationStatus.PUBLISHED
+    )
+    first = ClosingDay.history.filter(id=day.pk).latest()
+    now(19)
+    day.unpublish()
+    now(20)
+    day.publish()
+    restore = admin_url(day, f"history/{first.history_id}")
+
+    now(21)
+    response = client.post(restore, form_data(client.get(restore)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = client.get("/lukkedage/").content.decode()
+    assert "Offentliggjort fredag den 20. november 2026." in page
+    assert "2. november" not in page
+    assert stored(day) == (1, "")
+    assert_follows_history(day)
+    # The history shows the publication as it was kept.
+    assert ClosingDay.history.filter(id=day.pk).latest().published_at == day.published_at
+
+    now(22)
+    client.post("/admin/daycare/closingday/", {"action": "unpublish", "_selected_action": [day.pk]})
+    now(23)
+    response = client.post(restore, form_data(client.get(restore)))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    day.refresh_from_db()
+    assert day.status == PublicationStatus.PUBLISHED
+    page = client.get("/lukkedage/").content.decode()
+    assert "Offentliggjort mandag den 23. november 2026." in page
+    assert stored(day) == (0, "")
+
+
+@pytest.mark.usefixtures("only_these_days")
 def test_any_sequence_of_saves_keeps_the_changes_the_history_shows():
     rng = random.Random(224)
     day = ClosingDayFactory(date=datetime.date(2027, 6, 4), status=PublicationStatus.DRAFT)

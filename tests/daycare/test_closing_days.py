@@ -206,6 +206,18 @@ def test_bad_input_gets_danish_messages_and_changes_nothing(client):
             },
             "Tilmeldingsfristen skal ligge før lukkedagen.",
         ),  # fmt: skip
+        # A deadline on the day itself is not before it.
+        (
+            {
+                "date": "2027-06-04",
+                "name": "X",
+                "alternative_care": "on",
+                "signup_deadline": "2027-06-04",
+                "signup_text": "Aula",
+                "status": PublicationStatus.PUBLISHED,
+            },
+            "Tilmeldingsfristen skal ligge før lukkedagen.",
+        ),  # fmt: skip
         ({"date": "2027-06-04", "name": "X", "signup_text": "Aula"}, "Sæt kryds ved"),
         (
             {

@@ -178,3 +178,46 @@ def test_staff_who_are_not_administrators_can_neither_propose_nor_publish(client
     assert day.status == PublicationStatus.DRAFT
     assert PROPOSE not in client.get(CHANGELIST).content.decode()
     assert not ClosingDay.objects.filter(date__year=2028).exclude(pk=day.pk).count() > 2
+
+
+@pytest.mark.parametrize("offset", ["282", "-81", "251", "32767"])
+def test_an_easter_rule_that_would_leave_the_year_is_refused_in_danish(client, offset):
+    login(client, "admin")
+    count = ClosingDayRule.objects.count()
+    add = "/admin/daycare/closingdayrule/add/"
+    data = form_data(client.get(add))
+    data |= {"name": "Langt ude", "kind": RuleKind.EASTER, "easter_offset": offset, "order": "9"}
+    response = client.post(add, data)
+    assert response.status_code == 200
+    assert (
+        "Dagen skal ligge i samme år som påskedag: angiv et antal dage fra -80 til 250."
+        in response.content.decode()
+    )
+    assert ClosingDayRule.objects.count() == count
+    # The bounds themselves are days of Easter's year.
+    for offset in ("-80", "250"):
+        assert client.post(add, data | {"easter_offset": offset}).status_code == 302
+
+
+def test_a_rule_saved_beyond_the_year_proposes_nothing_in_another_year(client):
+    """A rule kept from before the bounds: its day in the next year is neither proposed
+    nor fails the proposal when that date has a day already."""
+    login(client, "admin")
+    rule = ClosingDayRule.objects.create(name="Langt ude", kind=RuleKind.EASTER, easter_offset=282)
+    grundlov = ClosingDayRule.objects.get(kind=RuleKind.FIXED, month=6, day=5)
+    taken = datetime.date(2028, 1, 4)  # Easter 2027 (28 March) + 282 days, a Tuesday
+    ClosingDay.objects.filter(date=taken).delete()
+    ClosingDayFactory(date=taken, name="Findes")
+    count = ClosingDay.objects.count()
+    response = propose(client, 2027, [rule])
+    assert response.status_code == 200
+    assert "Der er ikke lavet nye lukkedage i 2027." in response.content.decode()
+    assert ClosingDay.objects.count() == count
+    assert ClosingDay.objects.get(date=taken).name == "Findes"
+    ClosingDay.objects.filter(date=taken).delete()
+    ClosingDay.objects.filter(date__year=2028).delete()
+    text = propose(client, 2028, [rule, grundlov]).content.decode()
+    assert "1 lukkedag i 2028 er lavet som kladde." in text
+    assert list(ClosingDay.objects.filter(date__year__gte=2028).values_list("name", flat=True)) == [
+        "Grundlovsdag"
+    ]

@@ -2,6 +2,7 @@
 with a Danish message and nothing stored; the due overview."""
 
 import datetime
+import re
 import time
 
 import pytest
@@ -12,6 +13,7 @@ from django.test import Client
 from django.utils import timezone
 
 from daycare.models import InspectionReport
+from daycare.models.inspection import report_upload_to
 from districts.models import Institution
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
@@ -100,6 +102,28 @@ def test_path_and_control_characters_in_name_never_reach_storage(administrator, 
     assert len(files) == 1
     assert all(f.startswith("tilsyn/boernehuset-valhalla-2026-02-03-") for f in files)
     assert not any(p.is_file() for p in media.parent.glob("passwd*"))
+
+
+def test_a_long_upload_name_is_accepted_and_stored_under_the_servers_name(administrator, media):
+    """The name a file was sent with is never stored, so its length is no reason to
+    refuse it (it was: "Dette filnavn må højst have 200 tegn")."""
+    name = "Tilsynsrapport for Børnehuset Valhalla, anmeldt tilsyn " + "x" * 190 + ".pdf"
+    response = upload(administrator, name, pdfs.plain_pdf())
+    assert response.status_code == 302
+    report = InspectionReport.objects.get(unit=valhalla(), visit_date=datetime.date(2026, 2, 3))
+    assert re.fullmatch(
+        r"tilsyn/boernehuset-valhalla-2026-02-03-[0-9a-f]{16}\.pdf", report.pdf.name
+    )
+    assert stored_files(media) == [report.pdf.name]
+
+
+def test_the_servers_name_fits_the_field_for_the_longest_unit_address():
+    unit = valhalla()
+    unit.slug = "x" * Institution._meta.get_field("slug").max_length
+    report = InspectionReport(unit=unit, visit_date=datetime.date(2026, 2, 3))
+    name = report_upload_to(report, "y" * 300 + ".pdf")
+    assert name.startswith(f"tilsyn/{unit.slug}-2026-02-03-")
+    assert len(name) <= InspectionReport._meta.get_field("pdf").max_length
 
 
 def _report(media, **kwargs):

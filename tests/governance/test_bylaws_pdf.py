@@ -2,6 +2,8 @@
 inspection report (every bad file refused in Danish, nothing stored), served through a
 view, linked from the board's page; replacing or clearing it removes the old file."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -143,3 +145,16 @@ def test_a_leader_who_may_not_change_shared_bylaws_cannot_replace_the_file(clien
     bylaws.refresh_from_db()
     assert not bylaws.signed_pdf
     assert stored_files(media) == []
+
+
+def test_a_long_upload_name_is_accepted_and_stored_under_the_servers_name(
+    administrator, bylaws, media
+):
+    name = "Vedtægter for forældrebestyrelsen, underskrevet " + "x" * 190 + ".pdf"
+    response = upload(administrator, bylaws, name, pdfs.plain_pdf())
+    assert response.status_code == 302
+    bylaws.refresh_from_db()
+    assert re.fullmatch(
+        rf"vedtaegter/{bylaws.effective_date:%Y-%m-%d}-[0-9a-f]{{16}}\.pdf", bylaws.signed_pdf.name
+    )
+    assert stored_files(media) == [bylaws.signed_pdf.name]
