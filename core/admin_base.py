@@ -171,6 +171,10 @@ class PortalModelAdmin(DanishHistoryAdmin):
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
+    # The foreign key of a row that belongs to another object and goes only with it (a
+    # district's board): while it has one, it is deleted neither alone nor in bulk, only
+    # as part of deleting that object.
+    deleted_only_with = None
 
     def _perm(self, action):
         opts = self.opts
@@ -205,6 +209,13 @@ class PortalModelAdmin(DanishHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         if obj is None:
             return super().has_delete_permission(request)
+        if self.deleted_only_with:
+            field = self.model._meta.get_field(self.deleted_only_with)
+            owner = getattr(obj, field.attname)
+            if owner is not None and (field.related_model, owner) not in getattr(
+                request, "portal_deleting", ()
+            ):
+                return False
         return request.user.has_perm(self._perm("delete"), obj)
 
     def has_view_history_or_change_history_permission(self, request, obj=None):
@@ -284,7 +295,12 @@ class PortalModelAdmin(DanishHistoryAdmin):
         """Django's list of what a deletion takes along, without the rows that only link
         two objects ("Alternativecare-institution-relation: AlternativeCare_houses object
         (56)"): the links go with the object, and their names are code names."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # What goes along with these objects may go with them (deleted_only_with).
+        request.portal_deleting = {(self.model, obj.pk) for obj in objs}
+        try:
+            deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        finally:
+            del request.portal_deleting
         links = {
             str(capfirst(field.remote_field.through._meta.verbose_name))
             for model in apps.get_models()
