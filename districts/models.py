@@ -24,7 +24,7 @@ from core.danish import slugify
 from core.history import history_rows
 from core.validators import phone_validator
 
-from . import opening_hours
+from . import dependents, opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
 
 
@@ -331,6 +331,12 @@ class Institution(SluggedModel):
             raise ValidationError(
                 {"family_day_carers": _("Antal dagplejere kan kun angives for en dagpleje.")}
             )
+        if self.pk and self.institution_type not in DAYCARE_TYPES:
+            # A house council or a board's parent representatives (governance) would be
+            # left behind, and the board's members could no longer be saved.
+            problems = dependents.daycare_problems(self)
+            if problems:
+                raise ValidationError({"institution_type": problems})
         leads = self.pk and self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).exists()
         if leads and self.institution_type not in DAYCARE_TYPES:
             # The leaders would vanish from the public page but stay in the database.
