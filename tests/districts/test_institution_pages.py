@@ -419,6 +419,24 @@ def test_a_house_taken_out_of_a_district_moves_its_last_updated_date(side):
     assert record.history_change_reason == f"Fjernet fra distriktet: {house.name}"
 
 
+def test_a_deleted_house_moves_its_districts_last_updated_date(client):
+    """Its links go without an m2m_changed signal; the district's page changes all the
+    same (the house is gone from it), and its history says which house went."""
+    district = District.objects.get(slug="baltorp")
+    house = Institution.objects.create(
+        name="Børnehuset Kortlivet", institution_type=InstitutionType.DAYCARE_HOUSE
+    )
+    house.districts.add(district)
+    later = timezone.now() + datetime.timedelta(days=30)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        house.delete()
+    assert District.objects.with_last_changed().get(pk=district.pk).last_changed == later
+    day = long_date(timezone.localdate(later))
+    assert f"Sidst opdateret {day}" in text_of(client.get("/distrikter/baltorp/"))
+    record = District.history.filter(id=district.pk).latest("history_date")
+    assert record.history_change_reason == "Institution slettet: Børnehuset Kortlivet"
+
+
 def test_a_house_taken_out_in_the_admin_shows_in_the_districts_history(administrator):
     district = District.objects.get(slug="skovlunde")
     # A house with parents on the district's board stays in it (test_house_council_ties).
