@@ -11,10 +11,15 @@ An app registers, in its ``AppConfig.ready``:
   message when taking the institution out of ``districts`` (those it leaves) would leave
   rows of the app behind (a parent representing the house on that district's board),
   or ``None``. The institution's admin form refuses the change with the message.
+- ``register_institution_history(part)``: ``part()`` returns a subquery of the newest
+  history date of what the app shows on an institution's page (its house council),
+  for the institution ``OuterRef("pk")``; the page's "Sidst opdateret" counts it
+  (``InstitutionQuerySet.with_last_changed``, still one query).
 """
 
 daycare_checks = []
 district_checks = []
+institution_history = []
 
 
 def register_daycare_check(check):
@@ -25,6 +30,11 @@ def register_daycare_check(check):
 def register_district_check(check):
     if check not in district_checks:
         district_checks.append(check)
+
+
+def register_institution_history(part):
+    if part not in institution_history:
+        institution_history.append(part)
 
 
 def daycare_problems(institution):

@@ -198,7 +198,9 @@ class District(SluggedModel):
 class InstitutionQuerySet(models.QuerySet):
     def with_last_changed(self):
         """Each institution with ``last_changed``, the time its page last changed."""
-        return self.annotate(last_changed=last_changed(Institution, "institution_id"))
+        # What other apps show on the page (a house's council) counts too.
+        more = [part() for part in dependents.institution_history]
+        return self.annotate(last_changed=last_changed(Institution, "institution_id", *more))
 
     def in_district(self, district):
         return self.filter(districts=district)

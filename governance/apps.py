@@ -19,3 +19,4 @@ class GovernanceConfig(AppConfig):
         post_save.connect(ensure_district_board, sender=District, dispatch_uid="district_board")
         dependents.register_daycare_check(house_checks.daycare_check)
         dependents.register_district_check(house_checks.district_check)
+        dependents.register_institution_history(house_checks.council_history)

@@ -1,11 +1,21 @@
 """What a house's council and its parents on a board ask of the house, told to
 ``districts`` (``districts.dependents``, registered in ``GovernanceConfig.ready``): a
 house with either stays a daycare house, and stays in the district whose board they sit
-on, until they are removed."""
+on, until they are removed; and the house page, which shows its council, counts the
+council's changes in its "Sidst opdateret"."""
 
+from django.db.models import OuterRef
 from django.utils.translation import gettext as _
 
+from districts.models import latest_change
+
 from .models import Board, CouncilMember
+
+
+def council_history():
+    """The newest change of the house council of the institution ``OuterRef("pk")``: a
+    member added, changed or removed."""
+    return latest_change(CouncilMember, house_id=OuterRef("pk"))
 
 
 def boards_with_parents_of(house, districts=None):

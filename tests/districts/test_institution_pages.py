@@ -14,6 +14,7 @@ from django.utils import timezone
 from core.dates import long_date
 from districts.constants import InstitutionType, RoleType
 from districts.models import District, Institution, Person, Role
+from governance.models import CouncilMember
 from pages.models import SiteSettings
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
@@ -308,6 +309,7 @@ def test_last_updated_follows_an_edit_of_the_institution(client, administrator, 
     Role.history.model.objects.filter(institution_id=house.pk).update(history_date=old)
     people = Role.objects.filter(institution_id=house.pk).values("person_id")
     Person.history.model.objects.filter(id__in=people).update(history_date=old)
+    CouncilMember.history.model.objects.filter(house_id=house.pk).update(history_date=old)
     assert "Sidst opdateret fredag den 3. januar 2025" in text_of(page(client))
 
     form = administrator.get(admin_url(house))
@@ -358,7 +360,8 @@ def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
     django_assert_num_queries,
 ):
     """The querysets the pages use: the newest of the row's own history, its roles', the
-    people's in those roles and, for a district, its houses'."""
+    people's in those roles and, for a house, its council's (governance adds it), for a
+    district, its houses'."""
 
     def newest(*histories):
         return max(h.latest("history_date").history_date for h in histories if h.exists())
@@ -373,7 +376,8 @@ def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
         people = Person.history.filter(
             id__in=Role.objects.filter(institution_id=institution.pk).values("person_id")
         )
-        assert institution.last_changed == newest(own, roles, people)
+        council = CouncilMember.history.filter(house_id=institution.pk)
+        assert institution.last_changed == newest(own, roles, people, council)
     for district in districts:
         roles = Role.history.filter(district_id=district.pk)
         own = District.history.filter(id=district.pk)
