@@ -171,6 +171,10 @@ class PortalModelAdmin(DanishHistoryAdmin):
     # Fields only administrators may change: account links (that is user management) and
     # web addresses (a changed slug breaks every link and bookmark to the page).
     administrator_fields = ()
+    # The foreign key of a row that belongs to another object and goes only with it (a
+    # district's board): while it has one, it is deleted neither alone nor in bulk, only
+    # as part of deleting that object.
+    deleted_only_with = None
 
     def _perm(self, action):
         opts = self.opts
@@ -205,6 +209,13 @@ class PortalModelAdmin(DanishHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         if obj is None:
             return super().has_delete_permission(request)
+        if self.deleted_only_with:
+            field = self.model._meta.get_field(self.deleted_only_with)
+            owner = getattr(obj, field.attname)
+            if owner is not None and (field.related_model, owner) not in getattr(
+                request, "portal_deleting", ()
+            ):
+                return False
         return request.user.has_perm(self._perm("delete"), obj)
 
     def has_view_history_or_change_history_permission(self, request, obj=None):
@@ -284,7 +295,12 @@ class PortalModelAdmin(DanishHistoryAdmin):
         """Django's list of what a deletion takes along, without the rows that only link
         two objects ("Alternativecare-institution-relation: AlternativeCare_houses object
         (56)"): the links go with the object, and their names are code names."""
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        # What goes along with these objects may go with them (deleted_only_with).
+        request.portal_deleting = {(self.model, obj.pk) for obj in objs}
+        try:
+            deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        finally:
+            del request.portal_deleting
         links = {
             str(capfirst(field.remote_field.through._meta.verbose_name))
             for model in apps.get_models()
@@ -405,10 +421,22 @@ class SingleRowAdmin(PortalModelAdmin):
 class PortalInlineFormSet(forms.BaseInlineFormSet):
     """Refuses a row id that is not one of this object's rows (another house's role, a
     row deleted meanwhile). Django would treat such a row as new, or drop it without a
-    word, and the save would seem to have worked."""
+    word, and the save would seem to have worked.
+
+    Checks the model's constraints for every row, with the row's key to the object set:
+    Django leaves that key out of a row's model validation, and checks among the rows
+    only the unconditional unique constraints, so a conditional one (one secretary per
+    board, one leader per district) reached the database and a second one answered 500.
+    A row that breaks one gets the constraint's own message. A secretary can be handed
+    on in one save: the rows that give something up (unticked, deleted) are saved first,
+    and their stored versions do not count against the others."""
 
     def clean(self):
         super().clean()
+        self.refuse_foreign_rows()
+        self.check_constraints()
+
+    def refuse_foreign_rows(self):
         pk_name = self.model._meta.pk.name
         known = {str(pk) for pk in self.get_queryset().values_list("pk", flat=True)}
         for form in self.forms[: self.initial_form_count()]:
@@ -421,6 +449,148 @@ class PortalInlineFormSet(forms.BaseInlineFormSet):
                     % {"rows": self.model._meta.verbose_name_plural},
                     code="foreign_row",
                 )
+
+    def conditional_constraints(self):
+        """The model's unique constraints that hold under a condition (one secretary
+        among the members marked as secretary)."""
+        return [
+            constraint
+            for constraint in self.model._meta.constraints
+            if isinstance(constraint, models.UniqueConstraint)
+            and constraint.fields
+            and constraint.condition is not None
+        ]
+
+    def kept_forms(self):
+        """The valid rows this save keeps: every row but those marked for deletion and
+        the extra rows left empty."""
+        deleted = self.deleted_forms
+        return [
+            form
+            for form in self.forms
+            if not any(form is other for other in deleted)
+            and (form.has_changed() or form in self.initial_forms)
+            and form.is_valid()
+        ]
+
+    def gives_up(self, form):
+        """Whether a changed stored row no longer meets any conditional constraint's
+        condition (a secretary unticked): it is saved before the other rows."""
+        using = router.db_for_write(self.model)
+        return form.has_changed() and not any(
+            meets(constraint.condition, form.instance, using)
+            for constraint in self.conditional_constraints()
+        )
+
+    def check_constraints(self):
+        opts = self.model._meta
+        checked = [c for c in opts.constraints if c not in opts.total_unique_constraints]
+        if not checked:
+            return
+        kept = self.kept_forms()
+        # Stored rows that are gone, or give up what they held, before the others are
+        # saved (save_existing_objects) are no conflict.
+        deleted = self.deleted_forms
+        released = [
+            form.instance.pk
+            for form in self.initial_forms
+            if form.instance.pk is not None
+            and (any(form is other for other in deleted) or (form in kept and self.gives_up(form)))
+        ]
+        using = router.db_for_write(self.model)
+        for form in kept:
+            if not form.has_changed():
+                continue
+            for constraint in checked:
+                try:
+                    constraint.validate(self.model, form.instance, using=using)
+                except ValidationError as error:
+                    if self.stored_conflict(constraint, form.instance, released):
+                        self.add_row_error(form, error)
+        for constraint in self.conditional_constraints():
+            self.check_among_rows(constraint, kept, using)
+
+    def stored_conflict(self, constraint, instance, released):
+        """Whether a stored row, other than the ``released`` ones, conflicts with
+        ``instance`` under the unique ``constraint`` it was found to break (a breach of
+        any other kind of constraint is the row's own)."""
+        if not isinstance(constraint, models.UniqueConstraint) or not constraint.fields:
+            return True
+        attnames = [self.model._meta.get_field(name).attname for name in constraint.fields]
+        rows = self.model._default_manager.filter(
+            **{name: getattr(instance, name) for name in attnames}
+        ).exclude(pk__in=released)
+        if instance.pk is not None:
+            rows = rows.exclude(pk=instance.pk)
+        if constraint.condition is not None:
+            rows = rows.filter(constraint.condition)
+        return rows.exists()
+
+    def check_among_rows(self, constraint, kept, using):
+        """Submitted rows with the same key under a conditional unique ``constraint``
+        (two secretaries ticked in one save): each row after the first gets the
+        constraint's message. (Django's formset checks the unconditional ones.)"""
+        opts = self.model._meta
+        groups = {}
+        for form in kept:
+            key = tuple(
+                # Every row's key to the object is the object, saved or not yet.
+                self.fk.name
+                if name == self.fk.name
+                else getattr(form.instance, opts.get_field(name).attname)
+                for name in constraint.fields
+            )
+            if None not in key:
+                groups.setdefault(key, []).append(form)
+        for rows in groups.values():
+            if len(rows) < 2:
+                continue
+            meeting = [form for form in rows if meets(constraint.condition, form.instance, using)]
+            for form in meeting[1:]:
+                self.add_row_error(form, ValidationError(constraint.get_violation_error_message()))
+
+    def add_row_error(self, form, error):
+        shown = set(form.non_field_errors())
+        if not set(error.messages) <= shown:
+            form.add_error(None, error)
+
+    def save_existing_objects(self, commit=True):
+        """Django's, in the order the constraint check assumed: the deleted rows first,
+        then the rows that give something up, then the other changed rows."""
+        if not self.conditional_constraints():
+            return super().save_existing_objects(commit)
+        self.changed_objects = []
+        self.deleted_objects = []
+        deleted = self.deleted_forms
+        stored = [form for form in self.initial_forms if form.instance.pk is not None]
+        for form in stored:
+            if any(form is other for other in deleted):
+                self.deleted_objects.append(form.instance)
+                self.delete_existing(form.instance, commit=commit)
+        changed = [
+            form
+            for form in stored
+            if form.has_changed() and not any(form is other for other in deleted)
+        ]
+        changed.sort(key=lambda form: not self.gives_up(form))
+        saved = []
+        for form in changed:
+            self.changed_objects.append((form.instance, form.changed_data))
+            saved.append(self.save_existing(form, form.instance, commit=commit))
+            if not commit:
+                self.saved_forms.append(form)
+        return saved
+
+
+def meets(condition, instance, using):
+    """Whether the unsaved ``instance`` meets ``condition`` (a constraint's ``Q``), the
+    way Django's own constraint check asks the database."""
+    against = {}
+    for field in instance._meta.concrete_fields:
+        value = models.Value(getattr(instance, field.attname), output_field=field)
+        against[field.name] = against[field.attname] = value
+    against["pk"] = models.Value(instance.pk, output_field=instance._meta.pk)
+    return condition.check(against, using=using)
 
 
 class ScopedInline:

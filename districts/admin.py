@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core import permissions
 from core.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 
+from . import dependents
 from .constants import InstitutionType, RoleType
 from .models import HOURS_FIELDS, District, Institution, Person, Role
 from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
@@ -122,7 +123,14 @@ class InstitutionForm(VersionedModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        part_of, districts = cleaned.get("part_of"), cleaned.get("districts")
+        districts = cleaned.get("districts")
+        if self.instance.pk is not None and districts is not None:
+            # What other apps keep of the house in a district it leaves (a parent on
+            # that district's board) would be left behind.
+            left = self.instance.districts.exclude(pk__in=[d.pk for d in districts])
+            for message in dependents.district_problems(self.instance, list(left)):
+                self.add_error("districts", message)
+        part_of = cleaned.get("part_of")
         if part_of is None or districts is None:
             return cleaned
         if not set(districts) & set(part_of.districts.all()):

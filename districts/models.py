@@ -24,7 +24,7 @@ from core.danish import slugify
 from core.history import history_rows
 from core.validators import phone_validator
 
-from . import opening_hours
+from . import dependents, opening_hours
 from .constants import DAYCARE_TYPES, InstitutionType, RoleType
 
 
@@ -198,7 +198,9 @@ class District(SluggedModel):
 class InstitutionQuerySet(models.QuerySet):
     def with_last_changed(self):
         """Each institution with ``last_changed``, the time its page last changed."""
-        return self.annotate(last_changed=last_changed(Institution, "institution_id"))
+        # What other apps show on the page (a house's council) counts too.
+        more = [part() for part in dependents.institution_history]
+        return self.annotate(last_changed=last_changed(Institution, "institution_id", *more))
 
     def in_district(self, district):
         return self.filter(districts=district)
@@ -331,6 +333,12 @@ class Institution(SluggedModel):
             raise ValidationError(
                 {"family_day_carers": _("Antal dagplejere kan kun angives for en dagpleje.")}
             )
+        if self.pk and self.institution_type not in DAYCARE_TYPES:
+            # A house council or a board's parent representatives (governance) would be
+            # left behind, and the board's members could no longer be saved.
+            problems = dependents.daycare_problems(self)
+            if problems:
+                raise ValidationError({"institution_type": problems})
         leads = self.pk and self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).exists()
         if leads and self.institution_type not in DAYCARE_TYPES:
             # The leaders would vanish from the public page but stay in the database.

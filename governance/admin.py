@@ -52,6 +52,9 @@ class BoardAdmin(PortalModelAdmin):
     list_select_related = ["district"]
     inlines = [MembershipInline]
     formfield_overrides = {models.ManyToManyField: {"widget": forms.CheckboxSelectMultiple}}
+    # Every district has its board (001; the district page links it): it goes with its
+    # district, never alone.
+    deleted_only_with = "district"
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -48,7 +48,8 @@ class Board(models.Model):
     slug = models.SlugField(_("webadresse"), max_length=150, unique=True)
     district = models.OneToOneField(
         "districts.District",
-        on_delete=models.PROTECT,
+        # The board goes with its district, and only with it (BoardAdmin).
+        on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="parent_board",

@@ -1,6 +1,6 @@
 """Public pages: every parent board, and one board with its members, by-laws and minutes."""
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -40,54 +40,53 @@ def board_list(request):
     return render(request, "governance/board_list.html", context)
 
 
-BOARD_ONLY = ("name", "slug", "district__name", "district__slug")
+MEMBER_FIELDS = ("id", "name", "role", "is_secretary", "is_demo", "term_start", "term_end")
 
 
 def _board_and_members(slug, today):
     """The board (a district's by the district's address, Dagplejen's by its own) and
-    its current members as values, in one query while it has any.
+    its current members as values, in one query.
 
     A district's board wins when a board without a district has the same slug (a
-    district named like it): the page then shows that one board, never a mix of two."""
-    where = Q(board__district__slug=slug) | Q(board__district=None, board__slug=slug)
-    # Every member the board has had; the current term's picked here (``Term.holds``).
-    members = list(
-        Membership.objects.filter(where)
-        .order_by(F("board__district").asc(nulls_last=True), "board_id", "role", "name")
+    district named like it): the board is chosen first, and only its members are read,
+    so the page shows that one board, with or without members, never the other's."""
+    chosen = (
+        Board.objects.filter(Q(district__slug=slug) | Q(district=None, slug=slug))
+        .order_by(F("district").asc(nulls_last=True))
+        .values("pk")[:1]
+    )
+    # The board joined to every member it has had (one row without a member when it
+    # has none); the current term's are picked here (``Term.holds``).
+    rows = list(
+        Board.objects.filter(pk=Subquery(chosen))
+        .order_by("memberships__role", "memberships__name", "memberships__id")
         .values(
+            "pk",
             "name",
-            "role",
-            "is_secretary",
-            "is_demo",
-            "term_start",
-            "term_end",
-            "house__name",
-            "board_id",
-            "board__district_id",
-            *(f"board__{field}" for field in BOARD_ONLY),
+            "slug",
+            "district_id",
+            "district__name",
+            "district__slug",
+            "memberships__house__name",
+            *(f"memberships__{field}" for field in MEMBER_FIELDS),
         )
     )
-    if not members:
-        board = (
-            Board.objects.select_related("district")
-            .only(*BOARD_ONLY)
-            .filter(Q(district__slug=slug) | Q(district=None, slug=slug))
-            .order_by(F("district").asc(nulls_last=True))
-            .first()
-        )
-        if board is None:
-            raise Http404
-        return board, []
-    # The board as the first row has it (its name, address and district).
-    row = members[0]
-    members = [m for m in members if m["board_id"] == row["board_id"]]
-    board = Board(pk=row["board_id"], name=row["board__name"], slug=row["board__slug"])
-    if row["board__district_id"] is not None:
+    if not rows:
+        raise Http404
+    row = rows[0]
+    board = Board(pk=row["pk"], name=row["name"], slug=row["slug"])
+    if row["district_id"] is not None:
         board.district = District(
-            pk=row["board__district_id"],
-            name=row["board__district__name"],
-            slug=row["board__district__slug"],
+            pk=row["district_id"], name=row["district__name"], slug=row["district__slug"]
         )
+    members = [
+        {
+            "house__name": row["memberships__house__name"],
+            **{field: row[f"memberships__{field}"] for field in MEMBER_FIELDS},
+        }
+        for row in rows
+        if row["memberships__id"] is not None
+    ]
     current = [m for m in members if Membership.holds(m["term_start"], m["term_end"], today)]
     return board, current
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from core.dates import long_date
 from districts.constants import InstitutionType, RoleType
 from districts.models import District, Institution, Person, Role
+from governance.models import CouncilMember
 from pages.models import SiteSettings
 from tests.admin_forms import form_data
 from tests.conftest import admin_url, login
@@ -308,6 +309,7 @@ def test_last_updated_follows_an_edit_of_the_institution(client, administrator, 
     Role.history.model.objects.filter(institution_id=house.pk).update(history_date=old)
     people = Role.objects.filter(institution_id=house.pk).values("person_id")
     Person.history.model.objects.filter(id__in=people).update(history_date=old)
+    CouncilMember.history.model.objects.filter(house_id=house.pk).update(history_date=old)
     assert "Sidst opdateret fredag den 3. januar 2025" in text_of(page(client))
 
     form = administrator.get(admin_url(house))
@@ -358,7 +360,8 @@ def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
     django_assert_num_queries,
 ):
     """The querysets the pages use: the newest of the row's own history, its roles', the
-    people's in those roles and, for a district, its houses'."""
+    people's in those roles and, for a house, its council's (governance adds it), for a
+    district, its houses'."""
 
     def newest(*histories):
         return max(h.latest("history_date").history_date for h in histories if h.exists())
@@ -373,7 +376,8 @@ def test_with_last_changed_gives_every_row_its_newest_change_in_one_query(
         people = Person.history.filter(
             id__in=Role.objects.filter(institution_id=institution.pk).values("person_id")
         )
-        assert institution.last_changed == newest(own, roles, people)
+        council = CouncilMember.history.filter(house_id=institution.pk)
+        assert institution.last_changed == newest(own, roles, people, council)
     for district in districts:
         roles = Role.history.filter(district_id=district.pk)
         own = District.history.filter(id=district.pk)
@@ -419,9 +423,28 @@ def test_a_house_taken_out_of_a_district_moves_its_last_updated_date(side):
     assert record.history_change_reason == f"Fjernet fra distriktet: {house.name}"
 
 
+def test_a_deleted_house_moves_its_districts_last_updated_date(client):
+    """Its links go without an m2m_changed signal; the district's page changes all the
+    same (the house is gone from it), and its history says which house went."""
+    district = District.objects.get(slug="baltorp")
+    house = Institution.objects.create(
+        name="Børnehuset Kortlivet", institution_type=InstitutionType.DAYCARE_HOUSE
+    )
+    house.districts.add(district)
+    later = timezone.now() + datetime.timedelta(days=30)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        house.delete()
+    assert District.objects.with_last_changed().get(pk=district.pk).last_changed == later
+    day = long_date(timezone.localdate(later))
+    assert f"Sidst opdateret {day}" in text_of(client.get("/distrikter/baltorp/"))
+    record = District.history.filter(id=district.pk).latest("history_date")
+    assert record.history_change_reason == "Institution slettet: Børnehuset Kortlivet"
+
+
 def test_a_house_taken_out_in_the_admin_shows_in_the_districts_history(administrator):
     district = District.objects.get(slug="skovlunde")
-    house = district.institutions.order_by("name").first()
+    # A house with parents on the district's board stays in it (test_house_council_ties).
+    house = district.institutions.filter(board_parents=None).order_by("name").first()
     form = administrator.get(admin_url(house))
     data = form_data(form)
     data["districts"] = [

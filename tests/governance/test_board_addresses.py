@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 
 from districts.models import District
 from governance.models import Board, Membership
+from tests.conftest import page_queries
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -38,6 +39,25 @@ def test_without_members_the_page_is_the_district_boards_not_a_500(
     response = client.get("/bestyrelser/dagplejen/")
     assert response.status_code == 200
     assert "<h1>Forældrebestyrelsen i distrikt Dagplejen</h1>" in response.content.decode()
+
+
+def test_a_district_board_without_members_is_not_replaced_by_the_other_board(
+    client, district_named_like_dagplejens_board
+):
+    own, other = district_named_like_dagplejens_board
+    assert not Membership.objects.filter(board=own).exists()
+    others = list(Membership.objects.filter(board=other).values_list("name", flat=True))
+    assert others, "Dagplejen's own board has demo members"
+    page = client.get("/bestyrelser/dagplejen/").content.decode()
+    assert "<h1>Forældrebestyrelsen i distrikt Dagplejen</h1>" in page
+    assert not [name for name in others if name in page]
+
+
+def test_the_board_page_is_read_in_as_many_queries_with_members_as_without(client):
+    board = Board.objects.get(district__slug="baltorp")
+    with_members = len(page_queries(client, "/bestyrelser/baltorp/"))
+    Membership.objects.filter(board=board).delete()
+    assert len(page_queries(client, "/bestyrelser/baltorp/")) == with_members
 
 
 def test_a_board_without_a_district_may_not_take_a_districts_address():

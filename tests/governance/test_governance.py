@@ -2,10 +2,12 @@
 district's board kept by its own leader only."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.utils import timezone
 
+from core.dates import long_date
 from districts.models import District, Institution
 from governance.constants import BoardRole, CouncilRole
 from governance.models import (
@@ -104,6 +106,23 @@ def test_house_pages_show_their_council_and_district_pages_link_their_board(clie
     assert 'href="/bestyrelser/skovvejen/"' in client.get("/distrikter/skovvejen/").content.decode()
     # A school has no house council.
     assert "Husråd" not in client.get("/institutioner/skovvejens-skole/").content.decode()
+
+
+@pytest.mark.parametrize("change", ["added", "removed"])
+def test_a_change_of_the_house_council_moves_the_house_pages_last_updated_date(client, change):
+    """The house page shows its council: a member added or removed changes the page."""
+    house = Institution.objects.get(slug="boernehuset-valhalla")
+    member = CouncilMember.objects.create(house=house, name="Ida Husråd", role=CouncilRole.PARENT)
+    later = timezone.now() + datetime.timedelta(days=30)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        if change == "added":
+            CouncilMember.objects.create(house=house, name="Ny Husråd", role=CouncilRole.STAFF)
+        else:
+            member.delete()
+    assert Institution.objects.with_last_changed().get(pk=house.pk).last_changed == later
+    page = client.get(house.get_absolute_url()).content.decode()
+    day = timezone.localdate(later)
+    assert f'Sidst opdateret <time datetime="{day:%Y-%m-%d}">{long_date(day)}</time>' in page
 
 
 def test_a_house_council_shows_the_members_of_the_current_term_only(client):
