@@ -344,8 +344,10 @@ class BoardMeetingQuerySet(models.QuerySet):
 
 
 class BoardMeeting(models.Model):
+    # Minutes are the board's record: never deleted along with a board or its district
+    # (the admin names them and refuses; each is deleted on its own, if ever).
     board = models.ForeignKey(
-        Board, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("bestyrelse")
+        Board, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("bestyrelse")
     )
     date = models.DateField(_("dato"))
     agenda = models.TextField(_("dagsorden"), blank=True)

@@ -56,3 +56,21 @@ def test_the_board_goes_with_its_district(client):
     assert response.status_code == 302
     assert not Board.objects.filter(pk=board.pk).exists()
     assert client.get(f"/bestyrelser/{district.slug}/").status_code == 404
+
+
+def test_a_district_whose_board_has_minutes_is_not_deleted(client):
+    """The minutes are the board's record: deleting the district would take them along,
+    so the admin names them and deletes nothing."""
+    district = District.objects.get(slug="baltorp")
+    board = Board.objects.get(district=district)
+    meeting = BoardMeeting.objects.create(
+        board=board, date="2026-11-03", minutes="Referat.", published=True
+    )
+    login(client, "admin")
+    page = client.get(admin_url(district, "delete")).content.decode()
+    assert "beskyttede" in page and "03.11.2026" in page
+    response = client.post(admin_url(district, "delete"), {"post": "yes"})
+    assert response.status_code in (200, 403)
+    assert District.objects.filter(pk=district.pk).exists()
+    assert BoardMeeting.objects.filter(pk=meeting.pk).exists()
+    the_board_is_there(client, "baltorp")
