@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from caching.kept import forget_kept
+from tests.migrating import migrating  # noqa: F401  (a fixture for the migration tests)
 
 # This run's and this worker's own name: every database, cache key prefix and folder a
 # test makes outside the test database carries it, so that two runs on one machine (CI

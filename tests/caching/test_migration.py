@@ -5,20 +5,14 @@ keeps them."""
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("ballerup_portal", "0005_merge_content_version_danish_names"), ("caching", None)]
 AFTER = [("ballerup_portal", "0006_content_version_moves_to_caching"), ("caching", "0001_initial")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_the_row_the_table_and_the_content_type_survive_the_move():
+def test_the_row_the_table_and_the_content_type_survive_the_move(migrating):
+    migrate = migrating
     migrate(BEFORE)
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM ballerup_portal_contentversion")

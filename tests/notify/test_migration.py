@@ -3,22 +3,14 @@ twice): migration 0004 merges them into one, in lower case, with every choice ei
 had."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("notify", "0003_subscriber_choices_version")]
 AFTER = [("notify", "0004_lower_case_addresses")]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.mark.django_db(transaction=True)
-def test_subscribers_differing_only_in_case_become_one_with_all_their_choices(seed):
+def test_subscribers_differing_only_in_case_become_one_with_all_their_choices(seed, migrating):
+    migrate = migrating
     from django.utils import timezone
 
     from districts.models import District
