@@ -177,6 +177,9 @@ class PortalAdminSite(admin.AdminSite):
         return [
             path("hjaelp/", self.admin_view(self.help_view), name="help"),
             path("2fa/", self.two_factor_enrol, name="two_factor_enrol"),
+            # Anyone logged in may log out, also after the password step alone (Django
+            # puts its logout behind admin access, which that step does not give).
+            path("logout/", self.logout_any, name="logout"),
             # Before Django's own route of the same name and address, which it replaces.
             path(
                 "r/<path:content_type_id>/<path:object_id>/",
@@ -185,6 +188,13 @@ class PortalAdminSite(admin.AdminSite):
             ),
             *super().get_urls(),
         ]
+
+    @method_decorator(never_cache)
+    def logout_any(self, request):
+        """Django's admin logout (POST only, CSRF-protected) for any logged-in user."""
+        if not request.user.is_authenticated:
+            return redirect(reverse("admin:login", current_app=self.name))
+        return self.logout(request)
 
     @method_decorator(never_cache)
     @method_decorator(csrf_protect)
@@ -201,6 +211,9 @@ class PortalAdminSite(admin.AdminSite):
         form = ConfirmDeviceForm(request.POST or None, request=request)
         if request.method == "POST" and form.is_valid():
             otp_login(request, form.device)
+            # The session gains the admin here: a new key, as at a login with a code
+            # (django_otp.login does not renew it).
+            request.session.cycle_key()
             messages.success(
                 request, _("To-trinslogin er sat op. Fremover skal du bruge en engangskode.")
             )

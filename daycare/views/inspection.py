@@ -1,6 +1,7 @@
 """Public inspection reports: the archive ``/tilsyn/``, one file per report and a stable
 URL per unit that always gives its latest report."""
 
+from django.contrib import admin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
@@ -58,11 +59,14 @@ def inspection_reports(request):
 
 def inspection_report_file(request, pk):
     """A report's PDF: published ones for everybody; an unpublished one only for staff who
-    may see it in the admin (not cached), 404 for everybody else."""
+    may see it in the admin, logged in as the admin requires (two-factor included; not
+    cached), 404 for everybody else."""
     report = get_object_or_404(InspectionReport.objects.select_related("unit"), pk=pk)
     if report.published:
         return serve_stored_file(report.pdf.name, report.download_name, request=request)
-    if request.user.has_perm("daycare.view_inspectionreport", report):
+    if admin.site.has_permission(request) and request.user.has_perm(
+        "daycare.view_inspectionreport", report
+    ):
         return serve_stored_file(report.pdf.name, report.download_name, private=True)
     raise Http404
 

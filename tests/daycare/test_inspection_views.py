@@ -176,3 +176,25 @@ def test_admin_links_the_current_file_through_the_view_not_media(client):
     page = client.get(admin_url(report)).content.decode()
     assert f'href="{report.get_absolute_url()}"' in page
     assert "/media/" not in page
+
+
+def test_an_unpublished_report_needs_the_admins_login_two_factor_included(client, settings):
+    """A draft's PDF opens to staff on the admin's terms: a password without its code
+    (the app not set up yet, or not entered) opens nothing, as the admin itself."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.REQUIRE_2FA = True
+    report = make_report(published=False)
+    response = client.post(
+        "/admin/login/",
+        {"username": "leder-skovvejen", "password": settings.DEMO_PASSWORD, "next": "/admin/"},
+    )
+    assert response.headers["Location"].startswith("/admin/2fa/")  # the password step only
+    assert client.get(report.get_absolute_url()).status_code == 404
+    user = get_user_model().objects.get(username="leder-skovvejen")
+    TOTPDevice.objects.create(user=user, name="Telefon", confirmed=True)
+    client.force_login(user)  # logged in, not verified with the app
+    assert client.get(report.get_absolute_url()).status_code == 404
+    settings.REQUIRE_2FA = False  # as locally: the password opens the admin, and the draft
+    assert client.get(report.get_absolute_url()).status_code == 200

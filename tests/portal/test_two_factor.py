@@ -245,3 +245,28 @@ def test_guessing_the_enrolment_code_throws_the_key_away(client, staff):
     assert fresh.key != device.key
     assert client.post("/admin/2fa/", {"otp_token": code(device)}).status_code == 200
     assert not TOTPDevice.objects.filter(user=staff).exists()
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_a_session_after_the_password_step_alone_can_be_logged_out(client, staff):
+    """Someone who leaves a shared PC before setting up the app must be able to end the
+    session: the next person could otherwise enrol their own phone on the account."""
+    assert login(client).headers["Location"].startswith("/admin/2fa/")
+    page = client.get("/admin/2fa/").content.decode()
+    assert 'action="/admin/logout/"' in page
+    client.post("/admin/logout/")
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/2fa/").status_code == 302
+    assert not TOTPDevice.objects.filter(user=staff).exists()
+
+
+@pytest.mark.usefixtures("require_2fa")
+def test_completing_the_enrolment_gives_the_session_a_new_key(client, staff):
+    """The session gains the admin when the app is confirmed: a key seen before (after
+    the password step) must not carry that."""
+    login(client)
+    device = device_on_page(client.get("/admin/2fa/").content.decode())
+    before = client.cookies["sessionid"].value
+    assert client.post("/admin/2fa/", {"otp_token": code(device)}).status_code == 302
+    assert client.get("/admin/").status_code == 200
+    assert client.cookies["sessionid"].value != before
