@@ -7,10 +7,12 @@ when its version is the current one, read in the same request, so a staff change
 new day) shows at once on every worker all the same; and only until its ``Expires``, if
 the page has one (``caching.expiry``: booking opens at a time of day)."""
 
+import re
 import threading
 from http.client import responses
 
 from django.conf import settings
+from django.utils import timezone
 
 from . import layers
 from .compression import chosen_encoding, encoded_headers
@@ -36,7 +38,7 @@ class LocalPage:
     """A page ready to send: the shared cache's entry, and per content coding (none,
     brotli, gzip) the body and headers for a WSGI answer and for a response object."""
 
-    __slots__ = ("version", "status", "answers", "expires")
+    __slots__ = ("version", "status", "answers", "expires", "max_age")
 
     def __init__(self, entry):
         version, status, headers, content, compressed = entry
@@ -44,6 +46,9 @@ class LocalPage:
         self.status = status
         # A page that changes at a time of day is not served from then on (its Expires).
         self.expires = expires_at(headers)
+        # Browsers and proxies go by max-age, not Expires (RFC 9111): sent no longer than
+        # the time left until Expires, counted when the page is served (``answer``).
+        self.max_age = max_age_of(headers)
         status_line = f"{status} {responses.get(status, 'Unknown Status Code')}"
         self.answers = {}
         for encoding, body in ((None, content), *compressed.items()):
@@ -62,7 +67,40 @@ class LocalPage:
         return is_fresh(self.expires)
 
     def answer(self, accept_encoding):
-        return self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
+        """``(body, status line, WSGI headers, header pairs)`` in the coding the browser
+        prefers; in the last ``max-age`` seconds before the page's ``Expires`` (booking
+        opens, midnight), with a ``max-age`` that ends then."""
+        found = self.answers.get(chosen_encoding(accept_encoding)) or self.answers[None]
+        if self.expires is None or self.max_age is None:
+            return found
+        left = int(self.expires - timezone.now().timestamp())
+        if left >= self.max_age:
+            return found
+        body, status_line, headers, plain = found
+        left = max(left, 0)
+        return body, status_line, with_max_age(headers, left), with_max_age(plain, left)
+
+
+MAX_AGE = re.compile(r"max-age=\d+")
+
+
+def max_age_of(headers):
+    """The ``max-age`` of a response's ``Cache-Control`` among ``headers``, or ``None``."""
+    for name, value in headers:
+        if name.lower() == "cache-control":
+            found = MAX_AGE.search(value)
+            return int(found.group()[8:]) if found else None
+    return None
+
+
+def with_max_age(headers, seconds):
+    """``headers`` with the ``Cache-Control``'s ``max-age`` set to ``seconds``."""
+    return tuple(
+        (name, MAX_AGE.sub(f"max-age={seconds}", value))
+        if name.lower() == "cache-control"
+        else (name, value)
+        for name, value in headers
+    )
 
 
 def raw_query_key(meta):

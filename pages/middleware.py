@@ -1,6 +1,9 @@
 """Response headers that neither Django nor django-csp sets: permissions and caching."""
 
+import datetime
+
 from django.conf import settings
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from caching.expiry import expires_at, expires_header, kept_until, seconds_left
@@ -24,6 +27,12 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+def next_midnight():
+    """The next midnight in the portal's time zone (Europe/Copenhagen)."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min))
 
 
 class PublicCacheMiddleware:
@@ -54,13 +63,16 @@ class PublicCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
         if response.status_code == 200 and anonymous and not response.cookies:
-            max_age = settings.PUBLIC_CACHE_SECONDS
-            until = kept_until(request)
-            if until is not None:
-                # The page changes then (booking opens): kept no longer by anyone.
-                response["Expires"] = expires_header(until)
-                left = seconds_left(expires_at(response.items()))
-                max_age = max(min(max_age, left), 0)
+            # Kept no longer by anyone than until the page changes: at a time of day
+            # (booking opens), else at midnight at the latest (the next closing day, a
+            # sign-up deadline, "coming" and "past" move then).
+            until = next_midnight()
+            changes = kept_until(request)
+            if changes is not None and changes < until:
+                until = changes
+            response["Expires"] = expires_header(until)
+            left = seconds_left(expires_at(response.items()))
+            max_age = max(min(settings.PUBLIC_CACHE_SECONDS, left), 0)
             patch_cache_control(response, public=True, max_age=max_age)
         else:
             patch_cache_control(response, private=True, no_cache=True)

@@ -81,3 +81,18 @@ def test_a_kept_value_is_computed_again_after_midnight(rf):
         assert kept("test-value", compute, rf.get("/")) == 1
     with at(AFTER_MIDNIGHT):
         assert kept("test-value", compute, rf.get("/")) == 2
+
+
+@pytest.mark.usefixtures("page_cache", "deadline_tonight")
+def test_a_page_with_tonights_deadline_is_not_kept_by_browsers_past_midnight(client):
+    """The page moves on at midnight on the server; browsers and proxies must not keep
+    the "sign-up open" page past it either (Expires at midnight, max-age no longer)."""
+    import re
+
+    late = BEFORE_MIDNIGHT.replace(second=30)  # 23:59:30 Copenhagen
+    with at(late):
+        response = client.get("/distrikter/baltorp/")
+    assert "Tilmelding senest søndag den 20. december 2026." in response.content.decode()
+    seconds = int(re.search(r"max-age=(\d+)", response.headers["Cache-Control"]).group(1))
+    midnight = (late + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0)
+    assert late + datetime.timedelta(seconds=seconds) <= midnight, response.headers["Cache-Control"]

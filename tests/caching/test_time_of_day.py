@@ -4,6 +4,7 @@ the shared page cache nor a worker's own copy serves it after that, and browsers
 the same (``Expires``, ``max-age``)."""
 
 import datetime
+import re
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -132,3 +133,35 @@ def test_a_district_page_no_longer_names_a_performance_that_has_started(client):
         after = client.get(url)
     assert "X-Page-Cache" not in after.headers
     assert after.content.decode().count(event.title) < before.content.decode().count(event.title)
+
+
+def max_age_of(headers):
+    return int(re.search(r"max-age=(\d+)", headers["Cache-Control"]).group(1))
+
+
+@pytest.mark.usefixtures("page_cache")
+def test_a_shared_cache_hit_tells_browsers_to_keep_it_no_longer_than_its_expires(
+    client, opening_tomorrow
+):
+    offer, url = opening_tomorrow, opening_tomorrow.get_absolute_url()
+    with at(offer.booking_opens - datetime.timedelta(hours=1)):
+        client.get(url)  # rendered and stored: max-age=60
+    ten_seconds_before = offer.booking_opens - datetime.timedelta(seconds=10)
+    with at(ten_seconds_before):
+        hit = client.get(url)
+    assert hit.headers["X-Page-Cache"] == "hit"
+    # Browsers go by max-age over Expires (RFC 9111): not kept past the opening.
+    assert max_age_of(hit.headers) <= 10, hit.headers["Cache-Control"]
+
+
+def test_a_workers_copy_tells_browsers_to_keep_it_no_longer_than_its_expires(
+    wsgi_entry, opening_tomorrow
+):
+    app, _calls = wsgi_entry
+    offer, url = opening_tomorrow, opening_tomorrow.get_absolute_url()
+    with at(offer.booking_opens - datetime.timedelta(hours=1)):
+        call(app, url)
+    with at(offer.booking_opens - datetime.timedelta(seconds=10)):
+        answer = call(app, url)
+    assert answer["headers"]["X-Page-Cache"] == "hit"
+    assert max_age_of(answer["headers"]) <= 10, answer["headers"]["Cache-Control"]
