@@ -141,9 +141,10 @@ def ensure_district_board(sender, instance, created, raw=False, **kwargs):
 
 
 def next_september_election(today=None):
-    """The first day of the next September: each house and Dagplejen elect in September."""
+    """The first day of the September of the next election: each house and Dagplejen
+    elect at the parent meetings in September, so all through September it is this one."""
     today = today or timezone.localdate()
-    year = today.year if today.month < 9 else today.year + 1
+    year = today.year if today.month <= 9 else today.year + 1
     return datetime.date(year, 9, 1)
 
 

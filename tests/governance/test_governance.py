@@ -40,6 +40,10 @@ def test_a_board_per_district_and_dagplejens_own():
 def test_the_next_election_is_the_next_september():
     assert next_september_election(datetime.date(2026, 11, 23)) == datetime.date(2027, 9, 1)
     assert next_september_election(datetime.date(2027, 3, 1)) == datetime.date(2027, 9, 1)
+    # All through September the meetings, and so the election, are this September's.
+    assert next_september_election(datetime.date(2027, 9, 15)) == datetime.date(2027, 9, 1)
+    assert next_september_election(datetime.date(2027, 9, 30)) == datetime.date(2027, 9, 1)
+    assert next_september_election(datetime.date(2027, 10, 1)) == datetime.date(2028, 9, 1)
 
 
 def test_the_board_page_shows_members_by_role_votes_secretary_houses_bylaws_minutes(client):
