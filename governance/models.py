@@ -76,9 +76,16 @@ class Board(models.Model):
         return self.name
 
     def get_absolute_url(self):
+        return reverse("governance:board_detail", kwargs={"slug": self.page_slug})
+
+    @property
+    def page_slug(self):
         # A district's board lives at the district's address: /bestyrelser/baltorp/.
-        slug = self.district.slug if self.district_id else self.slug
-        return reverse("governance:board_detail", kwargs={"slug": slug})
+        return self.district.slug if self.district_id else self.slug
+
+    def minutes_url(self):
+        """Every published agenda and minutes (the board's page shows the newest)."""
+        return reverse("governance:board_minutes", kwargs={"slug": self.page_slug})
 
     def clean(self):
         super().clean()

@@ -117,6 +117,35 @@ def _member_groups(members, is_district_board):
     return groups
 
 
+# How many minutes the board's page shows; the rest are on the minutes page.
+NEWEST_MINUTES = 10
+
+
+def _published_meetings(board, limit=None):
+    """The board's published meetings as values, newest first, each with its ``day``."""
+    meetings = (
+        BoardMeeting.objects.published()
+        .filter(board=board)
+        .order_by("-date", "-pk")
+        .values("date", "agenda", "minutes", "is_demo")
+    )
+    meetings = list(meetings if limit is None else meetings[:limit])
+    for meeting in meetings:
+        meeting["day"] = capfirst(long_date(meeting["date"]))
+    return meetings
+
+
+def board_minutes(request, slug):
+    """Every published agenda and minutes of a board, newest first, by year: the board's
+    page shows the newest ``NEWEST_MINUTES``."""
+    board, _members = _board_and_members(slug, timezone.localdate())
+    years = {}
+    for meeting in _published_meetings(board):
+        years.setdefault(meeting["date"].year, []).append(meeting)
+    context = {"board": board, "years": list(years.items()), "demo_badge": demo_badge()}
+    return render(request, "governance/board_minutes.html", context)
+
+
 def board_detail(request, slug):
     today = timezone.localdate()
     board, members = _board_and_members(slug, today)
@@ -148,13 +177,9 @@ def board_detail(request, slug):
     for version in versions:
         version["pdf_url"] = pdf_address(version["pk"]) if version["signed_pdf"] else ""
         version["day"] = long_date(version["effective_date"])
-    meetings = list(
-        BoardMeeting.objects.published()
-        .filter(board=board)
-        .values("date", "agenda", "minutes", "is_demo")[:10]
-    )
-    for meeting in meetings:
-        meeting["day"] = capfirst(long_date(meeting["date"]))
+    # The newest on the board's page; every one on its minutes page (board_minutes).
+    meetings = _published_meetings(board, NEWEST_MINUTES + 1)
+    all_minutes = len(meetings) > NEWEST_MINUTES
     context = {
         "board": board,
         "groups": _member_groups(members, board.is_district_board),
@@ -162,7 +187,8 @@ def board_detail(request, slug):
         "covering_boards": covering,
         "current_bylaws": versions[0] if versions else None,
         "earlier_bylaws": versions[1:],
-        "meetings": meetings,
+        "meetings": meetings[:NEWEST_MINUTES],
+        "all_minutes": all_minutes,
         "election": next_september_election(today),
         "demo_badge": demo_badge(),
     }

@@ -22,6 +22,7 @@ PUBLIC_PAGES = {
     "tilsyn": "/tilsyn/",
     "bestyrelser": "/bestyrelser/",
     "bestyrelse": "/bestyrelser/hedegaard/",
+    "referater": "/bestyrelser/hedegaard/referater/",
     "institutioner": "/institutioner/",
     "institutioner-filter": "/institutioner/?type=dagtilbud",
     "soeg": "/soeg/?q=m%C3%A5l%C3%B8v",

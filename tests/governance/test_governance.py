@@ -255,3 +255,30 @@ def test_a_new_district_gets_its_board_so_its_page_never_links_nowhere(client):
     page = client.get(district.get_absolute_url()).content.decode()
     assert f'href="/bestyrelser/{district.slug}/"' in page
     assert client.get(f"/bestyrelser/{district.slug}/").status_code == 200
+
+
+def test_every_published_minutes_can_be_reached_from_the_board_page(client):
+    """The board's page shows the ten newest; older ones are on its minutes page, by
+    year, newest first; drafts on neither."""
+    board = Board.objects.get(district__slug="baltorp")
+    BoardMeeting.objects.filter(board=board).delete()
+    for month in range(1, 13):
+        BoardMeeting.objects.create(
+            board=board, date=datetime.date(2025 + month // 7, month, 2),
+            minutes=f"Referat nummer {month}.", published=True,
+        )  # fmt: skip
+    BoardMeeting.objects.create(
+        board=board, date=datetime.date(2026, 11, 2), minutes="Kladde.", published=False
+    )
+    page = client.get("/bestyrelser/baltorp/").content.decode()
+    assert page.count("Referat nummer") == 10
+    assert "Referat nummer 1." not in page and "Referat nummer 12." in page
+    assert 'href="/bestyrelser/baltorp/referater/">Alle referater</a>' in page
+    archive = client.get("/bestyrelser/baltorp/referater/").content.decode()
+    assert archive.count("Referat nummer") == 12 and "Kladde" not in archive
+    assert archive.index('id="aar-2026"') < archive.index('id="aar-2025"')
+    assert archive.index("Referat nummer 12.") < archive.index("Referat nummer 7.")
+    # Ten or fewer: all on the board's page, no link.
+    BoardMeeting.objects.filter(board=board, date__year=2025).delete()
+    assert "Alle referater" not in client.get("/bestyrelser/baltorp/").content.decode()
+    assert client.get("/bestyrelser/findes-ikke/referater/").status_code == 404
