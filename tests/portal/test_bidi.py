@@ -156,3 +156,18 @@ def test_a_booking_with_an_unclosed_override_in_the_group_name_is_refused(client
     assert response.status_code == 200
     assert "usynligt tegn, der vender skriveretningen (U+202E)" in response.content.decode()
     assert not Booking.objects.exists()
+
+
+def test_the_staff_booking_pages_write_right_to_left_names_in_bdi(client):
+    """A group named in Arabic on the contact person's and the network's pages: in
+    <bdi>, so "Valhalla: <group>, 18 børn og 3 voksne" keeps its order."""
+    from tests.bookings.helpers import book, first_showing
+
+    showing = first_showing("skovvejen")
+    booking = book(showing, group_name=ARABIC)
+    login(client, "kontakt-valhalla")
+    assert isolated_everywhere(client.get("/booking/").content.decode(), ARABIC) >= 1
+    login(client, "admin")
+    page = client.get(f"/booking/netvaerk/{showing.offer.pk}/").content.decode()
+    assert isolated_everywhere(page, ARABIC) >= 1
+    assert booking.group_name == ARABIC
