@@ -121,3 +121,18 @@ def test_demo_data_is_refused_outside_a_local_run(settings):
     with pytest.raises(CommandError):
         call_command("create_demo", verbosity=0)
     assert not User.objects.exists()
+
+
+@pytest.mark.usefixtures("seed_only")
+def test_scale_data_is_refused_outside_a_local_run(settings):
+    """Like create_demo: the scale data publishes closing days and queues mails to the
+    subscribers, so production (DEMO_DATA_ALLOWED off) refuses it and adds nothing."""
+    from daycare.models import ClosingDay
+    from outbox.models import Mail
+
+    settings.DEMO_DATA_ALLOWED = False
+    houses = Institution.objects.count()
+    with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
+        call_command("create_scale_data", factor=2, verbosity=0)
+    assert Institution.objects.count() == houses
+    assert not ClosingDay.objects.exists() and not Mail.objects.exists()
