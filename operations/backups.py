@@ -1,6 +1,7 @@
 """What ``manage.py backup`` and ``restore`` share: file names and the PostgreSQL tools."""
 
 import os
+import re
 import subprocess
 
 from django.core.management.base import CommandError
@@ -27,6 +28,26 @@ def pg_command(program, *args):
         f"--dbname={params['NAME']}",
         *args,
     ]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    run_tool(command, env)
+
+
+def run_tool(command, env=None):
+    """Run a PostgreSQL tool; a missing tool or a failure is a CommandError in Danish."""
+    program = command[0]
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise CommandError(
+            f"{program} findes ikke: installer PostgreSQL-klientværktøjerne "
+            "(Debian: postgresql-client) i samme hovedversion som serveren."
+        ) from None
     if result.returncode != 0:
         raise CommandError(f"{program} fejlede: {result.stderr.strip()}")
+    return result.stdout
+
+
+def pg_dump_tables(path):
+    """The names of the tables in a ``pg_dump`` custom-format file (``pg_restore --list``,
+    which reads the whole table of contents without a database)."""
+    listing = run_tool(["pg_restore", "--list", str(path)])
+    return set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", listing, re.MULTILINE))
