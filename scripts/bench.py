@@ -142,6 +142,8 @@ def portal_env(database_url, **extra):
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="0",
         TRUSTED_PROXY_COUNT="0",
+        SITE_URL="https://bench.invalid",
+        DEFAULT_FROM_EMAIL="Benchmark <noreply@bench.invalid>",
         STATIC_ROOT=str(VAR / "static"),
         GUNICORN_ACCESSLOG="",
         LOG_LEVEL="WARNING",

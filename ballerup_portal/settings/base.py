@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_https_url, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -188,7 +188,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 
 # Reverse proxies in front of gunicorn that set X-Forwarded-For (0 locally: the client is
 # REMOTE_ADDR). Production's default is in prod.py.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 # Login protection (django-axes): five failed logins for one username from one client
 # address lock that combination for 15 minutes; the same user elsewhere and other users
@@ -271,7 +271,7 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 # The official accessibility statement in the Agency for Digitisation's tool
 # (https://www.was.digst.dk/<domain>): when set, /was redirects there. Empty: /was shows
 # the portal's own statement, with its contacts and dates from the site settings.
-WAS_URL = env("WAS_URL", "")
+WAS_URL = env_https_url("WAS_URL", "")
 
 # E-mail (outbox/): SMTP from the environment; dev.py writes mails to files in var/mail/.
 # SITE_URL is the address the links in a mail lead to.

@@ -14,6 +14,8 @@ PROD_ENV = {
     "SECRET_KEY": "x" * 20 + "-a-long-random-production-secret-for-the-test-" + "y" * 20,
     "ALLOWED_HOSTS": "boern.ballerup.example",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "SITE_URL": "https://boern.ballerup.example",
+    "DEFAULT_FROM_EMAIL": "Ballerup børneportal <noreply@ballerup.example>",
 }
 
 
@@ -46,8 +48,30 @@ def test_check_deploy_passes_with_production_settings():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SITE_URL", "DEFAULT_FROM_EMAIL"]
+)
 def test_production_refuses_to_start_without(missing):
     result = manage("check", **{missing: None})
     assert result.returncode != 0
     assert f"Miljøvariablen {missing} skal være sat" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [
+        ("SITE_URL", "http://boern.ballerup.example", "SITE_URL skal være en adresse"),
+        ("SITE_URL", "boern.ballerup.example", "SITE_URL skal være en adresse"),
+        ("DEFAULT_FROM_EMAIL", "Ballerup <noreply@localhost>", "DEFAULT_FROM_EMAIL skal være"),
+        ("DEFAULT_FROM_EMAIL", "noreply", "DEFAULT_FROM_EMAIL skal være"),
+        ("ALLOWED_HOSTS", "boern.ballerup.example,*", "ALLOWED_HOSTS må ikke indeholde *"),
+        ("TRUSTED_PROXY_COUNT", "-1", "TRUSTED_PROXY_COUNT skal være mindst 0"),
+        ("WAS_URL", "http://www.was.digst.dk/boern", "WAS_URL skal være en adresse"),
+    ],
+)
+def test_production_refuses_a_bad_value(name, value, message):
+    """A mistyped value stops start-up with a Danish message naming the variable, instead
+    of a server sending mails with links to http:// or from localhost."""
+    result = manage("check", **{name: value})
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
