@@ -246,3 +246,66 @@ def test_backup_refuses_an_empty_unmigrated_database(tmp_path):
     assert result.returncode == 1
     assert "ingen django_migrations" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "backups").exists()
+
+
+def _pg_run(url, monkeypatch, program="pg_dump"):
+    """The command line and environment ``pg_command`` runs for ``DATABASE_URL=url``."""
+    import subprocess
+
+    import dj_database_url
+
+    from operations import backups
+
+    seen = {}
+
+    def fake_run(command, env, **kwargs):
+        seen["command"], seen["env"] = command, env
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    class Connection:
+        settings_dict = dj_database_url.parse(url)
+
+    monkeypatch.setattr(backups, "connection", Connection())
+    monkeypatch.setattr(backups.subprocess, "run", fake_run)
+    for name in ("PGHOST", "PGUSER", "PGSSLMODE", "PGSSLROOTCERT"):
+        monkeypatch.delenv(name, raising=False)
+    backups.pg_command(program, "--format=custom")
+    return seen
+
+
+def test_pg_dump_connects_like_the_portal_over_the_unix_socket(monkeypatch):
+    """DATABASE_URL=postgres:///ballerup (the socket, peer authentication as the service
+    user) was dumped over TCP to localhost as the role postgres."""
+    seen = _pg_run("postgres:///ballerup", monkeypatch)
+    assert seen["command"] == ["pg_dump", "--dbname=ballerup", "--format=custom"]
+    assert "PGHOST" not in seen["env"] and "PGUSER" not in seen["env"]
+
+
+def test_pg_dump_and_restore_keep_the_ssl_options_of_database_url(monkeypatch):
+    url = (
+        "postgres://ballerup:pw@db.internal:5433/ballerup"
+        "?sslmode=verify-full&sslrootcert=/etc/ssl/ca.pem"
+    )
+    for program in ("pg_dump", "pg_restore"):
+        seen = _pg_run(url, monkeypatch, program)
+        assert seen["command"][:2] == [program, "--dbname=ballerup"]
+        env = seen["env"]
+        assert (env["PGHOST"], env["PGPORT"], env["PGUSER"]) == ("db.internal", "5433", "ballerup")
+        assert env["PGPASSWORD"] == "pw" and "pw" not in " ".join(seen["command"])
+        assert (env["PGSSLMODE"], env["PGSSLROOTCERT"]) == ("verify-full", "/etc/ssl/ca.pem")
+
+
+def test_a_missing_pg_dump_is_a_danish_message(monkeypatch):
+    """cron's PATH may lack the PostgreSQL tools: that was a FileNotFoundError traceback."""
+    import dj_database_url
+    from django.core.management.base import CommandError
+
+    from operations import backups
+
+    class Connection:
+        settings_dict = dj_database_url.parse("postgres://u:p@h:5432/d")
+
+    monkeypatch.setattr(backups, "connection", Connection())
+    monkeypatch.setenv("PATH", "/findes-ikke")
+    with pytest.raises(CommandError, match="pg_dump findes ikke"):
+        backups.pg_command("pg_dump", "--format=custom")

@@ -67,6 +67,14 @@ def test_production_refuses_to_start_without(missing):
         ("ALLOWED_HOSTS", "boern.ballerup.example,*", "ALLOWED_HOSTS må ikke indeholde *"),
         ("TRUSTED_PROXY_COUNT", "-1", "TRUSTED_PROXY_COUNT skal være mindst 0"),
         ("WAS_URL", "http://www.was.digst.dk/boern", "WAS_URL skal være en adresse"),
+        ("LOG_LEVEL", "snakkesalig", "LOG_LEVEL skal være en af"),
+        ("MAX_PDF_UPLOAD_MB", "20MB", "MAX_PDF_UPLOAD_MB skal være et heltal"),
+        ("MAX_PDF_UPLOAD_MB", "0", "MAX_PDF_UPLOAD_MB skal være mindst 1"),
+        ("PDF_CHECK_SECONDS", "10s", "PDF_CHECK_SECONDS skal være et tal"),
+        ("PDF_CHECK_MEMORY_MB", "512M", "PDF_CHECK_MEMORY_MB skal være et heltal"),
+        ("PDF_MAX_PAGES", "300 sider", "PDF_MAX_PAGES skal være et heltal"),
+        ("PDF_MAX_CONTENT_MB", "-5", "PDF_MAX_CONTENT_MB skal være mindst 1"),
+        ("DATABASE_URL", "/srv/ballerup/db.sqlite3", "DATABASE_URL skal være en adresse med skema"),
     ],
 )
 def test_production_refuses_a_bad_value(name, value, message):
@@ -75,3 +83,30 @@ def test_production_refuses_a_bad_value(name, value, message):
     result = manage("check", **{name: value})
     assert result.returncode != 0
     assert message in result.stderr, result.stderr
+
+
+def production_setting(code, **env):
+    result = manage("shell", "--no-imports", "-v0", "-c", code, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_log_level_may_be_written_in_any_case():
+    assert (
+        production_setting(
+            "from django.conf import settings; print(settings.LOGGING['root']['level'])",
+            LOG_LEVEL=" debug",
+        )
+        == "DEBUG"
+    )
+
+
+def test_the_options_in_database_url_are_kept():
+    """?sslmode=verify-full&sslrootcert=... were dropped: libpq fell back to sslmode=prefer,
+    no certificate check."""
+    options = production_setting(
+        "from django.conf import settings; o = settings.DATABASES['default']['OPTIONS']; "
+        "print(o['sslmode'], o['sslrootcert'], o['connect_timeout'], sep='|')",
+        DATABASE_URL="postgres://u:p@db.internal:5432/d?sslmode=verify-full&sslrootcert=/ca.pem",
+    )
+    assert options == "verify-full|/ca.pem|5"
