@@ -309,3 +309,19 @@ def test_a_missing_pg_dump_is_a_danish_message(monkeypatch):
     monkeypatch.setenv("PATH", "/findes-ikke")
     with pytest.raises(CommandError, match="pg_dump findes ikke"):
         backups.pg_command("pg_dump", "--format=custom")
+
+
+@pytest.mark.parametrize("target", [["backup"], ["restore", "FROM=var/backups/x"]])
+def test_make_backup_and_restore_use_the_installed_venv_without_the_dev_dependencies(target):
+    """Production's .venv is installed from requirements.lock: `make backup` (the nightly
+    job) installed the development dependencies into it first."""
+    import subprocess
+
+    from django.conf import settings
+
+    assert (settings.BASE_DIR / ".venv" / "bin" / "python").exists()
+    result = subprocess.run(
+        ["make", "-n", *target], cwd=settings.BASE_DIR, capture_output=True, text=True, check=True
+    )
+    assert "pip install" not in result.stdout and "requirements-dev" not in result.stdout
+    assert f".venv/bin/python manage.py {target[0]}" in result.stdout
