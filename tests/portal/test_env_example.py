@@ -5,7 +5,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-READ = re.compile(r"""(?:environ\.get\(|environ\[|\benv(?:_\w+)?\()\s*["']([A-Z][A-Z0-9_]+)["']""")
+READ = re.compile(
+    r"""(?:environ\.get\(|environ\[|\benv(?:_\w+)?\(|\b_(?:whole|switch)\()\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
 
 
 def test_every_variable_read_is_in_env_example():
@@ -16,6 +18,7 @@ def test_every_variable_read_is_in_env_example():
     read = {name for path in sources for name in READ.findall(path.read_text())}
     example = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "the pattern no longer finds how the settings read variables"
+    assert {"WEB_CONCURRENCY", "GUNICORN_PRELOAD", "LOG_LEVEL", "PDF_CHECK_SECONDS"} <= read
     assert sorted(read - example) == []
 
 
