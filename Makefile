@@ -71,11 +71,14 @@ test-deps:
 
 # A backup of the database (history included) and the uploaded files under var/backups/
 # (BACKUP_DIR=... elsewhere); `make restore FROM=var/backups/<time>` reads one back.
+# Both use the .venv that is there (production's, installed from requirements.lock) and
+# install the development one only when there is none.
 BACKUP_DIR ?= var/backups
-backup: install
+NEEDS_VENV := $(if $(wildcard $(BIN)/python),,install)
+backup: $(NEEDS_VENV)
 	$(MANAGE) backup --to $(BACKUP_DIR)
 
-restore: install
+restore: $(NEEDS_VENV)
 	test -n "$(FROM)" || (echo "Brug: make restore FROM=var/backups/<tidspunkt>"; exit 2)
 	$(MANAGE) restore $(FROM)
 

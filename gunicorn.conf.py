@@ -36,18 +36,48 @@ def _cpus():
 
 CPUS = _cpus()
 
+TRUE, FALSE = {"1", "true", "yes", "on", "ja"}, {"0", "false", "no", "off", "nej"}
+
+
+def _whole(name, default, minimum=1):
+    """A whole number from the environment (empty: ``default``); anything else stops
+    gunicorn with a message naming the variable, not a traceback."""
+    value = (os.environ.get(name) or "").strip()
+    if not value:
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise SystemExit(
+            f"Miljøvariablen {name} skal være et heltal på mindst {minimum} eller tom "
+            f"(standard {default}), ikke {value!r}."
+        )
+    return number
+
+
+def _switch(name, default):
+    value = (os.environ.get(name) or "").strip().lower()
+    if not value:
+        return default
+    if value in TRUE | FALSE:
+        return value in TRUE
+    raise SystemExit(f"Miljøvariablen {name} skal være sand eller falsk (1/0), ikke {value!r}.")
+
+
 # Loopback by default: the TLS proxy in front is trusted to set X-Forwarded-For and
 # -Proto (TRUSTED_PROXY_COUNT), so nobody may reach gunicorn past it and forge them.
 bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT') or '8000'}"
-workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * CPUS + 1, 12))
-threads = int(os.environ.get("GUNICORN_THREADS") or 4)
+workers = _whole("WEB_CONCURRENCY", min(2 * CPUS + 1, 12))
+threads = _whole("GUNICORN_THREADS", 4)
 wsgi_app = "ballerup_portal.wsgi:application"
-timeout = int(os.environ.get("GUNICORN_TIMEOUT") or 30)
+timeout = _whole("GUNICORN_TIMEOUT", 30, minimum=0)
 graceful_timeout = 30
 keepalive = 5
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS") or 20000)
+max_requests = _whole("GUNICORN_MAX_REQUESTS", 20000, minimum=0)
 max_requests_jitter = max_requests // 10
-preload_app = os.environ.get("GUNICORN_PRELOAD", "1") != "0"
+preload_app = _switch("GUNICORN_PRELOAD", default=True)
 # Access log off by default under load (the proxy logs requests); GUNICORN_ACCESSLOG=-
 # prints it.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None

@@ -1,6 +1,7 @@
 """What ``manage.py backup`` and ``restore`` share: file names and the PostgreSQL tools."""
 
 import os
+import re
 import subprocess
 
 from django.core.management.base import CommandError
@@ -14,19 +15,69 @@ def dump_file(folder):
     return folder / f"database.{suffix}"
 
 
+# libpq connection options (DATABASE_URL's query string, in OPTIONS) and the environment
+# variable pg_dump/pg_restore read each from. Not "options": the portal's statement
+# timeout must not cut a long dump short.
+PG_OPTION_VARIABLES = {
+    "sslmode": "PGSSLMODE",
+    "sslrootcert": "PGSSLROOTCERT",
+    "sslcert": "PGSSLCERT",
+    "sslkey": "PGSSLKEY",
+    "sslcrl": "PGSSLCRL",
+    "sslnegotiation": "PGSSLNEGOTIATION",
+    "channel_binding": "PGCHANNELBINDING",
+    "connect_timeout": "PGCONNECT_TIMEOUT",
+    "target_session_attrs": "PGTARGETSESSIONATTRS",
+    "passfile": "PGPASSFILE",
+    "service": "PGSERVICE",
+    "gssencmode": "PGGSSENCMODE",
+    "krbsrvname": "PGKRBSRVNAME",
+    "application_name": "PGAPPNAME",
+}
+
+
+def pg_environment(params):
+    """The environment for ``pg_dump``/``pg_restore``: the portal's own connection, as
+    libpq's PG* variables. What DATABASE_URL leaves out (no host: the Unix socket; no
+    user: the operating-system user) is left to libpq's defaults, as for the portal."""
+    env = dict(os.environ)
+    for key, variable in (
+        ("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
+        ("PASSWORD", "PGPASSWORD"), ("NAME", "PGDATABASE"),
+    ):  # fmt: skip
+        if params.get(key):
+            env[variable] = str(params[key])
+    for option, value in (params.get("OPTIONS") or {}).items():
+        if option in PG_OPTION_VARIABLES and value not in (None, ""):
+            env[PG_OPTION_VARIABLES[option]] = str(value)
+    return env
+
+
 def pg_command(program, *args):
-    """Run ``pg_dump``/``pg_restore`` against the portal's database, with its credentials
-    in the environment rather than on the command line."""
+    """Run ``pg_dump``/``pg_restore`` against the portal's database, with its connection
+    and credentials in the environment rather than on the command line."""
     params = connection.settings_dict
-    env = {**os.environ, "PGPASSWORD": params.get("PASSWORD") or ""}
-    command = [
-        program,
-        f"--host={params.get('HOST') or 'localhost'}",
-        f"--port={params.get('PORT') or 5432}",
-        f"--username={params.get('USER') or 'postgres'}",
-        f"--dbname={params['NAME']}",
-        *args,
-    ]
-    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    # --dbname also for pg_restore: without it, it writes SQL to stdout instead.
+    run_tool([program, f"--dbname={params['NAME']}", *args], pg_environment(params))
+
+
+def run_tool(command, env=None):
+    """Run a PostgreSQL tool; a missing tool or a failure is a CommandError in Danish."""
+    program = command[0]
+    try:
+        result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    except FileNotFoundError:
+        raise CommandError(
+            f"{program} findes ikke: installer PostgreSQL-klientværktøjerne "
+            "(Debian: postgresql-client) i samme hovedversion som serveren."
+        ) from None
     if result.returncode != 0:
         raise CommandError(f"{program} fejlede: {result.stderr.strip()}")
+    return result.stdout
+
+
+def pg_dump_tables(path):
+    """The names of the tables in a ``pg_dump`` custom-format file (``pg_restore --list``,
+    which reads the whole table of contents without a database)."""
+    listing = run_tool(["pg_restore", "--list", str(path)])
+    return set(re.findall(r"^\d+; \d+ \d+ TABLE \S+ (\S+) ", listing, re.MULTILINE))

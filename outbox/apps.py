@@ -9,3 +9,6 @@ class OutboxConfig(AppConfig):
     name = "outbox"
     verbose_name = _("Udbakke")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system check)

@@ -22,8 +22,13 @@ cannot undo the other run's claim or mark. So:
   so the resend is recognisable and most mail systems drop it.
 
 A mail server that cannot be reached leaves the batch waiting with a growing pause
-(``backoff``) and one log line, not a traceback per mail. A mail the server refuses for
-good (a 5xx answer: no such recipient) is given up after ``MAX_ATTEMPTS``.
+(``backoff``) and one log line, not a traceback per mail. So does a refusal that is the
+server's or the configuration's, not one mail's: the sender refused (``MAIL FROM``
+answered 530 authentication required, 550 or 553: ``EMAIL_HOST_USER`` forgotten, a
+``DEFAULT_FROM_EMAIL`` the server will not send from), or a ``DEFAULT_FROM_EMAIL`` that
+Django cannot write as a header (``outbox.checks`` reports it too). A mail the server
+refuses for good (a 5xx answer for its recipient: no such mailbox) is given up after
+``MAX_ATTEMPTS``.
 """
 
 import contextlib
@@ -138,12 +143,46 @@ def _server_gone(error):
     return isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
 
 
+def _refused_everywhere(error):
+    """The server refuses the sender or wants a login: no mail can go until the
+    configuration is fixed, whichever its recipient."""
+    if isinstance(error, smtplib.SMTPSenderRefused):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return bool(error.recipients) and all(code == 530 for code, _ in error.recipients.values())
+    return isinstance(error, smtplib.SMTPResponseException) and error.smtp_code == 530
+
+
+def sender_error():
+    """Why Django cannot write ``DEFAULT_FROM_EMAIL`` as a From header, or ``None``."""
+    try:
+        EmailMultiAlternatives(
+            subject="kontrol", body="kontrol", from_email=settings.DEFAULT_FROM_EMAIL,
+            to=["kontrol@example.dk"],
+        ).message()  # fmt: skip
+    except Exception as error:  # noqa: BLE001 - any failure means no mail can be written
+        return _first_line(error)
+    return None
+
+
 def send_batch(batch_size=50):
     """Claim and send one batch. Returns a :class:`Result`."""
     result = Result()
     now = timezone.now()
     mails = claim(batch_size, now)
     if not mails:
+        return result
+    problem = sender_error()
+    if problem:
+        _put_back(mails, f"DEFAULT_FROM_EMAIL kan ikke bruges: {problem}", now)
+        result.waiting, result.server_down = len(mails), True
+        logger.error(
+            "DEFAULT_FROM_EMAIL %r kan ikke bruges som afsender (%s; sæt navnet i "
+            "anførselstegn); %d mails venter.",
+            settings.DEFAULT_FROM_EMAIL,
+            problem,
+            len(mails),
+        )
         return result
     conn = get_connection(fail_silently=False)
     try:
@@ -182,6 +221,18 @@ def send_batch(batch_size=50):
             try:
                 accepted = email.send()
             except OSError as error:  # smtplib.SMTPException included
+                if _refused_everywhere(error):
+                    rest = mails[index:]
+                    _put_back(rest, error, now)
+                    result.waiting += len(rest)
+                    result.server_down = True
+                    logger.error(
+                        "Mailserveren afviser afsenderen (%s): tjek DEFAULT_FROM_EMAIL og "
+                        "EMAIL_HOST_USER/EMAIL_HOST_PASSWORD; %d mails venter.",
+                        _first_line(error),
+                        len(rest),
+                    )
+                    break
                 if not _server_gone(error):
                     refused = _refused_for_good(error)
                     if refused and mail.attempts + 1 >= MAX_ATTEMPTS:

@@ -142,6 +142,8 @@ def portal_env(database_url, **extra):
         DATABASE_URL=database_url,
         SECURE_SSL_REDIRECT="0",
         TRUSTED_PROXY_COUNT="0",
+        SITE_URL="https://bench.invalid",
+        DEFAULT_FROM_EMAIL="Benchmark <noreply@bench.invalid>",
         STATIC_ROOT=str(VAR / "static"),
         GUNICORN_ACCESSLOG="",
         LOG_LEVEL="WARNING",
@@ -161,12 +163,13 @@ def prepare_database(base_url, factor, env_extra):
     run(PY, "manage.py", "migrate", "--noinput", "-v0", env=env)
     run(PY, "manage.py", "createcachetable", env=env)
     run(PY, "manage.py", "load_seed", env=env, stdout=subprocess.DEVNULL)
-    # The demo data (performances, reports, meetings): made with the development
-    # settings, which allow it, on the bench database.
+    # The demo data (performances, reports, meetings) and the scale data: made with the
+    # development settings, which allow it (DEMO_DATA_ALLOWED), on the bench database.
     demo = {**env, "DJANGO_SETTINGS_MODULE": "ballerup_portal.settings.dev"}
     run(PY, "manage.py", "create_demo", env=demo, stdout=subprocess.DEVNULL)
     if factor > 1:
-        made = run(PY, "manage.py", "create_scale_data", f"--factor={factor}", env=env, check=False)
+        scale = ("create_scale_data", f"--factor={factor}")
+        made = run(PY, "manage.py", *scale, env=demo, check=False)
         if made.returncode:
             log("(denne version har ingen create_scale_data: kun seed-data)")
     run(PY, "manage.py", "collectstatic", "--noinput", "-v0", env=env)

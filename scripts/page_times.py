@@ -42,6 +42,8 @@ def environment():
         DATABASE_URL=f"{PG}/{DB_NAME}",
         SECURE_SSL_REDIRECT="0",
         TRUSTED_PROXY_COUNT="0",
+        SITE_URL="https://bench.invalid",
+        DEFAULT_FROM_EMAIL="Benchmark <noreply@bench.invalid>",
         STATIC_ROOT=str(ROOT / "var" / "page_times" / "static"),
         LOG_LEVEL="WARNING",
         PAGE_CACHE_ENABLED="0",

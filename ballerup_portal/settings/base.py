@@ -5,8 +5,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
-from .env import env, env_bool, env_int, env_list
+from .env import env, env_bool, env_choice, env_float, env_https_url, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -115,13 +116,22 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
+try:
+    _database = dj_database_url.parse(
         env("DATABASE_URL"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
-}
+except ValueError:
+    # Not the value itself in the message: it may hold the password.
+    raise ImproperlyConfigured(
+        "Miljøvariablen DATABASE_URL skal være en adresse med skema, f.eks. "
+        "postgres://bruger:adgangskode@vært:5432/database eller sqlite:////sti/til/db.sqlite3."
+    ) from None
+DATABASES = {"default": _database}
+# The options in DATABASE_URL's query string (?sslmode=verify-full&sslrootcert=...) are
+# kept and win over the defaults below (operations/backups.py gives them to pg_dump).
+_url_options = DATABASES["default"].get("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A frozen or unreachable server costs a request seconds, not minutes: connecting
     # gives up after DATABASE_CONNECT_TIMEOUT s, a query after DATABASE_STATEMENT_TIMEOUT
@@ -129,6 +139,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] = {
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 5),
         "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT', 15000)}",
+        **_url_options,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The embedded default: readers never wait for a writer (WAL), and a write waits
@@ -137,6 +148,7 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        **_url_options,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -167,13 +179,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Largest PDF staff may upload (core.pdf), in megabytes.
-MAX_PDF_UPLOAD_MB = int(env("MAX_PDF_UPLOAD_MB", "20"))
+MAX_PDF_UPLOAD_MB = env_int("MAX_PDF_UPLOAD_MB", 20, minimum=1)
 # The PDF check runs in a child process with these bounds (core/pdf_check.py):
 # wall-clock and CPU seconds, address space, pages, decompressed page content.
-PDF_CHECK_SECONDS = float(env("PDF_CHECK_SECONDS", "10"))
-PDF_CHECK_MEMORY_MB = int(env("PDF_CHECK_MEMORY_MB", "512"))
-PDF_MAX_PAGES = int(env("PDF_MAX_PAGES", "300"))
-PDF_MAX_CONTENT_MB = int(env("PDF_MAX_CONTENT_MB", "100"))
+PDF_CHECK_SECONDS = env_float("PDF_CHECK_SECONDS", 10.0, minimum=0.1)
+PDF_CHECK_MEMORY_MB = env_int("PDF_CHECK_MEMORY_MB", 512, minimum=1)
+PDF_MAX_PAGES = env_int("PDF_MAX_PAGES", 300, minimum=1)
+PDF_MAX_CONTENT_MB = env_int("PDF_MAX_CONTENT_MB", 100, minimum=1)
 
 # Anonymous visitors get no cookie: sessions are only created by logging in, and the
 # CSRF cookie is only set on pages with a form (the admin login).
@@ -188,7 +200,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 8
 
 # Reverse proxies in front of gunicorn that set X-Forwarded-For (0 locally: the client is
 # REMOTE_ADDR). Production's default is in prod.py.
-TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
 
 # Login protection (django-axes): five failed logins for one username from one client
 # address lock that combination for 15 minutes; the same user elsewhere and other users
@@ -271,7 +283,7 @@ PUBLIC_CACHE_SECONDS = env_int("PUBLIC_CACHE_SECONDS", 60)
 # The official accessibility statement in the Agency for Digitisation's tool
 # (https://www.was.digst.dk/<domain>): when set, /was redirects there. Empty: /was shows
 # the portal's own statement, with its contacts and dates from the site settings.
-WAS_URL = env("WAS_URL", "")
+WAS_URL = env_https_url("WAS_URL", "")
 
 # E-mail (outbox/): SMTP from the environment; dev.py writes mails to files in var/mail/.
 # SITE_URL is the address the links in a mail lead to.
@@ -302,7 +314,11 @@ LOGGING = {
         "one_line_bad_hosts": {"()": "operations.logging_filters.OneLineBadHosts"},
         "one_line_forbidden": {"()": "operations.logging_filters.OneLineForbidden"},
     },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        # Any case: LOG_LEVEL=debug is DEBUG.
+        "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "django.request": {"filters": ["one_line_outages", "one_line_forbidden"]},

@@ -33,14 +33,60 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(f"Miljøvariablen {name} skal være sand eller falsk, ikke {value!r}.")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, minimum: int | None = None) -> int:
     value = env(name, "")
     if value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError as exc:
-        raise ImproperlyConfigured(f"Miljøvariablen {name} skal være et heltal.") from exc
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være et heltal, ikke {value!r}."
+        ) from exc
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være mindst {minimum}, ikke {number}."
+        )
+    return number
+
+
+def env_float(name: str, default: float, minimum: float | None = None) -> float:
+    value = env(name, "")
+    if value == "":
+        return default
+    try:
+        number = float(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være et tal (f.eks. 10 eller 2.5), ikke {value!r}."
+        ) from exc
+    if number != number or (minimum is not None and number < minimum):  # NaN too
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være mindst {minimum}, ikke {value!r}."
+        )
+    return number
+
+
+def env_choice(name: str, default: str, choices) -> str:
+    """One of ``choices`` (upper case), written in any case."""
+    value = env(name, default).strip().upper()
+    if value not in choices:
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være en af {', '.join(choices)}, ikke {value!r}."
+        )
+    return value
+
+
+def env_https_url(name: str, default=_REQUIRED) -> str:
+    """An address that starts with ``https://``; empty when the variable is unset and
+    ``default`` is ``""``."""
+    value = env(name, default).strip()
+    if value and not (value.startswith("https://") and len(value) > len("https://")):
+        raise ImproperlyConfigured(
+            f"Miljøvariablen {name} skal være en adresse, der begynder med https://, "
+            f"ikke {value!r}."
+        )
+    return value
 
 
 def env_list(name: str, default=_REQUIRED) -> list[str]:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.locmem import EmailBackend as LocmemBackend
 from django.core.management import call_command
 from django.db import transaction
 
@@ -236,3 +237,57 @@ def test_a_mail_deleted_after_30_days_is_not_made_and_sent_again(clock):
     clock.advance(days=2 * 365 + 1)
     sending.prune()
     assert list(SentKey.objects.values_list("key", flat=True)) == ["k2"]  # k1's have passed
+
+
+class SenderRefusingBackend(LocmemBackend):
+    """A server that wants a login (EMAIL_HOST_USER forgotten): MAIL FROM gets 530."""
+
+    refusal = (530, b"5.7.0 Authentication required")
+
+    def send_messages(self, messages):
+        import smtplib
+
+        code, text = self.refusal
+        raise smtplib.SMTPSenderRefused(code, text, messages[0].from_email)
+
+
+@pytest.mark.parametrize("refusal", [(530, b"Authentication required"), (553, b"Not yours")])
+def test_a_refused_sender_keeps_every_mail_waiting_until_the_setting_is_fixed(
+    clock, settings, refusal, monkeypatch
+):
+    """A refusal of the sender is the configuration's, not one mail's: it gave every mail
+    up after five runs."""
+    monkeypatch.setattr(SenderRefusingBackend, "refusal", refusal)
+    settings.EMAIL_BACKEND = f"{__name__}.SenderRefusingBackend"
+    put("k1")
+    put("k2", to="anden@example.dk")
+    for _ in range(sending.MAX_ATTEMPTS + 2):
+        clock.advance(hours=7)
+        result = sending.send_batch()
+        assert result.server_down and result.waiting == 2 and not result.given_up
+    assert not Mail.objects.filter(given_up_at__isnull=False).exists()
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # fixed
+    clock.advance(hours=7)
+    run()
+    assert sorted(m.to[0] for m in mail.outbox) == ["anden@example.dk", "forælder@example.dk"]
+
+
+def test_a_sender_django_cannot_write_keeps_every_mail_waiting(clock, settings):
+    """An unquoted comma in DEFAULT_FROM_EMAIL's name: every mail was given up at once."""
+    from django.core import checks
+
+    settings.DEFAULT_FROM_EMAIL = "Ballerup Kommune, Børn og Familie <noreply@ballerup.dk>"
+    errors = [e for e in checks.run_checks() if e.id == "outbox.E001"]
+    assert errors and "DEFAULT_FROM_EMAIL" in errors[0].msg
+    put("k1")
+    put("k2", to="anden@example.dk")
+    run()
+    assert not mail.outbox and not Mail.objects.filter(given_up_at__isnull=False).exists()
+    assert "DEFAULT_FROM_EMAIL" in Mail.objects.first().last_error
+
+    settings.DEFAULT_FROM_EMAIL = '"Ballerup Kommune, Børn og Familie" <noreply@ballerup.dk>'
+    assert not [e for e in checks.run_checks() if e.id == "outbox.E001"]
+    clock.advance(hours=1)
+    run()
+    assert len(mail.outbox) == 2

@@ -121,3 +121,49 @@ def test_demo_data_is_refused_outside_a_local_run(settings):
     with pytest.raises(CommandError):
         call_command("create_demo", verbosity=0)
     assert not User.objects.exists()
+
+
+@pytest.mark.usefixtures("seed_only")
+def test_scale_data_is_refused_outside_a_local_run(settings):
+    """Like create_demo: the scale data publishes closing days and queues mails to the
+    subscribers, so production (DEMO_DATA_ALLOWED off) refuses it and adds nothing."""
+    from daycare.models import ClosingDay
+    from outbox.models import Mail
+
+    settings.DEMO_DATA_ALLOWED = False
+    houses = Institution.objects.count()
+    with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
+        call_command("create_scale_data", factor=2, verbosity=0)
+    assert Institution.objects.count() == houses
+    assert not ClosingDay.objects.exists() and not Mail.objects.exists()
+
+
+@pytest.mark.usefixtures("seed_only")
+def test_load_seed_brings_back_no_table_staff_emptied():
+    """A single-model fixture whose rows staff all deleted counted as empty: the next
+    deploy's load_seed brought back every closing-day rule and age band."""
+    from bookings.models import AgeBand
+    from daycare.models import ClosingDayRule
+
+    assert ClosingDayRule.objects.exists() and AgeBand.objects.exists()
+    ClosingDayRule.objects.all().delete()
+    AgeBand.objects.all().delete()
+    call_command("load_seed", verbosity=0)
+    assert not ClosingDayRule.objects.exists() and not AgeBand.objects.exists()
+
+
+def test_every_once_seed_model_keeps_a_history_so_load_seed_knows_it_was_loaded(db):
+    """load_seed tells a table staff emptied from one never loaded by its history."""
+    import json
+
+    from django.apps import apps
+    from django.conf import settings
+
+    from core.management.commands.load_seed import seed_fixtures
+
+    for name, mode in seed_fixtures():
+        if mode != "once":
+            continue
+        entries = json.loads((settings.BASE_DIR / "fixtures" / name).read_text())
+        for label in {entry["model"] for entry in entries}:
+            assert hasattr(apps.get_model(label), "history"), label

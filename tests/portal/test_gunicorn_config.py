@@ -62,3 +62,24 @@ def test_no_proxy_may_set_the_script_name(monkeypatch):
     gunicorn = Config()
     gunicorn.set("forwarder_headers", values["forwarder_headers"])
     assert gunicorn.forwarder_headers == []
+
+
+def test_preload_can_be_turned_off_in_any_usual_way(monkeypatch):
+    """GUNICORN_PRELOAD=false/no/off left preloading on: only "0" turned it off."""
+    import pytest
+
+    for value in ("0", "false", "No", "off", "nej"):
+        assert config(monkeypatch, cpus=2, GUNICORN_PRELOAD=value)["preload_app"] is False
+    for value in ("1", "true", "yes", "on"):
+        assert config(monkeypatch, cpus=2, GUNICORN_PRELOAD=value)["preload_app"] is True
+    with pytest.raises(SystemExit, match="GUNICORN_PRELOAD skal være sand eller falsk"):
+        config(monkeypatch, cpus=2, GUNICORN_PRELOAD="måske")
+
+
+def test_a_bad_number_stops_gunicorn_with_a_danish_message(monkeypatch):
+    """WEB_CONCURRENCY=auto was a ValueError traceback."""
+    import pytest
+
+    for name, value in (("WEB_CONCURRENCY", "auto"), ("GUNICORN_THREADS", "0")):
+        with pytest.raises(SystemExit, match=f"Miljøvariablen {name} skal være et heltal"):
+            config(monkeypatch, cpus=2, **{name: value})

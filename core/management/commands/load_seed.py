@@ -7,9 +7,11 @@ in ``fixtures/``) in ``<app>/seed.py`` (``core.contributions``): ``FIXTURES = [(
 mode)]``, loaded app by app in the order of ``INSTALLED_APPS``, and says how each is
 loaded:
 
-- ``"once"`` (the facts from the sources): only into empty tables. After that the facts
-  are the staff's: a later load brings back no institution they deleted and trips over
-  no web address they changed.
+- ``"once"`` (the facts from the sources): only into tables that are empty and have no
+  history (the audit history keeps a record of every row ever saved, deleted ones
+  included). After that the facts are the staff's: a later load brings back no
+  institution they deleted, not even when they deleted every closing-day rule or age
+  band, and trips over no web address they changed.
 - ``"update"`` (the staff groups): missing rows are added (matched by natural key), and a
   group's permissions are set to the fixture's: they define the role and belong to the
   code, so a new release's ``groups.json`` reaches a database that has the group.
@@ -63,7 +65,7 @@ class Command(BaseCommand):
             # Checked before deserializing: natural keys staff have since changed (a
             # district's web address) would not resolve any more.
             labels = {entry["model"] for entry in json.loads(text)}
-            if any(apps.get_model(label)._default_manager.exists() for label in labels):
+            if any(self.loaded_before(apps.get_model(label)) for label in labels):
                 return "findes allerede; rettes nu af medarbejderne, ikke af grunddata"
         added = kept = updated = 0
         models = set()
@@ -82,6 +84,14 @@ class Command(BaseCommand):
                 updated += 1
         self.reset_sequences(models)
         return f"{added} tilføjet, {kept} fandtes allerede, {updated} opdateret"
+
+    def loaded_before(self, model):
+        """Rows now, or a history record of any row ever saved: a table staff emptied
+        stays empty."""
+        if model._default_manager.exists():
+            return True
+        history = getattr(model, "history", None)
+        return history is not None and history.exists()
 
     def reset_sequences(self, models):
         """Rows saved with the fixture's ids leave PostgreSQL's id sequences behind; the
