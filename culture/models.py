@@ -309,7 +309,14 @@ class Project(models.Model):
 
 
 class EventQuerySet(DatedQuerySet):
-    date_field = "starts_at__date"
+    def upcoming_condition(self, today=None):
+        """Upcoming while it has not ended: its end (its start when it has none) is
+        today, the local date, or later; a culture week from yesterday until tomorrow is
+        going on, not past."""
+        today = today or timezone.localdate()
+        return Q(ends_at__isnull=False, ends_at__date__gte=today) | Q(
+            ends_at__isnull=True, starts_at__date__gte=today
+        )
 
 
 class Event(models.Model):

@@ -148,8 +148,10 @@ def _event_rows(events, today):
     age_words = _("For %(age)s.")
     offer_address = link_maker("bookings:offer_detail", "pk")
     for event in events:
-        day = timezone.localtime(event["starts_at"]).date()
-        event["is_upcoming"] = day >= today
+        # Upcoming until it has ended (EventQuerySet.upcoming): its end's local day, or
+        # its start's when it has no end, is today or later.
+        last_day = timezone.localtime(event["ends_at"] or event["starts_at"]).date()
+        event["is_upcoming"] = last_day >= today
         # The local days and times: 00.30 on 14 January is the 14th, though stored as
         # 23.30 UTC on the 13th; an end after midnight names its own day.
         when = capfirst(time_range(event["starts_at"], event["ends_at"]))
@@ -210,8 +212,9 @@ def network_detail(request, slug):
     network, seats = _network_and_seats(slug)
     today = timezone.localdate()
     # One query each, split here into upcoming and past (from today, the local date, as
-    # DatedQuerySet.upcoming() says) and current and done (as ProjectQuerySet.current()):
-    # plain columns cost less to build than an annotation of the same conditions.
+    # DatedQuerySet.upcoming() and EventQuerySet.upcoming() say) and current and done
+    # (as ProjectQuerySet.current()): plain columns cost less to build than an
+    # annotation of the same conditions.
     meetings = _meeting_rows(
         list(
             Meeting.objects.filter(network_id=network.pk).values(

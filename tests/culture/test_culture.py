@@ -423,6 +423,39 @@ def test_the_network_page_splits_by_the_querysets_upcoming_past_current_and_done
     assert ahead.count("Netværksmøde") == 1 and done.count("Netværksmøde") == 1
 
 
+def test_an_ongoing_multi_day_event_is_upcoming_until_it_ends(client):
+    """A culture week from yesterday until tomorrow is going on: on the page it is among
+    what is coming, not "what has been", and the site search still finds it."""
+    network = Network.objects.get(district__slug="baltorp")
+    today = timezone.localdate()
+    at = lambda day, hour: timezone.make_aware(  # noqa: E731
+        datetime.datetime.combine(day, datetime.time(hour))
+    )
+    Event.objects.create(
+        network=network,
+        title="Kulturugen",
+        venue="Salen",
+        starts_at=at(today - datetime.timedelta(days=1), 9),
+        ends_at=at(today + datetime.timedelta(days=1), 15),
+    )
+    Event.objects.create(
+        network=network,
+        title="Sidste uge",
+        venue="Salen",
+        starts_at=at(today - datetime.timedelta(days=8), 9),
+        ends_at=at(today - datetime.timedelta(days=1), 15),
+    )
+    events = Event.objects.filter(network=network)
+    assert "Kulturugen" in {e.title for e in events.upcoming()}
+    assert "Kulturugen" not in {e.title for e in events.past()}
+    assert "Sidste uge" in {e.title for e in events.past()}
+    page = client.get("/kultur/baltorp/").content.decode()
+    ahead, done = page.split('id="tidligere"', 1)
+    assert "Kulturugen" in ahead and "Kulturugen" not in done
+    assert "Sidste uge" in done and "Sidste uge" not in ahead
+    assert "Kulturugen" in client.get("/soeg/", {"q": "Kulturugen"}).content.decode()
+
+
 def test_a_performance_just_after_midnight_is_shown_on_its_own_local_day(client):
     """00.30 in Copenhagen is 23.30 UTC the day before: the network page names the local
     day, as the performance's own page and the search do."""
