@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import permissions
-from core.admin_base import PortalInline, PortalModelAdmin
+from core.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 from core.admin_dates import DateTimeInRangeField, QuestionedDatesAdmin
 from districts.models import Institution
 
@@ -36,9 +36,45 @@ def institutions_for(user):
     )
 
 
+class NetworkContentForm(VersionedModelForm):
+    """A meeting's, project's or event's form. The institutions taking part that the
+    user cannot pick (an administrator named another district's house) are kept on save,
+    as a district leader's save keeps Klub Syd's other district."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("institutions")
+        if field is None:
+            return
+        kept = [institution.name for institution in self.kept_institutions()]
+        if kept:
+            # Say what the checkboxes leave out, so the save is no surprise.
+            field.help_text = _(
+                "Også med: %(institutions)s. Det bevares, når du gemmer; kun en "
+                "administrator kan ændre det."
+            ) % {"institutions": ", ".join(kept)}
+
+    def kept_institutions(self):
+        """The institutions taking part that are not among the user's choices."""
+        field = self.fields.get("institutions")
+        if field is None or self.instance.pk is None:
+            return Institution.objects.none()
+        return self.instance.institutions.exclude(pk__in=field.queryset.values("pk")).order_by(
+            "name"
+        )
+
+    def clean_institutions(self):
+        chosen = self.cleaned_data["institutions"]
+        kept = list(self.kept_institutions().values_list("pk", flat=True))
+        if not kept:
+            return chosen
+        return Institution.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept])
+
+
 class NetworkContentAdmin(PortalModelAdmin):
     """Meetings, projects and events: kept by the network's own members."""
 
+    form = NetworkContentForm
     list_filter = ["network"]
     # One labelled date-and-time field the browser helps fill in: the admin's split
     # widget leaves its two inputs without labels (axe: "Form elements must have labels").

@@ -268,6 +268,30 @@ def test_only_institutions_of_the_own_district_can_take_part(client):
     assert offered == set(baltorp.institutions.values_list("pk", flat=True))
 
 
+@pytest.mark.parametrize("model", [Event, Project])
+def test_an_ambassadors_save_keeps_institutions_they_cannot_pick(client, model):
+    """An administrator named a Skovvejen house on a Baltorp performance (or project);
+    the Baltorp coordinator corrects the title: the house stays, and the form says so."""
+    network = Network.objects.get(district__slug="baltorp")
+    valhalla = Institution.objects.get(slug="boernehuset-valhalla")  # Skovvejen
+    baltorp_house = District.objects.get(slug="baltorp").institutions.order_by("name").first()
+    fields = {"venue": "Salen", "starts_at": timezone.now() + datetime.timedelta(days=5)}
+    obj = model.objects.create(
+        network=network, title="Original", **(fields if model is Event else {})
+    )
+    obj.institutions.add(valhalla, baltorp_house)
+    login(client, "kultur-baltorp")
+    page = client.get(admin_url(obj))
+    assert page.status_code == 200
+    assert str(valhalla.pk) not in choices(page, "institutions")
+    assert "Også med: Børnehuset Valhalla." in page.content.decode()
+    data = form_data(page) | {"title": "Rettet", "institutions": []}
+    assert client.post(admin_url(obj), data).status_code == 302
+    obj.refresh_from_db()
+    assert obj.title == "Rettet"
+    assert list(obj.institutions.all()) == [valhalla]  # the Baltorp house unticked
+
+
 def test_an_ambassador_keeps_the_network_too_and_a_handover_takes_the_rights_away(client):
     network = Network.objects.get(district__slug="baltorp")
     event = Event.objects.create(
