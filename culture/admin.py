@@ -63,12 +63,46 @@ class NetworkContentForm(VersionedModelForm):
             "name"
         )
 
+    # Set per request by NetworkContentAdmin.get_form: whether the institutions the user
+    # picks must be of the chosen network's district (everyone's but an administrator's).
+    of_network_district_only = False
+
     def clean_institutions(self):
         chosen = self.cleaned_data["institutions"]
         kept = list(self.kept_institutions().values_list("pk", flat=True))
         if not kept:
             return chosen
         return Institution.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.of_network_district_only:
+            self.check_district(cleaned)
+        return cleaned
+
+    def check_district(self, cleaned):
+        """A member with seats in two networks is offered both districts' institutions:
+        each one they pick must be of the chosen network's district. (The model's clean
+        cannot check it: a many-to-many choice is not there yet when it runs.)"""
+        chosen = cleaned.get("institutions")
+        if "network" in self.fields:
+            network = cleaned.get("network")
+        else:
+            network = self.instance.network if self.instance.network_id else None
+        if chosen is None or network is None:
+            return
+        foreign = (
+            chosen.exclude(pk__in=self.kept_institutions().values("pk"))
+            .exclude(districts=network.district_id)
+            .order_by("name")
+        )
+        names = [institution.name for institution in foreign]
+        if names:
+            self.add_error(
+                "institutions",
+                _("%(institutions)s hører ikke til netværkets distrikt, %(district)s.")
+                % {"institutions": ", ".join(names), "district": network.district.name},
+            )
 
 
 class NetworkContentAdmin(PortalModelAdmin):
@@ -87,6 +121,11 @@ class NetworkContentAdmin(PortalModelAdmin):
             ),
         },
     }
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.of_network_district_only = not permissions.is_administrator(request.user)
+        return form
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "institutions":

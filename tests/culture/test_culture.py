@@ -292,6 +292,37 @@ def test_an_ambassadors_save_keeps_institutions_they_cannot_pick(client, model):
     assert list(obj.institutions.all()) == [valhalla]  # the Baltorp house unticked
 
 
+@pytest.mark.parametrize("model", ["event", "project"])
+def test_an_ambassador_with_two_seats_names_no_institution_of_the_other_district(client, model):
+    """Klub Syd lies in Baltorp and Hedegård: one of its staff may hold the club seat in
+    both networks, and is offered both districts' institutions, but names only the chosen
+    network's own on its performances and projects."""
+    person = Seat.objects.get(person__user__username="ambassadoer-baltorp").person
+    Seat.objects.filter(network__district__slug="hedegaard", seat_type="klub").update(person=person)
+    login(client, "ambassadoer-baltorp")
+    baltorp = Network.objects.get(district__slug="baltorp")
+    hedegaardsskolen = Institution.objects.get(slug="hedegaardsskolen")
+    baltorpskolen = Institution.objects.get(slug="baltorpskolen")
+    url = f"/admin/culture/{model}/add/"
+    add = client.get(url)
+    assert str(hedegaardsskolen.pk) in choices(add, "institutions")
+    data = form_data(add) | {
+        "network": baltorp.pk,
+        "title": "Blandet",
+        "venue": "Salen",
+        "starts_at": (timezone.localtime() + datetime.timedelta(days=9)).strftime("%Y-%m-%dT%H:%M"),
+        "institutions": [hedegaardsskolen.pk, baltorpskolen.pk],
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Hedegårdsskolen hører ikke til netværkets distrikt, Baltorp." in (
+        response.content.decode()
+    )
+    assert not Event.objects.filter(title="Blandet").exists()
+    assert not Project.objects.filter(title="Blandet").exists()
+    assert client.post(url, data | {"institutions": [baltorpskolen.pk]}).status_code == 302
+
+
 def test_an_ambassador_keeps_the_network_too_and_a_handover_takes_the_rights_away(client):
     network = Network.objects.get(district__slug="baltorp")
     event = Event.objects.create(
