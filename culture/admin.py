@@ -4,11 +4,17 @@ its organisations and facilitators, and appoint the seats (``culture.rules``).""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import permissions
-from core.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
+from core.admin_base import (
+    PortalInline,
+    PortalInlineFormSet,
+    PortalModelAdmin,
+    VersionedModelForm,
+)
 from core.admin_dates import DateTimeInRangeField, QuestionedDatesAdmin
 from districts.models import Institution
 
@@ -160,8 +166,26 @@ class EventAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
     search_fields = ["title", "performer", "venue"]
 
 
+class SeatFormSet(PortalInlineFormSet):
+    """A network's seats. Added together with the network, a seat has no network yet
+    when it is cleaned (``Seat.clean`` needs one): it is checked here against the
+    district chosen on the same page, as it would be on the network's change page."""
+
+    def clean(self):
+        super().clean()
+        district_id = self.instance.district_id
+        if self.instance.pk is not None or district_id is None:
+            return
+        for form in self.kept_forms():
+            try:
+                form.instance.check_institution(district_id)
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class SeatInline(PortalInline):
     model = Seat
+    formset = SeatFormSet
     extra = 0
     fields = ["seat_type", "person", "institution", "is_coordinator"]
 

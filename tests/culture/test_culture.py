@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from core.dates import long_date
 from culture.models import CultureService, Event, Meeting, Network, Organisation, Project, Seat
-from districts.models import District, Institution
+from districts.models import District, Institution, Person
 from tests.admin_forms import choices, form_data
 from tests.conftest import MAX_PAGE_QUERIES, admin_url, login, page_queries
 
@@ -92,6 +92,34 @@ def test_a_seat_needs_an_institution_of_the_district_and_of_the_right_kind(clien
     assert "kan ikke have pladsen for skolen" in response.content.decode()
     coordinator.refresh_from_db()
     assert (coordinator.institution_id, coordinator.seat_type) == before  # nothing changed
+
+
+def test_a_new_networks_seats_need_an_institution_of_its_district(client):
+    """Added together with the network, a seat is checked as on the network's change
+    page: an institution of another district is refused, and nothing is saved."""
+    login(client, "admin")
+    district = District.objects.create(name="Nyby", slug="nyby")
+    page = client.get("/admin/culture/network/add/")
+    data = form_data(page)
+    prefix = next(k.split("-")[0] for k in data if k.endswith("-TOTAL_FORMS"))
+    school = Institution.objects.get(slug="baltorpskolen")
+    person = Person.objects.create(name="Fremmed Person")
+    data |= {
+        "district": district.pk,
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-0-seat_type": "skole",
+        f"{prefix}-0-person": person.pk,
+        f"{prefix}-0-institution": school.pk,
+        f"{prefix}-0-is_coordinator": "on",
+    }
+    response = client.post("/admin/culture/network/add/", data)
+    assert response.status_code == 200
+    assert "Institutionen hører ikke til netværkets distrikt." in response.content.decode()
+    assert not Network.objects.filter(district=district).exists()
+    assert not Seat.objects.filter(person=person).exists()
+    school.districts.add(district)  # of the district: the network and its seat are saved
+    assert client.post("/admin/culture/network/add/", data).status_code == 302
+    assert Seat.objects.get(person=person).network.district == district
 
 
 def test_the_service_page_shows_the_brochure_and_every_network(client):
