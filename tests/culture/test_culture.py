@@ -12,7 +12,7 @@ from core.dates import long_date
 from culture.models import CultureService, Event, Meeting, Network, Organisation, Project, Seat
 from districts.models import District, Institution, Person
 from tests.admin_forms import choices, form_data
-from tests.conftest import MAX_PAGE_QUERIES, admin_url, login, page_queries
+from tests.conftest import MAX_PAGE_QUERIES, admin_url, logged_in, login, page_queries
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -120,6 +120,44 @@ def test_a_new_networks_seats_need_an_institution_of_its_district(client):
     school.districts.add(district)  # of the district: the network and its seat are saved
     assert client.post("/admin/culture/network/add/", data).status_code == 302
     assert Seat.objects.get(person=person).network.district == district
+
+
+def test_an_institution_keeps_a_type_and_district_its_culture_seats_fit():
+    """A district leader cannot make Baltorpskolen a club while two culture seats are
+    held from it, nor an administrator take Klub Syd out of Baltorp while Baltorp's club
+    seat is: the seat would break the seat rules, and the network's page could no longer
+    be saved for a seat nobody touched. The form names the seats; nothing changes."""
+    leader = logged_in("leder-baltorp")
+    school = Institution.objects.get(slug="baltorpskolen")
+    page = leader.get(admin_url(school))
+    response = leader.post(admin_url(school), form_data(page) | {"institution_type": "klub"})
+    assert response.status_code == 200
+    assert (
+        "Institutionen har pladsen for fritidsordningen (BFO) i Kulturnetværk Baltorp "
+        "(Jens Demo-Hansen), pladsen for skolen i Kulturnetværk Baltorp (Ida Demo-Hansen), "
+        "og en klub kan ikke have dem."
+    ) in response.content.decode()
+    school.refresh_from_db()
+    assert school.institution_type == "skole"
+
+    admin = logged_in("admin")
+    club = Institution.objects.get(slug="klub-syd")
+    hedegaard = District.objects.get(slug="hedegaard")
+    page = admin.get(admin_url(club))
+    response = admin.post(admin_url(club), form_data(page) | {"districts": [hedegaard.pk]})
+    assert response.status_code == 200
+    assert (
+        "Institutionen har pladsen for klubben i Kulturnetværk Baltorp (Søren Demo-Hansen). "
+        "Giv pladsen til en anden institution først"
+    ) in response.content.decode()
+    assert set(club.districts.values_list("slug", flat=True)) == {"baltorp", "hedegaard"}
+
+    network = Network.objects.get(district__slug="baltorp")
+    page = admin.get(admin_url(network))
+    response = admin.post(admin_url(network), form_data(page) | {"description": "Ny tekst"})
+    assert response.status_code == 302
+    for seat in Seat.objects.filter(network=network):
+        seat.full_clean()
 
 
 def test_the_service_page_shows_the_brochure_and_every_network(client):
