@@ -436,6 +436,34 @@ def test_each_networks_events_are_a_calendar_feed(client):
     assert client.get("/kultur/findes-ikke.ics").status_code == 404
 
 
+def feed_entry(client, title):
+    from icalendar import Calendar
+
+    feed = Calendar.from_ical(client.get("/kultur/baltorp.ics").content)
+    (entry,) = [e for e in feed.walk("VEVENT") if str(e["summary"]) == title]
+    return entry
+
+
+def test_a_changed_performance_reads_as_an_update_in_the_feed(client):
+    """RFC 5545/5546: a calendar keeps the copy with the higher SEQUENCE, then the later
+    DTSTAMP. The stamp is the last change, never the (future) start, and stays put
+    between changes; a performance moved a day earlier is the newer copy."""
+    network = Network.objects.get(district__slug="baltorp")
+    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    event = Event.objects.create(network=network, title="Flyttet", venue="Salen", starts_at=starts)
+    before = feed_entry(client, "Flyttet")
+    assert before.decoded("dtstamp") <= timezone.now()
+    assert before.decoded("last-modified") == before.decoded("dtstamp")
+    assert int(before["sequence"]) == 0
+    assert feed_entry(client, "Flyttet").to_ical() == before.to_ical()  # stable
+    event.starts_at = starts - datetime.timedelta(days=1)
+    event.save()
+    after = feed_entry(client, "Flyttet")
+    assert int(after["sequence"]) == 1
+    assert after.decoded("dtstamp") >= before.decoded("dtstamp")
+    assert after.decoded("dtstart") == starts - datetime.timedelta(days=1)
+
+
 def test_the_district_page_shows_the_networks_next_performance(client):
     network = Network.objects.get(district__slug="baltorp")
     Event.objects.filter(network=network).delete()
