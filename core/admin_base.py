@@ -21,11 +21,13 @@ import hashlib
 from django import forms
 from django.apps import apps
 from django.contrib import admin, messages
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import NotRelationField, flatten_fieldsets, get_fields_from_path
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.validators import MinValueValidator
 from django.db import connection, models, router, transaction
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +38,7 @@ from simple_history.models import to_historic
 from simple_history.utils import get_m2m_reverse_field_name
 
 from . import permissions, readability
+from .admin_dates import EARLIEST_YEAR, LATEST_YEAR
 from .bidi import refuse_unclosed_controls
 
 VERSION_FIELD = "version_token"
@@ -184,6 +187,15 @@ class PortalModelAdmin(DanishHistoryAdmin):
         return permissions.scoped(
             super().get_queryset(request), request.user, permissions.view_scope
         )
+
+    def get_changelist_instance(self, request):
+        # A date filter no database or time zone conversion can hold (?starts_at__gte=
+        # 0001-01-01) is an invalid lookup like any other: the changelist goes back to
+        # itself with ?e=1, not a 500 when the query is run.
+        for key, values in request.GET.lists():
+            if dates_out_of_range(self.model, key, values):
+                raise IncorrectLookupParameters(key)
+        return super().get_changelist_instance(request)
 
     def get_object(self, request, object_id, from_field=None):
         # Looked up unscoped: another district's institution exists, and the permission
@@ -722,6 +734,57 @@ def danish_minimum(formfield):
             )
         ]
     return formfield
+
+
+# Lookups whose value is a date (several, comma-separated, for "in" and "range") and
+# the transforms whose value is a year.
+DATE_LOOKUPS = {"exact", "gt", "gte", "lt", "lte", "in", "range"}
+YEAR_TRANSFORMS = {"year", "iso_year"}
+
+
+def dates_out_of_range(model, key, values):
+    """Whether the changelist filter ``key`` (``starts_at__gte``, ``network__date``,
+    ``starts_at__year``) is on a date or a date and time and one of its ``values`` has a
+    year outside ``EARLIEST_YEAR``–``LATEST_YEAR``. A value that cannot be read at all
+    is left to Django, which refuses it as an invalid lookup."""
+    parts = key.split(LOOKUP_SEP)
+    for cut in range(len(parts), 0, -1):
+        try:
+            field = get_fields_from_path(model, LOOKUP_SEP.join(parts[:cut]))[-1]
+        except (FieldDoesNotExist, NotRelationField):
+            continue
+        if not isinstance(field, models.DateField):  # DateTimeField is one too
+            return False
+        lookups = parts[cut:]
+        if lookups[:1] == ["date"]:
+            field, lookups = models.DateField(), lookups[1:]
+        lookup = lookups[0] if len(lookups) == 1 else "exact" if not lookups else None
+        raws = [raw for value in values for raw in value.split(",")]
+        if lookup in YEAR_TRANSFORMS or (
+            len(lookups) == 2 and lookups[0] in YEAR_TRANSFORMS and lookups[1] in DATE_LOOKUPS
+        ):
+            years = [parse_int(raw) for raw in raws]
+            return any(
+                year is not None and not EARLIEST_YEAR <= year <= LATEST_YEAR for year in years
+            )
+        if lookup not in DATE_LOOKUPS:
+            return False
+        for raw in raws:
+            try:
+                value = field.to_python(raw.strip())
+            except (ValidationError, ValueError, TypeError, OverflowError):
+                continue
+            if value is not None and not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+                return True
+        return False
+    return False
+
+
+def parse_int(raw):
+    try:
+        return int(raw)
+    except (ValueError, TypeError, OverflowError):
+        return None
 
 
 def parse_id(field, raw):

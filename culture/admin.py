@@ -4,11 +4,17 @@ its organisations and facilitators, and appoint the seats (``culture.rules``).""
 
 from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core import permissions
-from core.admin_base import PortalInline, PortalModelAdmin
+from core.admin_base import (
+    PortalInline,
+    PortalInlineFormSet,
+    PortalModelAdmin,
+    VersionedModelForm,
+)
 from core.admin_dates import DateTimeInRangeField, QuestionedDatesAdmin
 from districts.models import Institution
 
@@ -36,9 +42,79 @@ def institutions_for(user):
     )
 
 
+class NetworkContentForm(VersionedModelForm):
+    """A meeting's, project's or event's form. The institutions taking part that the
+    user cannot pick (an administrator named another district's house) are kept on save,
+    as a district leader's save keeps Klub Syd's other district."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("institutions")
+        if field is None:
+            return
+        kept = [institution.name for institution in self.kept_institutions()]
+        if kept:
+            # Say what the checkboxes leave out, so the save is no surprise.
+            field.help_text = _(
+                "Også med: %(institutions)s. Det bevares, når du gemmer; kun en "
+                "administrator kan ændre det."
+            ) % {"institutions": ", ".join(kept)}
+
+    def kept_institutions(self):
+        """The institutions taking part that are not among the user's choices."""
+        field = self.fields.get("institutions")
+        if field is None or self.instance.pk is None:
+            return Institution.objects.none()
+        return self.instance.institutions.exclude(pk__in=field.queryset.values("pk")).order_by(
+            "name"
+        )
+
+    # Set per request by NetworkContentAdmin.get_form: whether the institutions the user
+    # picks must be of the chosen network's district (everyone's but an administrator's).
+    of_network_district_only = False
+
+    def clean_institutions(self):
+        chosen = self.cleaned_data["institutions"]
+        kept = list(self.kept_institutions().values_list("pk", flat=True))
+        if not kept:
+            return chosen
+        return Institution.objects.filter(pk__in=[*chosen.values_list("pk", flat=True), *kept])
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.of_network_district_only:
+            self.check_district(cleaned)
+        return cleaned
+
+    def check_district(self, cleaned):
+        """A member with seats in two networks is offered both districts' institutions:
+        each one they pick must be of the chosen network's district. (The model's clean
+        cannot check it: a many-to-many choice is not there yet when it runs.)"""
+        chosen = cleaned.get("institutions")
+        if "network" in self.fields:
+            network = cleaned.get("network")
+        else:
+            network = self.instance.network if self.instance.network_id else None
+        if chosen is None or network is None:
+            return
+        foreign = (
+            chosen.exclude(pk__in=self.kept_institutions().values("pk"))
+            .exclude(districts=network.district_id)
+            .order_by("name")
+        )
+        names = [institution.name for institution in foreign]
+        if names:
+            self.add_error(
+                "institutions",
+                _("%(institutions)s hører ikke til netværkets distrikt, %(district)s.")
+                % {"institutions": ", ".join(names), "district": network.district.name},
+            )
+
+
 class NetworkContentAdmin(PortalModelAdmin):
     """Meetings, projects and events: kept by the network's own members."""
 
+    form = NetworkContentForm
     list_filter = ["network"]
     # One labelled date-and-time field the browser helps fill in: the admin's split
     # widget leaves its two inputs without labels (axe: "Form elements must have labels").
@@ -51,6 +127,11 @@ class NetworkContentAdmin(PortalModelAdmin):
             ),
         },
     }
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.of_network_district_only = not permissions.is_administrator(request.user)
+        return form
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "institutions":
@@ -85,8 +166,26 @@ class EventAdmin(QuestionedDatesAdmin, NetworkContentAdmin):
     search_fields = ["title", "performer", "venue"]
 
 
+class SeatFormSet(PortalInlineFormSet):
+    """A network's seats. Added together with the network, a seat has no network yet
+    when it is cleaned (``Seat.clean`` needs one): it is checked here against the
+    district chosen on the same page, as it would be on the network's change page."""
+
+    def clean(self):
+        super().clean()
+        district_id = self.instance.district_id
+        if self.instance.pk is not None or district_id is None:
+            return
+        for form in self.kept_forms():
+            try:
+                form.instance.check_institution(district_id)
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class SeatInline(PortalInline):
     model = Seat
+    formset = SeatFormSet
     extra = 0
     fields = ["seat_type", "person", "institution", "is_coordinator"]
 

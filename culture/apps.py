@@ -7,3 +7,11 @@ class CultureConfig(AppConfig):
 
     name = "culture"
     verbose_name = _("Kultur")
+
+    def ready(self):
+        from districts import dependents
+
+        from . import institution_checks
+
+        dependents.register_type_check(institution_checks.type_check)
+        dependents.register_district_check(institution_checks.district_check)

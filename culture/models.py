@@ -188,10 +188,17 @@ class Seat(models.Model):
 
     def clean(self):
         super().clean()
-        if not (self.network_id and self.institution_id):
+        if self.network_id:
+            self.check_institution(self.network.district_id)
+
+    def check_institution(self, district_id):
+        """Refuse the seat's institution unless it is of the network's district
+        (``district_id``: a network being added has no id yet, its form has the
+        district) and of a type that fits the seat."""
+        if not (district_id and self.institution_id):
             return
         errors = {}
-        if not self.institution.districts.filter(pk=self.network.district_id).exists():
+        if not self.institution.districts.filter(pk=district_id).exists():
             errors["institution"] = _("Institutionen hører ikke til netværkets distrikt.")
         elif (
             self.seat_type
@@ -309,7 +316,14 @@ class Project(models.Model):
 
 
 class EventQuerySet(DatedQuerySet):
-    date_field = "starts_at__date"
+    def upcoming_condition(self, today=None):
+        """Upcoming while it has not ended: its end (its start when it has none) is
+        today, the local date, or later; a culture week from yesterday until tomorrow is
+        going on, not past."""
+        today = today or timezone.localdate()
+        return Q(ends_at__isnull=False, ends_at__date__gte=today) | Q(
+            ends_at__isnull=True, starts_at__date__gte=today
+        )
 
 
 class Event(models.Model):

@@ -4,7 +4,9 @@ The pages read rows as plain values (``values()``), not model instances, and wor
 once per page what a template would otherwise work out per row: the translated words,
 the dates as the page writes them, the links (``core.rows``)."""
 
-from django.db.models import F, FilteredRelation, Q
+import datetime
+
+from django.db.models import Count, F, FilteredRelation, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.html import escape
@@ -16,6 +18,7 @@ from django.utils.translation import ngettext
 from core import icalendar
 from core.bidi import isolate
 from core.dates import long_date, time_range
+from core.history import history_rows
 from core.rows import demo_badge, link_maker
 from districts.models import District
 
@@ -148,8 +151,10 @@ def _event_rows(events, today):
     age_words = _("For %(age)s.")
     offer_address = link_maker("bookings:offer_detail", "pk")
     for event in events:
-        day = timezone.localtime(event["starts_at"]).date()
-        event["is_upcoming"] = day >= today
+        # Upcoming until it has ended (EventQuerySet.upcoming): its end's local day, or
+        # its start's when it has no end, is today or later.
+        last_day = timezone.localtime(event["ends_at"] or event["starts_at"]).date()
+        event["is_upcoming"] = last_day >= today
         # The local days and times: 00.30 on 14 January is the 14th, though stored as
         # 23.30 UTC on the 13th; an end after midnight names its own day.
         when = capfirst(time_range(event["starts_at"], event["ends_at"]))
@@ -210,8 +215,9 @@ def network_detail(request, slug):
     network, seats = _network_and_seats(slug)
     today = timezone.localdate()
     # One query each, split here into upcoming and past (from today, the local date, as
-    # DatedQuerySet.upcoming() says) and current and done (as ProjectQuerySet.current()):
-    # plain columns cost less to build than an annotation of the same conditions.
+    # DatedQuerySet.upcoming() and EventQuerySet.upcoming() say) and current and done
+    # (as ProjectQuerySet.current()): plain columns cost less to build than an
+    # annotation of the same conditions.
     meetings = _meeting_rows(
         list(
             Meeting.objects.filter(network_id=network.pk).values(
@@ -281,11 +287,30 @@ def network_detail(request, slug):
     return render(request, "culture/network_detail.html", context)
 
 
+# An event without a history row (bulk-created) has this stamp: fixed, so the feed's
+# bytes stay the same between changes, and never in the future.
+NEVER_CHANGED = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
 def network_feed(request, slug):
     """The network's performances and culture events as an iCalendar feed: the events
-    with their network's name in one query (a second only for a network without any)."""
+    with their network's name in one query (a second only for a network without any).
+
+    Each event is stamped (DTSTAMP, LAST-MODIFIED) with its last change and numbered
+    (SEQUENCE) by its saves since it was added, both from its history, so a calendar app
+    takes a moved performance as the newer copy (RFC 5545/5546)."""
+    versions = history_rows(Event).filter(id=OuterRef("pk")).order_by()
     events = list(
-        Event.objects.filter(network__district__slug=slug).values(
+        Event.objects.filter(network__district__slug=slug)
+        .annotate(
+            changed_at=Subquery(
+                versions.order_by("-history_date", "-history_id").values("history_date")[:1]
+            ),
+            saves=Subquery(
+                versions.values("id").annotate(count=Count("history_id")).values("count")
+            ),
+        )
+        .values(
             "pk",
             "title",
             "performer",
@@ -295,6 +320,8 @@ def network_feed(request, slug):
             "age_group",
             "description",
             "network__district__name",
+            "changed_at",
+            "saves",
         )
     )
     if events:
@@ -304,14 +331,18 @@ def network_feed(request, slug):
         name = network.district.name
     calendar = icalendar.new_calendar("kultur", Network.name_for(name))
     for event in events:
+        changed = (event["changed_at"] or NEVER_CHANGED).astimezone(datetime.UTC)
         icalendar.add_event(
             calendar,
             uid=icalendar.uid("kultur", event["pk"]),
-            stamp=event["starts_at"],
+            stamp=changed,
             start=event["starts_at"],
             end=event["ends_at"],
             summary=event["title"],
             location=event["venue"],
             description=[event["performer"], event["age_group"], event["description"]],
+            # Calendar apps update an event whose SEQUENCE grew since they last read it.
+            sequence=max((event["saves"] or 0) - 1, 0),
+            last_modified=changed,
         )
     return icalendar.calendar_response(calendar)

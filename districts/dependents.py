@@ -7,6 +7,10 @@ An app registers, in its ``AppConfig.ready``:
   the institution has rows that only a daycare house may have (a house council, parent
   representatives on a board), or ``None``. ``Institution.clean`` refuses a change of
   type away from a daycare house with the message, as it does for pedagogical leaders.
+- ``register_type_check(check)``: ``check(institution)`` returns a Danish message when
+  the institution's type (as changed, not yet saved) no longer fits rows of the app (a
+  culture network's school seat held from a house that became a club), or ``None``.
+  ``Institution.clean`` refuses the change of type with the message.
 - ``register_district_check(check)``: ``check(institution, districts)`` returns a Danish
   message when taking the institution out of ``districts`` (those it leaves) would leave
   rows of the app behind (a parent representing the house on that district's board),
@@ -18,6 +22,7 @@ An app registers, in its ``AppConfig.ready``:
 """
 
 daycare_checks = []
+type_checks = []
 district_checks = []
 institution_history = []
 
@@ -25,6 +30,11 @@ institution_history = []
 def register_daycare_check(check):
     if check not in daycare_checks:
         daycare_checks.append(check)
+
+
+def register_type_check(check):
+    if check not in type_checks:
+        type_checks.append(check)
 
 
 def register_district_check(check):
@@ -39,6 +49,10 @@ def register_institution_history(part):
 
 def daycare_problems(institution):
     return [message for check in daycare_checks if (message := check(institution))]
+
+
+def type_problems(institution):
+    return [message for check in type_checks if (message := check(institution))]
 
 
 def district_problems(institution, districts):

@@ -333,10 +333,14 @@ class Institution(SluggedModel):
             raise ValidationError(
                 {"family_day_carers": _("Antal dagplejere kan kun angives for en dagpleje.")}
             )
-        if self.pk and self.institution_type not in DAYCARE_TYPES:
-            # A house council or a board's parent representatives (governance) would be
-            # left behind, and the board's members could no longer be saved.
-            problems = dependents.daycare_problems(self)
+        if self.pk:
+            # Rows of other apps the new type does not fit (a culture seat for the school
+            # held from a house that would be a club), all named at once.
+            problems = dependents.type_problems(self)
+            if self.institution_type not in DAYCARE_TYPES:
+                # A house council or a board's parent representatives (governance) would
+                # be left behind, and the board's members could no longer be saved.
+                problems += dependents.daycare_problems(self)
             if problems:
                 raise ValidationError({"institution_type": problems})
         leads = self.pk and self.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).exists()

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from core.dates import long_date
 from culture.models import CultureService, Event, Meeting, Network, Organisation, Project, Seat
-from districts.models import District, Institution
+from districts.models import District, Institution, Person
 from tests.admin_forms import choices, form_data
-from tests.conftest import MAX_PAGE_QUERIES, admin_url, login, page_queries
+from tests.conftest import MAX_PAGE_QUERIES, admin_url, logged_in, login, page_queries
 
 pytestmark = pytest.mark.usefixtures("demo")
 
@@ -92,6 +92,72 @@ def test_a_seat_needs_an_institution_of_the_district_and_of_the_right_kind(clien
     assert "kan ikke have pladsen for skolen" in response.content.decode()
     coordinator.refresh_from_db()
     assert (coordinator.institution_id, coordinator.seat_type) == before  # nothing changed
+
+
+def test_a_new_networks_seats_need_an_institution_of_its_district(client):
+    """Added together with the network, a seat is checked as on the network's change
+    page: an institution of another district is refused, and nothing is saved."""
+    login(client, "admin")
+    district = District.objects.create(name="Nyby", slug="nyby")
+    page = client.get("/admin/culture/network/add/")
+    data = form_data(page)
+    prefix = next(k.split("-")[0] for k in data if k.endswith("-TOTAL_FORMS"))
+    school = Institution.objects.get(slug="baltorpskolen")
+    person = Person.objects.create(name="Fremmed Person")
+    data |= {
+        "district": district.pk,
+        f"{prefix}-TOTAL_FORMS": "1",
+        f"{prefix}-0-seat_type": "skole",
+        f"{prefix}-0-person": person.pk,
+        f"{prefix}-0-institution": school.pk,
+        f"{prefix}-0-is_coordinator": "on",
+    }
+    response = client.post("/admin/culture/network/add/", data)
+    assert response.status_code == 200
+    assert "Institutionen hører ikke til netværkets distrikt." in response.content.decode()
+    assert not Network.objects.filter(district=district).exists()
+    assert not Seat.objects.filter(person=person).exists()
+    school.districts.add(district)  # of the district: the network and its seat are saved
+    assert client.post("/admin/culture/network/add/", data).status_code == 302
+    assert Seat.objects.get(person=person).network.district == district
+
+
+def test_an_institution_keeps_a_type_and_district_its_culture_seats_fit():
+    """A district leader cannot make Baltorpskolen a club while two culture seats are
+    held from it, nor an administrator take Klub Syd out of Baltorp while Baltorp's club
+    seat is: the seat would break the seat rules, and the network's page could no longer
+    be saved for a seat nobody touched. The form names the seats; nothing changes."""
+    leader = logged_in("leder-baltorp")
+    school = Institution.objects.get(slug="baltorpskolen")
+    page = leader.get(admin_url(school))
+    response = leader.post(admin_url(school), form_data(page) | {"institution_type": "klub"})
+    assert response.status_code == 200
+    assert (
+        "Institutionen har pladsen for fritidsordningen (BFO) i Kulturnetværk Baltorp "
+        "(Jens Demo-Hansen), pladsen for skolen i Kulturnetværk Baltorp (Ida Demo-Hansen), "
+        "og en klub kan ikke have dem."
+    ) in response.content.decode()
+    school.refresh_from_db()
+    assert school.institution_type == "skole"
+
+    admin = logged_in("admin")
+    club = Institution.objects.get(slug="klub-syd")
+    hedegaard = District.objects.get(slug="hedegaard")
+    page = admin.get(admin_url(club))
+    response = admin.post(admin_url(club), form_data(page) | {"districts": [hedegaard.pk]})
+    assert response.status_code == 200
+    assert (
+        "Institutionen har pladsen for klubben i Kulturnetværk Baltorp (Søren Demo-Hansen). "
+        "Giv pladsen til en anden institution først"
+    ) in response.content.decode()
+    assert set(club.districts.values_list("slug", flat=True)) == {"baltorp", "hedegaard"}
+
+    network = Network.objects.get(district__slug="baltorp")
+    page = admin.get(admin_url(network))
+    response = admin.post(admin_url(network), form_data(page) | {"description": "Ny tekst"})
+    assert response.status_code == 302
+    for seat in Seat.objects.filter(network=network):
+        seat.full_clean()
 
 
 def test_the_service_page_shows_the_brochure_and_every_network(client):
@@ -268,6 +334,61 @@ def test_only_institutions_of_the_own_district_can_take_part(client):
     assert offered == set(baltorp.institutions.values_list("pk", flat=True))
 
 
+@pytest.mark.parametrize("model", [Event, Project])
+def test_an_ambassadors_save_keeps_institutions_they_cannot_pick(client, model):
+    """An administrator named a Skovvejen house on a Baltorp performance (or project);
+    the Baltorp coordinator corrects the title: the house stays, and the form says so."""
+    network = Network.objects.get(district__slug="baltorp")
+    valhalla = Institution.objects.get(slug="boernehuset-valhalla")  # Skovvejen
+    baltorp_house = District.objects.get(slug="baltorp").institutions.order_by("name").first()
+    fields = {"venue": "Salen", "starts_at": timezone.now() + datetime.timedelta(days=5)}
+    obj = model.objects.create(
+        network=network, title="Original", **(fields if model is Event else {})
+    )
+    obj.institutions.add(valhalla, baltorp_house)
+    login(client, "kultur-baltorp")
+    page = client.get(admin_url(obj))
+    assert page.status_code == 200
+    assert str(valhalla.pk) not in choices(page, "institutions")
+    assert "Også med: Børnehuset Valhalla." in page.content.decode()
+    data = form_data(page) | {"title": "Rettet", "institutions": []}
+    assert client.post(admin_url(obj), data).status_code == 302
+    obj.refresh_from_db()
+    assert obj.title == "Rettet"
+    assert list(obj.institutions.all()) == [valhalla]  # the Baltorp house unticked
+
+
+@pytest.mark.parametrize("model", ["event", "project"])
+def test_an_ambassador_with_two_seats_names_no_institution_of_the_other_district(client, model):
+    """Klub Syd lies in Baltorp and Hedegård: one of its staff may hold the club seat in
+    both networks, and is offered both districts' institutions, but names only the chosen
+    network's own on its performances and projects."""
+    person = Seat.objects.get(person__user__username="ambassadoer-baltorp").person
+    Seat.objects.filter(network__district__slug="hedegaard", seat_type="klub").update(person=person)
+    login(client, "ambassadoer-baltorp")
+    baltorp = Network.objects.get(district__slug="baltorp")
+    hedegaardsskolen = Institution.objects.get(slug="hedegaardsskolen")
+    baltorpskolen = Institution.objects.get(slug="baltorpskolen")
+    url = f"/admin/culture/{model}/add/"
+    add = client.get(url)
+    assert str(hedegaardsskolen.pk) in choices(add, "institutions")
+    data = form_data(add) | {
+        "network": baltorp.pk,
+        "title": "Blandet",
+        "venue": "Salen",
+        "starts_at": (timezone.localtime() + datetime.timedelta(days=9)).strftime("%Y-%m-%dT%H:%M"),
+        "institutions": [hedegaardsskolen.pk, baltorpskolen.pk],
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Hedegårdsskolen hører ikke til netværkets distrikt, Baltorp." in (
+        response.content.decode()
+    )
+    assert not Event.objects.filter(title="Blandet").exists()
+    assert not Project.objects.filter(title="Blandet").exists()
+    assert client.post(url, data | {"institutions": [baltorpskolen.pk]}).status_code == 302
+
+
 def test_an_ambassador_keeps_the_network_too_and_a_handover_takes_the_rights_away(client):
     network = Network.objects.get(district__slug="baltorp")
     event = Event.objects.create(
@@ -313,6 +434,34 @@ def test_each_networks_events_are_a_calendar_feed(client):
     pippi = [e for e in entries if str(e["summary"]) == "Pippi"]
     assert len(pippi) == 1 and str(pippi[0]["uid"]) == f"kultur-{event.pk}@boern.ballerup.dk"
     assert client.get("/kultur/findes-ikke.ics").status_code == 404
+
+
+def feed_entry(client, title):
+    from icalendar import Calendar
+
+    feed = Calendar.from_ical(client.get("/kultur/baltorp.ics").content)
+    (entry,) = [e for e in feed.walk("VEVENT") if str(e["summary"]) == title]
+    return entry
+
+
+def test_a_changed_performance_reads_as_an_update_in_the_feed(client):
+    """RFC 5545/5546: a calendar keeps the copy with the higher SEQUENCE, then the later
+    DTSTAMP. The stamp is the last change, never the (future) start, and stays put
+    between changes; a performance moved a day earlier is the newer copy."""
+    network = Network.objects.get(district__slug="baltorp")
+    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=30)
+    event = Event.objects.create(network=network, title="Flyttet", venue="Salen", starts_at=starts)
+    before = feed_entry(client, "Flyttet")
+    assert before.decoded("dtstamp") <= timezone.now()
+    assert before.decoded("last-modified") == before.decoded("dtstamp")
+    assert int(before["sequence"]) == 0
+    assert feed_entry(client, "Flyttet").to_ical() == before.to_ical()  # stable
+    event.starts_at = starts - datetime.timedelta(days=1)
+    event.save()
+    after = feed_entry(client, "Flyttet")
+    assert int(after["sequence"]) == 1
+    assert after.decoded("dtstamp") >= before.decoded("dtstamp")
+    assert after.decoded("dtstart") == starts - datetime.timedelta(days=1)
 
 
 def test_the_district_page_shows_the_networks_next_performance(client):
@@ -421,6 +570,39 @@ def test_the_network_page_splits_by_the_querysets_upcoming_past_current_and_done
     for title in ("I går", "Projekt Færdig"):
         assert title in done and title not in ahead
     assert ahead.count("Netværksmøde") == 1 and done.count("Netværksmøde") == 1
+
+
+def test_an_ongoing_multi_day_event_is_upcoming_until_it_ends(client):
+    """A culture week from yesterday until tomorrow is going on: on the page it is among
+    what is coming, not "what has been", and the site search still finds it."""
+    network = Network.objects.get(district__slug="baltorp")
+    today = timezone.localdate()
+    at = lambda day, hour: timezone.make_aware(  # noqa: E731
+        datetime.datetime.combine(day, datetime.time(hour))
+    )
+    Event.objects.create(
+        network=network,
+        title="Kulturugen",
+        venue="Salen",
+        starts_at=at(today - datetime.timedelta(days=1), 9),
+        ends_at=at(today + datetime.timedelta(days=1), 15),
+    )
+    Event.objects.create(
+        network=network,
+        title="Sidste uge",
+        venue="Salen",
+        starts_at=at(today - datetime.timedelta(days=8), 9),
+        ends_at=at(today - datetime.timedelta(days=1), 15),
+    )
+    events = Event.objects.filter(network=network)
+    assert "Kulturugen" in {e.title for e in events.upcoming()}
+    assert "Kulturugen" not in {e.title for e in events.past()}
+    assert "Sidste uge" in {e.title for e in events.past()}
+    page = client.get("/kultur/baltorp/").content.decode()
+    ahead, done = page.split('id="tidligere"', 1)
+    assert "Kulturugen" in ahead and "Kulturugen" not in done
+    assert "Sidste uge" in done and "Sidste uge" not in ahead
+    assert "Kulturugen" in client.get("/soeg/", {"q": "Kulturugen"}).content.decode()
 
 
 def test_a_performance_just_after_midnight_is_shown_on_its_own_local_day(client):

@@ -22,8 +22,13 @@ def board():
 
 @pytest.fixture
 def house(board):
-    """One of Baltorp's houses, without pedagogical leaders (they are refused already)."""
-    house = board.units().filter(institution_type=InstitutionType.DAYCARE_HOUSE).first()
+    """One of Baltorp's houses, without pedagogical leaders or a culture seat (they are
+    refused already)."""
+    house = (
+        board.units()
+        .filter(institution_type=InstitutionType.DAYCARE_HOUSE, culture_seats__isnull=True)
+        .first()
+    )
     house.roles.filter(role_type=RoleType.PEDAGOGICAL_LEADER).delete()
     CouncilMember.objects.filter(house=house).delete()
     Membership.objects.filter(house=house).delete()

@@ -91,3 +91,43 @@ def test_a_date_no_calendar_holds_is_refused_even_when_confirmed(client, starts_
     assert response.status_code == 200
     assert "Datoen skal ligge mellem år 1900 og 9998." in response.content.decode()
     assert not Event.objects.filter(title="Teater").exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/culture/event/?starts_at__gte=0001-01-01",
+        "/admin/culture/event/?starts_at__lt=9999-12-31+23:59",
+        "/admin/culture/event/?starts_at__date=0001-01-01",
+        "/admin/culture/event/?starts_at__range=2026-01-01,0001-01-01",
+        "/admin/culture/event/?starts_at__year=99999",
+        "/admin/culture/meeting/?date__gte=0001-01-01",
+        "/admin/culture/meeting/?network__meetings__date__lte=9999-12-31",
+        "/admin/daycare/closingday/?date__year=0",
+        "/admin/daycare/closingday/?date__in=2027-01-01,0001-01-01",
+        "/admin/governance/boardmeeting/?date__gte=0001-01-01",
+        "/admin/bookings/offer/?booking_opens__gte=0001-01-01",
+    ],
+)
+def test_a_date_filter_no_calendar_holds_is_an_invalid_lookup_not_a_500(client, path):
+    """The changelist treats such a filter as it treats any invalid one: back to itself
+    with ?e=1 (PortalModelAdmin.get_changelist_instance)."""
+    login(client, "admin")
+    response = client.get(path)
+    assert response.status_code == 302, path
+    assert response["Location"].endswith("?e=1")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/culture/meeting/?date__gte=1900-01-01",
+        "/admin/culture/meeting/?date__lt=9998-12-31",
+        "/admin/culture/event/?starts_at__year=2027",
+        "/admin/daycare/closingday/?date__year=1900",
+        "/admin/culture/event/?q=teater",
+    ],
+)
+def test_a_date_filter_within_the_years_is_applied(client, path):
+    login(client, "admin")
+    assert client.get(path).status_code == 200
