@@ -7,3 +7,6 @@ class BookingsConfig(AppConfig):
 
     name = "bookings"
     verbose_name = _("Booking af forestillinger")
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (a performance renamed: its calendar events)

@@ -403,3 +403,19 @@ def test_a_group_that_does_not_fit_is_not_told_the_showing_is_full(client):
     text = page.content.decode()
     assert "Der er ikke plads til hele gruppen lige nu. I er nr. 1 på ventelisten" in text
     assert "fuldt booket" not in text
+
+
+def test_a_renamed_performance_is_a_newer_version_in_the_calendar(client):
+    """The event is named after the performance: a new title must reach calendars."""
+    showing = first_showing("skovvejen")
+    booking = book(showing)
+    feed = CalendarFeed.objects.create(institution=booking.institution)
+    first = calendar_event(client, feed)
+    event = showing.offer.event
+    event.title = "Ny titel på forestillingen"
+    event.save()
+    renamed = calendar_event(client, feed)
+    assert renamed["SUMMARY"] == "Ny titel på forestillingen"
+    assert int(renamed["SEQUENCE"]) > int(first["SEQUENCE"])
+    event.save()  # saved unchanged: no new version
+    assert calendar_event(client, feed)["SEQUENCE"] == renamed["SEQUENCE"]
