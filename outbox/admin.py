@@ -1,4 +1,7 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core import permissions
 
@@ -14,6 +17,7 @@ class MailAdmin(admin.ModelAdmin):
     list_filter = ["sent_at", "given_up_at"]
     search_fields = ["to", "subject", "key"]
     date_hierarchy = "created"
+    actions = ["send_again"]
 
     def has_add_permission(self, request):
         return False
@@ -29,3 +33,34 @@ class MailAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return permissions.is_administrator(request.user)
+
+    def has_resend_permission(self, request):
+        return permissions.is_administrator(request.user)
+
+    @admin.action(description=_("Send de valgte opgivne mails igen"), permissions=["resend"])
+    def send_again(self, request, queryset):
+        """Mails given up (a setting that was wrong, a mailbox that was full) wait again,
+        from their first attempt; a mail already sent is never sent again."""
+        waiting_again = queryset.filter(given_up_at__isnull=False, sent_at__isnull=True).update(
+            given_up_at=None,
+            attempts=0,
+            last_error="",
+            claimed_until=None,
+            claim_token="",
+            send_after=timezone.now(),
+        )
+        if waiting_again:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d mail sendes igen ved næste kørsel.",
+                    "%(count)d mails sendes igen ved næste kørsel.",
+                    waiting_again,
+                )
+                % {"count": waiting_again},
+                messages.SUCCESS,
+            )
+        else:
+            self.message_user(
+                request, _("Ingen af de valgte mails var opgivet. Intet er ændret."), messages.INFO
+            )

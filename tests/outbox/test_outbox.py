@@ -291,3 +291,44 @@ def test_a_sender_django_cannot_write_keeps_every_mail_waiting(clock, settings):
     clock.advance(hours=1)
     run()
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.parametrize(
+    "username", ["admin", "leder-baltorp", "kultur-baltorp", "kontakt-valhalla"]
+)
+def test_an_administrator_sends_given_up_mails_again_and_nobody_else_can(client, demo, username):
+    """After a wrong setting or a full mailbox is fixed: the given-up mail waits again and
+    goes out once; a mail already sent is never sent again. The action is a door: only
+    administrators get through, whoever POSTs it."""
+    from django.utils import timezone
+
+    from tests.conftest import login
+
+    put("given-up")
+    put("sent", to="anden@example.dk")
+    now = timezone.now()
+    Mail.objects.filter(key="given-up").update(given_up_at=now, attempts=5, last_error="550")
+    Mail.objects.filter(key="sent").update(sent_at=now)
+    login(client, username)
+    response = client.post(
+        "/admin/outbox/mail/",
+        {
+            "action": "send_again",
+            "_selected_action": list(Mail.objects.values_list("pk", flat=True)),
+        },
+        follow=True,
+    )
+    given_up = Mail.objects.get(key="given-up")
+    if username != "admin":
+        assert given_up.given_up_at is not None
+        assert (
+            response.status_code in (403, 200)
+            and "1 mail sendes igen" not in response.content.decode()
+        )
+        return
+    assert "1 mail sendes igen ved næste kørsel." in response.content.decode()
+    assert given_up.given_up_at is None and given_up.attempts == 0
+    mail.outbox.clear()
+    run()
+    assert [m.to for m in mail.outbox] == [["forælder@example.dk"]]
+    assert Mail.objects.get(key="sent").sent_at == now
