@@ -5,6 +5,7 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
+from django_otp import match_token
 
 from . import two_factor
 
@@ -100,6 +101,16 @@ class PortalAdminLoginForm(AdminAuthenticationForm):
 
 
 class ConfirmDeviceForm(forms.Form):
+    """A new authenticator app, confirmed by its first code; with an app already set up,
+    also by a code from that one: a session someone else got hold of must not be enough
+    to put their phone on the account and lock its owner out. (A lost phone: an
+    administrator deletes its device first, docs/operations.md.)"""
+
+    current_token = OneTimeCodeField(
+        label=_("Kode fra din nuværende app"),
+        required=False,
+        help_text=_("Du har allerede en godkendelsesapp: skriv også de 6 cifre, den viser nu."),
+    )
     otp_token = OneTimeCodeField(
         help_text=_("Skriv de 6 cifre, som godkendelsesappen viser nu."),
     )
@@ -108,9 +119,26 @@ class ConfirmDeviceForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.request = request
         self.device = None
+        self.has_device = two_factor.has_confirmed_device(request.user)
+        if not self.has_device:
+            del self.fields["current_token"]
+
+    def clean_current_token(self):
+        token = self.cleaned_data["current_token"]
+        if not token:
+            raise forms.ValidationError(
+                _("Skriv koden fra den app, du allerede har sat op."), code="required"
+            )
+        if match_token(self.request.user, token) is None:
+            raise forms.ValidationError(
+                _("Koden fra din nuværende app passer ikke. Prøv en ny kode."), code="otp_wrong"
+            )
+        return token
 
     def clean_otp_token(self):
         token = self.cleaned_data["otp_token"]
+        if self.has_device and "current_token" not in self.cleaned_data:
+            return token  # the current app's code was wrong: the new one is not tried
         self.device = two_factor.confirm_pending_device(self.request, token)
         if self.device is None:
             raise forms.ValidationError(

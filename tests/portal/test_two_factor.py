@@ -200,7 +200,9 @@ def test_setting_up_a_new_phone_retires_the_old_one(client, staff):
     old = confirmed_device(staff)
     assert login(client, otp_token=code(old)).status_code == 302  # verified with the old
     new = device_on_page(client.get("/admin/2fa/").content.decode())
-    assert client.post("/admin/2fa/", {"otp_token": code(new)}).status_code == 302
+    # The old phone's next code too (its current one was used to log in).
+    confirmed = {"current_token": code(old, drift=1), "otp_token": code(new)}
+    assert client.post("/admin/2fa/", confirmed).status_code == 302
     new = TOTPDevice.objects.get(user=staff)
     assert new.key != old.key
     # The old phone's code no longer opens the admin.
@@ -270,3 +272,19 @@ def test_completing_the_enrolment_gives_the_session_a_new_key(client, staff):
     assert client.post("/admin/2fa/", {"otp_token": code(device)}).status_code == 302
     assert client.get("/admin/").status_code == 200
     assert client.cookies["sessionid"].value != before
+
+
+@pytest.mark.usefixtures("require_2fa")
+@pytest.mark.parametrize("current", ["", "000000"])
+def test_a_session_alone_cannot_put_another_phone_on_the_account(client, staff, current):
+    """Someone who got hold of a verified session must not add their phone and lock the
+    owner out: a new app needs a code from the one already set up as well."""
+    old = confirmed_device(staff)
+    assert login(client, otp_token=code(old)).status_code == 302
+    page = client.get("/admin/2fa/").content.decode()
+    assert "Kode fra din nuværende app" in page
+    new = device_on_page(page)
+    response = client.post("/admin/2fa/", {"current_token": current, "otp_token": code(new)})
+    assert response.status_code == 200
+    assert "nuværende app" in response.content.decode()
+    assert list(TOTPDevice.objects.filter(user=staff, confirmed=True)) == [old]
