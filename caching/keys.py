@@ -13,6 +13,7 @@ from django.conf import settings
 from django.http import QueryDict, parse_cookie
 from django.urls import Resolver404, resolve
 
+from .release import release_id
 from .store import page_cache
 
 QUERY_PARAMETERS_ATTRIBUTE = "page_cache_query_parameters"
@@ -31,6 +32,8 @@ def page_key(meta, query=""):
         host = meta["HTTP_X_FORWARDED_HOST"]
     raw = "\n".join(
         (
+            # Each release its own pages (caching.release: a rolling deploy).
+            release_id(),
             scheme(meta),
             host,
             meta.get("SCRIPT_NAME", ""),
