@@ -199,3 +199,14 @@ def test_a_new_time_in_the_admin_tells_every_booking_once(client):
     data = form_data(client.get(admin_url(showing.offer)))
     client.post(admin_url(showing.offer), data)
     assert Mail.objects.filter(key__contains=":rescheduled:").count() == 2
+
+
+def test_a_right_to_left_group_name_keeps_the_mails_lines_in_order():
+    """ "Valhalla: <group>, 18 børn og 3 voksne": an Arabic group name is isolated in the
+    plain text (U+2068 … U+2069) and in the HTML (<bdi>), so the rest keeps its order."""
+    book(first_showing("skovvejen"), group_name="ليلى حسن")
+    send()
+    (message,) = mail.outbox
+    assert "\u2068ليلى حسن\u2069, 18 børn og 3 voksne" in message.body
+    assert "<bdi>ليلى حسن</bdi>, 18 børn og 3 voksne" in message.alternatives[0][0]
+    assert "Rødstuen" not in message.body and "\u2068Børnehuset Valhalla" not in message.body
