@@ -3,12 +3,12 @@ of a district page names coming performances only, also while its value is kept 
 process (``caching.kept.kept`` with ``still_valid``), with no save in between."""
 
 import datetime
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from culture.models import Event, Network
+from tests.caching.conftest import at
 from tests.culture.factories import EventFactory
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -17,10 +17,6 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 MORNING = datetime.datetime(2026, 12, 14, 9, 0, tzinfo=COPENHAGEN)
 STARTS = datetime.datetime(2026, 12, 14, 10, 0, tzinfo=COPENHAGEN)
 NOON = datetime.datetime(2026, 12, 14, 12, 0, tzinfo=COPENHAGEN)
-
-
-def at(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
 
 
 def test_a_performance_that_has_started_leaves_the_kept_culture_box_the_same_day(client):

@@ -3,14 +3,13 @@ value and fragment is out of date when the date changes in Europe/Copenhagen, wi
 save in between (the content version is dated: caching/version.py)."""
 
 import datetime
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import caches
 
 from caching.kept import kept
 from daycare.models import ClosingDay
+from tests.caching.conftest import at
 from tests.daycare.factories import ClosingDayFactory
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -20,18 +19,6 @@ COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 BEFORE_MIDNIGHT = datetime.datetime(2026, 12, 20, 23, 59, tzinfo=COPENHAGEN)
 AFTER_MIDNIGHT = datetime.datetime(2026, 12, 21, 0, 1, tzinfo=COPENHAGEN)
 PAGES = ["/", "/distrikter/baltorp/", "/institutioner/boernehuset-bispevangen/"]
-
-
-def at(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
-
-
-@pytest.fixture
-def page_cache(settings, db):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture

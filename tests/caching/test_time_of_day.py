@@ -18,6 +18,7 @@ from django.utils.http import http_date
 from caching import worker_copies
 from culture.models import Event
 from tests.bookings.helpers import offer_of
+from tests.caching.conftest import at
 from tests.caching.test_page_cache_entry import call
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -25,18 +26,6 @@ pytestmark = pytest.mark.usefixtures("demo")
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 NOT_YET = "Der åbnes for booking"
 OPEN = "Log ind og book"
-
-
-def at(moment):
-    return mock.patch("django.utils.timezone.now", return_value=moment)
-
-
-@pytest.fixture
-def page_cache(settings, db):
-    settings.PAGE_CACHE_ENABLED = True
-    caches["default"].clear()
-    yield
-    caches["default"].clear()
 
 
 @pytest.fixture
