@@ -131,10 +131,7 @@ class BookingForm(forms.ModelForm):
         }
         if not district_sets or not offer.allotments.exists():
             return {}
-        return {
-            showing.pk: max(services.free_places(showing, ids) for ids in district_sets)
-            for showing in offer.showings.all()
-        }
+        return services.free_places_by_showing(offer.showings.all(), district_sets)
 
     def clean_adults(self):
         return self.cleaned_data.get("adults") or 0

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F, Sum
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -55,15 +54,48 @@ def free_places(showing, district_ids, today=None):
     """The places of ``showing`` an institution in ``district_ids`` may take now: those
     not confirmed, less what other districts' allotments still hold until released.
     A district's bookings use its own allotment first."""
+    return free_places_by_showing([showing], [district_ids], today)[showing.pk]
+
+
+def free_places_by_showing(showings, district_sets, today=None):
+    """``{showing pk: places}``: for each of ``showings`` (of one offer) the most any of
+    ``district_sets`` may take now (``free_places``), in three queries however many
+    showings, allotments and district sets there are."""
+    showings = list(showings)
+    if not showings:
+        return {}
     today = today or timezone.localdate()
-    free = showing.places - showing.confirmed_places()
-    for allotment in showing.offer.allotments.all():
-        if not allotment.is_active(today) or allotment.district_id in district_ids:
-            continue
-        used = showing.bookings.filter(
-            status=BookingStatus.CONFIRMED, institution__districts=allotment.district_id
-        ).aggregate(taken=Coalesce(Sum(F("children") + F("adults")), 0))["taken"]
-        free -= max(allotment.places - used, 0)
+    allotments = [a for a in showings[0].offer.allotments.all() if a.is_active(today)]
+    confirmed = Booking.objects.filter(showing__in=showings, status=BookingStatus.CONFIRMED).values(
+        "showing_id"
+    )
+    taken = dict(
+        confirmed.annotate(taken=Sum(F("children") + F("adults"))).values_list(
+            "showing_id", "taken"
+        )
+    )
+    # A booking of a house in several districts counts against each one's allotment.
+    used = {
+        (showing_id, district_id): places
+        for showing_id, district_id, places in confirmed.filter(
+            institution__districts__in=[a.district_id for a in allotments]
+        )
+        .values("showing_id", "institution__districts")
+        .annotate(places=Sum(F("children") + F("adults")))
+        .values_list("showing_id", "institution__districts", "places")
+    }
+    free = {}
+    for showing in showings:
+        unbooked = showing.places - (taken.get(showing.pk) or 0)
+        free[showing.pk] = max(
+            unbooked
+            - sum(
+                max(a.places - used.get((showing.pk, a.district_id), 0), 0)
+                for a in allotments
+                if a.district_id not in district_ids
+            )
+            for district_ids in district_sets
+        )
     return free
 
 

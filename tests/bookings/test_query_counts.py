@@ -52,3 +52,37 @@ def test_staff_booking_pages_need_as_many_queries_at_ten_times_the_bookings(clie
         book(first_showing("skovvejen"), "boernehuset-valhalla")
     after = queries(client, url)
     assert len(after) == len(before), after
+
+
+def test_the_booking_form_needs_as_many_queries_at_more_showings_and_allotments(client):
+    """The form offers each showing with the places the contact's houses may take there,
+    less other districts' allotments: a fixed number of queries, not one per showing
+    and allotment."""
+    import datetime
+
+    from django.utils import timezone
+
+    from bookings.models import Allotment
+    from districts.models import District
+
+    offer = offer_of("skovvejen")
+    showing = first_showing("skovvejen")
+    soon = timezone.localdate() + datetime.timedelta(days=5)
+    districts = list(District.objects.exclude(institutions__slug="boernehuset-valhalla"))
+    Allotment.objects.create(offer=offer, district=districts[0], places=3, released_on=soon)
+    login(client, "kontakt-valhalla")
+    url = f"/kultur/forestillinger/{offer.pk}/book/"
+    book(showing, "boernehuset-valhalla")
+    before = queries(client, url)
+    for district in districts[1:]:
+        Allotment.objects.create(offer=offer, district=district, places=2, released_on=soon)
+    for hours in range(1, 6):
+        Showing.objects.create(
+            offer=offer,
+            starts_at=showing.starts_at + datetime.timedelta(hours=hours),
+            venue=showing.venue,
+            places=30,
+        )
+    after = queries(client, url)
+    assert len(districts) > 1
+    assert len(after) == len(before), after
