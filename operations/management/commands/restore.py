@@ -7,9 +7,9 @@ worker's copy) is served again.
 Nothing live is touched before the whole backup has been read: the database copy must
 open and hold Django's ``django_migrations`` table (PostgreSQL: ``pg_restore --list``
 reads the dump), and the media archive is unpacked to the end into a temporary folder
-inside ``MEDIA_ROOT``. Only then is the database replaced and the media folder's content
-swapped for the unpacked files; ``MEDIA_ROOT`` itself stays (it may be a symlink or a
-mount point).
+inside ``MEDIA_ROOT`` (and read on to the gzip's end, where its checksum is checked).
+Only then is the database replaced and the media folder's content swapped for the
+unpacked files; ``MEDIA_ROOT`` itself stays (it may be a symlink or a mount point).
 
 When the uploaded files live in object storage (S3 through django-storages, see
 ``operations.backups.object_storage``), the media archive is instead read to its end
@@ -30,6 +30,7 @@ import sqlite3
 import tarfile
 import tempfile
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -95,6 +96,17 @@ def check_pg_dump(path):
         raise not_a_portal_database(path)
 
 
+@contextmanager
+def read_media_archive(archive):
+    """The media archive, open as a tar; when the block is done with it, it is read on
+    to the gzip's end, where gzip checks the length and CRC-32 of the whole: damage that
+    leaves every tar entry readable is found too."""
+    with gzip.open(archive) as stream, tarfile.open(fileobj=stream, mode="r:") as tar:
+        yield tar
+        while stream.read(CHUNK):
+            pass
+
+
 def unpack_media(archive, media):
     """Unpack ``archive`` to the end into a new temporary folder inside ``media`` (the
     same file system, so the swap is a rename); returns the folder. A damaged or cut-off
@@ -102,7 +114,7 @@ def unpack_media(archive, media):
     media.mkdir(parents=True, exist_ok=True)
     unpacked = Path(tempfile.mkdtemp(prefix=TEMPORARY_PREFIX, dir=media))
     try:
-        with tarfile.open(archive, "r:gz") as tar:
+        with read_media_archive(archive) as tar:
             tar.extractall(unpacked, filter="data")
     except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
         shutil.rmtree(unpacked, ignore_errors=True)
@@ -156,14 +168,12 @@ def check_storage_archive(archive, storage):
         raise CommandError(f"Lageret kan ikke læses ({error}): intet er genskabt.") from None
     names = set()
     try:
-        with gzip.open(archive) as stream, tarfile.open(fileobj=stream, mode="r:") as tar:
+        with read_media_archive(archive) as tar:
             for name, member in archived_files(tar):
                 with tar.extractfile(member) as data:
                     while data.read(CHUNK):
                         pass
                 names.add(name)
-            while stream.read(CHUNK):  # to the end: gzip checks its length and CRC there
-                pass
     except (tarfile.TarError, EOFError, OSError, zlib.error) as error:
         raise unreadable_archive(archive, error) from None
     return names
@@ -174,7 +184,7 @@ def restore_storage(archive, storage, names):
     delete the storage's files that are not among ``names`` (the archive's)."""
     name = None
     try:
-        with gzip.open(archive) as stream, tarfile.open(fileobj=stream, mode="r:") as tar:
+        with read_media_archive(archive) as tar:
             for name, member in archived_files(tar):
                 storage.delete(name)
                 with tar.extractfile(member) as data:
