@@ -39,8 +39,14 @@ def object_storage():
 
 
 def storage_files(storage, folder=""):
-    """The name of every file in ``storage`` (under ``folder``), folder by folder."""
-    folders, files = storage.listdir(folder)
+    """The name of every file in ``storage`` (under ``folder``), folder by folder; none
+    in a local storage whose folder is not made yet."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        if folder:
+            raise
+        return
     for name in sorted(files):
         yield posixpath.join(folder, name)
     for name in sorted(folders):

@@ -238,3 +238,30 @@ def test_a_media_folder_archive_with_a_wrong_checksum_changes_nothing(settings, 
         call_command("restore", str(folder))
     assert report.read_bytes() == b"efter kopien"
     assert sorted(p.name for p in Path(settings.MEDIA_ROOT).iterdir()) == ["tilsyn"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_local_storage_outside_media_root_is_backed_up_through_the_storage(
+    settings, tmp_path, capsys
+):
+    """A FileSystemStorage whose folder is not MEDIA_ROOT (and not made yet): its files
+    are the uploads, not MEDIA_ROOT's."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "lager")},
+        },
+    }
+    storage = storages["default"]
+    empty = backup(tmp_path, capsys)
+    put(storage, NESTED, b"%PDF-1.7 i lageret")
+    full = backup(tmp_path, capsys)
+    put(storage, "fremmed.pdf", b"x")
+
+    call_command("restore", str(empty))
+    assert every_file(storage) == set()
+    call_command("restore", str(full))
+    assert every_file(storage) == {NESTED}
+    assert (tmp_path / "lager" / NESTED).read_bytes() == b"%PDF-1.7 i lageret"

@@ -152,8 +152,8 @@ def archived_files(tar):
             validate_file_name(name, allow_relative_path=True)
         except SuspiciousFileOperation as error:
             raise CommandError(
-                f"Sikkerhedskopiens media-arkiv indeholder {member.name!r}, som ikke kan "
-                f"lægges i lageret ({error}): intet er genskabt."
+                f"Mediearkivet indeholder {member.name!r}, som ikke kan lægges i "
+                f"lageret ({error}): intet er genskabt."
             ) from None
         yield name, member
 
@@ -163,7 +163,7 @@ def check_storage_archive(archive, storage):
     and list the storage's root, so that one that cannot be reached is found before the
     database is replaced. Returns the names of the archive's files."""
     try:
-        storage.listdir("")
+        next(storage_files(storage), None)
     except Exception as error:  # the storage's own errors (botocore, …): any of them
         raise CommandError(f"Lageret kan ikke læses ({error}): intet er genskabt.") from None
     names = set()
@@ -194,9 +194,9 @@ def restore_storage(archive, storage, names):
                 if saved != name:
                     raise CommandError(
                         f"Lageret gemte {name} som {saved}: genskabelsen er standset. "
-                        "Databasen er genskabt, filerne kun til og med denne; ingen filer "
-                        "er slettet. Ret lagerets indstillinger (AWS_S3_FILE_OVERWRITE) og "
-                        "kør restore igen."
+                        "Databasen er genskabt, filerne kun til og med denne; filer, som "
+                        "ikke er i kopien, er ikke slettet. Ret lagerets indstillinger "
+                        "(AWS_S3_FILE_OVERWRITE) og kør restore igen."
                     )
         name = None
         for name in [found for found in storage_files(storage) if found not in names]:
