@@ -1,13 +1,56 @@
-"""What ``manage.py backup`` and ``restore`` share: file names and the PostgreSQL tools."""
+"""What ``manage.py backup`` and ``restore`` share: file names, the storage of the
+uploaded files, and the PostgreSQL tools."""
 
 import os
+import posixpath
 import re
 import subprocess
+from pathlib import Path
 
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.core.management.base import CommandError
 from django.db import connection
 
+# media.tar.gz: the uploaded files, named relative to the storage's root. The same
+# format whether they come from MEDIA_ROOT or from object storage, so that a restore
+# reads either kind into either kind of storage.
 MEDIA_ARCHIVE = "media"
+
+
+def database_vendor():
+    """The portal's database, one of those ``backup`` and ``restore`` know."""
+    if connection.vendor not in ("postgresql", "sqlite"):
+        raise CommandError(f"Ukendt database: {connection.vendor}")
+    return connection.vendor
+
+
+def object_storage():
+    """The storage of the uploaded files when they are not simply the files in
+    ``MEDIA_ROOT`` (S3 through django-storages when AWS_STORAGE_BUCKET_NAME is set, or
+    any other storage): backup and restore then go through Django's Storage API. None for
+    a FileSystemStorage at ``MEDIA_ROOT``, whose folder is archived as it is."""
+    storage = storages["default"]
+    if isinstance(storage, FileSystemStorage) and (
+        Path(storage.location).resolve() == Path(settings.MEDIA_ROOT).resolve()
+    ):
+        return None
+    return storage
+
+
+def storage_files(storage, folder=""):
+    """The name of every file in ``storage`` (under ``folder``), folder by folder; none
+    in a local storage whose folder is not made yet."""
+    try:
+        folders, files = storage.listdir(folder)
+    except FileNotFoundError:
+        if folder:
+            raise
+        return
+    for name in sorted(files):
+        yield posixpath.join(folder, name)
+    for name in sorted(folders):
+        yield from storage_files(storage, posixpath.join(folder, name))
 
 
 def dump_file(folder):

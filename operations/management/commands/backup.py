@@ -4,6 +4,12 @@ PostgreSQL is dumped with ``pg_dump`` in its custom format; the embedded SQLite 
 is copied with SQLite's online backup API (consistent while the portal runs); the media
 folder goes into a tar archive beside it. ``manage.py restore <folder>`` reads it back.
 
+When the uploaded files are not in ``MEDIA_ROOT`` but in object storage (S3 through
+django-storages, AWS_STORAGE_BUCKET_NAME), every file of the default storage goes into
+the same archive, in the same layout, read through Django's Storage API (``listdir``,
+``size``, ``open``) and streamed into the tar a block at a time: no file is held in
+memory whole. A file that cannot be read fails the backup; none is left out silently.
+
 The dump holds password hashes, two-factor keys and sessions: every file is written
 readable by its owner only (0600), in folders only the owner may enter (0700); a folder
 given with ``--to`` that already exists keeps its own mode (each backup's own folder is
@@ -17,6 +23,8 @@ settings' SQLite file), and a "backup" of it would restore to nothing.
 import os
 import shutil
 import sqlite3
+import tarfile
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -24,7 +32,44 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from operations.backups import MEDIA_ARCHIVE, dump_file, pg_command
+from operations.backups import (
+    MEDIA_ARCHIVE,
+    database_vendor,
+    dump_file,
+    object_storage,
+    pg_command,
+    storage_files,
+)
+
+
+def archive_storage(storage, archive):
+    """Every file of ``storage`` into the gzip'd tar ``archive``, named as in the storage
+    (the layout ``make_archive`` gives ``MEDIA_ROOT``). Each file is streamed: ``addfile``
+    copies the storage's file object into the tar block by block."""
+    now = time.time()
+    name = None
+    try:
+        with tarfile.open(archive, "w:gz") as tar:
+            for name in storage_files(storage):
+                member = tarfile.TarInfo(name)
+                member.size = storage.size(name)
+                member.mtime = now
+                member.mode = 0o644
+                with storage.open(name, "rb") as file:
+                    tar.addfile(member, file)
+                    if file.read(1):
+                        raise CommandError(
+                            f"Filen {name} i lageret blev større, mens den blev kopieret: "
+                            "ingen sikkerhedskopi taget. Prøv igen."
+                        )
+    except CommandError:
+        raise
+    except Exception as error:  # the storage's own errors (botocore, …): any of them
+        where = f"filen {name} i lageret" if name else "lageret"
+        raise CommandError(
+            f"De uploadede filer kunne ikke kopieres ({where}: {error}): "
+            "ingen sikkerhedskopi taget."
+        ) from error
 
 
 class Command(BaseCommand):
@@ -78,19 +123,21 @@ class Command(BaseCommand):
             )
 
     def _write(self, target):
-        if connection.vendor == "postgresql":
+        if database_vendor() == "postgresql":
             pg_command("pg_dump", "--format=custom", "--no-owner", f"--file={dump_file(target)}")
-        elif connection.vendor == "sqlite":
+        else:
             connection.ensure_connection()
             with sqlite3.connect(dump_file(target)) as copy:
                 connection.connection.backup(copy)
             copy.close()
-        else:
-            raise CommandError(f"Ukendt database: {connection.vendor}")
+        storage = object_storage()
         media = Path(settings.MEDIA_ROOT)
         try:
-            media.mkdir(parents=True, exist_ok=True)
-            shutil.make_archive(str(target / MEDIA_ARCHIVE), "gztar", root_dir=media)
+            if storage is None:
+                media.mkdir(parents=True, exist_ok=True)
+                shutil.make_archive(str(target / MEDIA_ARCHIVE), "gztar", root_dir=media)
+            else:
+                archive_storage(storage, target / f"{MEDIA_ARCHIVE}.tar.gz")
             for path in target.iterdir():
                 path.chmod(0o600)
         except OSError as error:
