@@ -1,13 +1,12 @@
 """What pages that write many rows share, so each row costs a few string operations:
 
 - ``link_maker`` (``core.links``): many rows' addresses from one ``reverse()``;
-- ``demo_badge()``: the badge of ``templates/includes/demo_badge.html``, rendered once per
-  page from that template, for ``{% if row.is_demo %}{{ demo_badge }}{% endif %}`` or a
-  row written in Python;
-- ``PersonText``: a person with their contact details, the markup of
-  ``templates/includes/person.html`` written once per person in Python.
-  ``tests/portal/test_rows.py`` holds it to the template's output, nasty names included,
-  so a change to the template that is not made here fails.
+- ``demo_badge()``: the badge of ``templates/includes/demo_badge.html`` (its one source),
+  rendered once per page from that template, for ``{% if row.is_demo %}{{ demo_badge }}
+  {% endif %}`` or a row written in Python;
+- ``person_lines()``: a person with their contact details, the one source of that markup:
+  ``PersonText`` writes it per row in Python, ``templates/includes/person.html`` through
+  ``{% person_lines %}`` (``core.templatetags.portal_text``).
 """
 
 from html import escape
@@ -19,7 +18,7 @@ from core.bidi import isolate
 from core.links import link_maker
 from core.validators import phone_link
 
-__all__ = ["PersonText", "demo_badge", "link_maker"]
+__all__ = ["PersonText", "demo_badge", "link_maker", "person_lines"]
 
 
 def demo_badge():
@@ -28,18 +27,24 @@ def demo_badge():
     return mark_safe(html.rstrip("\n"))  # the template's own escaped output
 
 
+def person_lines(name, email, phone, badge=""):
+    """A person's three lines of HTML: the name (with ``badge``, ``demo_badge()`` for a
+    demo person), the ``mailto:`` link and the ``tel:`` link; ``""`` for a missing one.
+    Names isolated (``core.bidi``), everything escaped."""
+    return (
+        f'<span class="person-name">{isolate(name)}</span>{badge}',
+        f'<br><a href="mailto:{escape(email)}">{escape(email)}</a>' if email else "",
+        f'<br><a href="tel:{escape(phone_link(phone))}">{escape(phone)}</a>' if phone else "",
+    )
+
+
 class PersonText:
-    """``person(name, email, phone, is_demo)``: the HTML ``includes/person.html`` gives."""
+    """``person(name, email, phone, is_demo)``: ``person_lines`` for a row written in
+    Python, each line after a line break, missing ones left out; the badge rendered once."""
 
     def __init__(self):
         self.demo = demo_badge()
 
     def __call__(self, name, email, phone, is_demo):
-        html = f'\n<span class="person-name">{isolate(name)}</span>'
-        if is_demo:
-            html += self.demo
-        if email:
-            html += f'\n<br><a href="mailto:{escape(email)}">{escape(email)}</a>'
-        if phone:
-            html += f'\n<br><a href="tel:{escape(phone_link(phone))}">{escape(phone)}</a>'
-        return html
+        lines = person_lines(name, email, phone, self.demo if is_demo else "")
+        return "".join(f"\n{line}" for line in lines if line)

@@ -1,11 +1,13 @@
 """``{{ text|markdown }}`` and ``{{ line|markdown_inline }}``: staff text as sanitised HTML
 (``core.text``); ``{{ phone|phone_link }}``: a phone number's ``tel:`` address; ``{{ name|bdi }}``:
 a name in ``<bdi>`` when it is written right to left, ``{{ text|bdi_text }}`` the same where
-no markup may stand, as in ``<title>`` (``core.bidi``)."""
+no markup may stand, as in ``<title>`` (``core.bidi``); ``{% person_lines ... %}``: a person
+with their contact details (``core.rows``)."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
-from core import validators
+from core import rows, validators
 from core.bidi import isolate, isolate_text
 from core.text import render_markdown, render_markdown_inline
 
@@ -41,3 +43,14 @@ def bdi_text(value):
     writing direction could turn the rest of the title round (a link's ``?q=`` with an
     unclosed U+202E); escaped as usual by the template."""
     return isolate_text(value)
+
+
+@register.simple_tag
+def person_lines(name, email, phone, is_demo):
+    """``{% person_lines person.name person.email person.phone person.is_demo %}``: the
+    person's lines of ``core.rows.person_lines`` (the one source of that markup), joined
+    by line breaks, the empty ones kept (``includes/person.html``)."""
+    # The name's line ends twice, as when the badge's template was included here (its
+    # file ends with a line break): the pages stay as they were, byte for byte.
+    badge = (rows.demo_badge() if is_demo else "") + "\n"
+    return mark_safe("\n".join(rows.person_lines(name, email, phone, badge)))  # escaped there

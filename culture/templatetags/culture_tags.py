@@ -55,7 +55,11 @@ def _network(district):
         "coordinator_name": rows[0]["coordinator_name"],
         "coordinator_is_demo": rows[0]["coordinator_is_demo"],
         "coming_events": events,
-        "demo_badge": demo_badge() if any(event["is_demo"] for event in events) else "",
+        "demo_badge": (
+            demo_badge()
+            if rows[0]["coordinator_is_demo"] or any(event["is_demo"] for event in events)
+            else ""
+        ),
     }
 
 

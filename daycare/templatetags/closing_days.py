@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from caching.kept import kept
 from caching.templatetags.kept_fragments import kept_html, refuse_while_keeping
 from core.dates import week_number
+from core.rows import demo_badge
 from core.templatetags.navigation_tags import external_link
 from daycare.closing_day_text import (
     Dates,
@@ -91,7 +92,12 @@ def box(day, care_day, districts, today):
             "week": week_number(row["date"]),
         }
 
-    context = {"day": shown(day), "care_day": shown(care_day), "districts": districts}
+    context = {
+        "day": shown(day),
+        "care_day": shown(care_day),
+        "districts": districts,
+        "demo_badge": demo_badge(),
+    }
     if care_day is not None:
         deadline = care_day["signup_deadline"]
         signup_open = deadline is None or deadline >= today
