@@ -508,22 +508,36 @@ def new_token():
 
 
 class CalendarFeed(models.Model):
-    """The private address of an institution's calendar of confirmed performances."""
+    """One booking contact's private address of an institution's calendar of confirmed
+    performances: each contact has their own, so one who leaves the house (or whose
+    account is closed) loses theirs without breaking the others' calendars. The address
+    answers only while its user may still book for the institution (``views.calendar_feed``)."""
 
-    institution = models.OneToOneField(
+    institution = models.ForeignKey(
         "districts.Institution",
         on_delete=models.CASCADE,
-        related_name="booking_calendar",
+        related_name="booking_calendars",
         verbose_name=_("institution"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="booking_calendars",
+        verbose_name=_("bruger"),
     )
     token = models.CharField(_("nøgle"), max_length=64, unique=True, default=new_token)
 
     class Meta:
         verbose_name = _("bookingkalender")
         verbose_name_plural = _("bookingkalendere")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["institution", "user"], name="one_booking_calendar_per_contact"
+            )
+        ]
 
     def __str__(self):
-        return str(self.institution)
+        return f"{self.institution}: {self.user}"
 
     # Not ``get_absolute_url``: generic code (the admin's "view on site" shortcut, the
     # history views, sitemaps) would hand the secret address to whoever asks.

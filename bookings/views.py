@@ -282,8 +282,15 @@ def network_offers(request, slug):
 
 
 def calendar_feed(request, token):
-    """An institution's confirmed performances; the address is the only key."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("institution"), token=token)
+    """An institution's confirmed performances; the address is the only key. It answers
+    only while its contact person may still book for the institution (an active staff
+    account whose person holds a booking role there): an unknown address and one whose
+    holder lost that right get the same 404."""
+    feed = get_object_or_404(
+        CalendarFeed.objects.select_related("institution", "user"), token=token
+    )
+    if feed.institution_id not in rules.bookable_institution_ids(feed.user):
+        raise Http404
     calendar = icalendar.new_calendar(
         "booking", _("Forestillinger for %(name)s") % {"name": feed.institution}
     )
@@ -409,7 +416,11 @@ def our_bookings(request):
         booking.waiting_place = positions.get(booking.pk)
         booking.may_cancel = booking.institution_may_cancel(now)
         booking.may_evaluate = booking.may_be_evaluated(now)
-    feeds = {f.institution_id: f for f in CalendarFeed.objects.filter(institution__in=institutions)}
+    # The user's own address for each institution: every contact person has their own.
+    feeds = {
+        feed.institution_id: feed
+        for feed in CalendarFeed.objects.filter(user=request.user, institution__in=institutions)
+    }
     for institution in institutions:
         institution.feed = feeds.get(institution.pk)
     context = {"bookings": bookings, "institutions": institutions}
@@ -458,14 +469,14 @@ def renew_feed(request, institution_pk):
     institution = get_object_or_404(Institution, pk=institution_pk)
     if institution.pk not in rules.bookable_institution_ids(request.user):
         raise PermissionDenied
-    feed, created = CalendarFeed.objects.get_or_create(institution=institution)
+    feed, created = CalendarFeed.objects.get_or_create(institution=institution, user=request.user)
     if not created:
         feed.renew()
         messages.success(
-            request, _("Kalenderen har fået en ny adresse. Den gamle virker ikke længere.")
+            request, _("Din kalender har fået en ny adresse. Den gamle virker ikke længere.")
         )
     else:
-        messages.success(request, _("Kalenderen er oprettet."))
+        messages.success(request, _("Din kalender er oprettet."))
     return redirect("bookings:our_bookings")
 
 

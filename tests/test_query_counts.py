@@ -14,7 +14,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bookings.models import Booking, CalendarFeed, Offer, Showing
+from bookings.models import Booking, Offer, Showing
 from caching.kept import forget_kept
 from core import scale_data
 from culture.models import Event, Meeting, Project
@@ -25,7 +25,7 @@ from governance.models import Board, BoardMeeting, Bylaws, CouncilMember, Member
 from notify import tokens
 from notify.constants import Topic
 from notify.models import Subscriber, Subscription
-from tests.bookings.helpers import book, first_showing
+from tests.bookings.helpers import book, calendar_of, first_showing
 from tests.conftest import (
     MAX_PAGE_QUERIES,
     empty_committed_database,
@@ -74,7 +74,7 @@ def made_here():
     valhalla = Institution.objects.get(slug="boernehuset-valhalla")
     book(first_showing("skovvejen"))
     book(first_showing("skovlunde"), children=10, adults=2)
-    feed = CalendarFeed.objects.create(institution=valhalla)
+    feed = calendar_of("kontakt-valhalla", valhalla.slug)  # its contact person's own
     parent = Subscriber.objects.create(email="foraelder@demo.invalid", confirmed_at=timezone.now())
     hedegaard = District.objects.get(slug="hedegaard")
     Subscription.objects.create(subscriber=parent, topic=Topic.CLOSING_DAYS, district=hedegaard)

@@ -1,8 +1,10 @@
 """Shared test data for the booking tests: the demo offers and bookings made through the
 booking service, as the pages make them."""
 
+from django.contrib.auth import get_user_model
+
 from bookings import services
-from bookings.models import Offer, Showing
+from bookings.models import CalendarFeed, Offer, Showing
 from districts.models import Institution
 
 DETAILS = {
@@ -32,3 +34,11 @@ def institution(slug):
 
 def book(showing, institution_slug="boernehuset-valhalla", **details):
     return services.book(showing.pk, institution(institution_slug), **(DETAILS | details)).booking
+
+
+def calendar_of(username="kontakt-valhalla", institution_slug="boernehuset-valhalla"):
+    """The private booking calendar of contact person ``username`` for the institution."""
+    return CalendarFeed.objects.create(
+        institution=institution(institution_slug),
+        user=get_user_model().objects.get(username=username),
+    )

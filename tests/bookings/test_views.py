@@ -16,7 +16,14 @@ from bookings.constants import BookingStatus
 from bookings.models import Booking, CalendarFeed, Evaluation
 from core.dates import long_date
 from districts.models import District
-from tests.bookings.helpers import DETAILS, book, first_showing, institution, offer_of
+from tests.bookings.helpers import (
+    DETAILS,
+    book,
+    calendar_of,
+    first_showing,
+    institution,
+    offer_of,
+)
 from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -357,7 +364,7 @@ def test_a_moved_booking_or_a_new_time_is_a_newer_version_in_the_calendar(client
     showing = first_showing("skovvejen")
     other = showing.offer.showings.exclude(pk=showing.pk).get()
     booking = book(showing)
-    feed = CalendarFeed.objects.create(institution=booking.institution)
+    feed = calendar_of("kontakt-valhalla", booking.institution.slug)
     first = calendar_event(client, feed)
     assert first["SEQUENCE"] == "0"
     later = timezone.now() + timedelta(minutes=5)
@@ -409,7 +416,7 @@ def test_a_renamed_performance_is_a_newer_version_in_the_calendar(client):
     """The event is named after the performance: a new title must reach calendars."""
     showing = first_showing("skovvejen")
     booking = book(showing)
-    feed = CalendarFeed.objects.create(institution=booking.institution)
+    feed = calendar_of("kontakt-valhalla", booking.institution.slug)
     first = calendar_event(client, feed)
     event = showing.offer.event
     event.title = "Ny titel på forestillingen"

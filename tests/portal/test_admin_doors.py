@@ -202,11 +202,10 @@ def view_on_site(obj, object_id=None):
 def test_view_on_site_never_gives_away_an_institutions_private_calendar(client, username):
     """The calendar's address is its only key: Django's shortcut redirected any staff
     login to another institution's calendar of confirmed performances."""
-    from bookings.models import CalendarFeed
-    from tests.bookings.helpers import book, first_showing, institution
+    from tests.bookings.helpers import book, calendar_of, first_showing
 
     book(first_showing("skovvejen"))  # Valhalla's confirmed booking
-    feed = CalendarFeed.objects.create(institution=institution("boernehuset-valhalla"))
+    feed = calendar_of("kontakt-valhalla", "boernehuset-valhalla")
     login(client, username)
     response = client.get(view_on_site(feed))
     assert response.status_code == 404

@@ -8,9 +8,8 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from bookings.models import CalendarFeed
 from culture.models import Event, Network
-from districts.models import Institution
+from tests.bookings.helpers import calendar_of
 from tests.daycare.factories import ClosingDayFactory
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -79,7 +78,5 @@ def test_a_culture_networks_feed_is_valid_and_keeps_long_danish_text(client):
 
 
 def test_an_institutions_booking_feed_is_valid(client):
-    feed = CalendarFeed.objects.create(
-        institution=Institution.objects.get(slug="boernehuset-valhalla")
-    )
+    feed = calendar_of("kontakt-valhalla", "boernehuset-valhalla")
     check_feed(client, feed.private_url())
