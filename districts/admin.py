@@ -253,6 +253,15 @@ class PersonAdmin(PortalModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # A superuser's account is not offered to an administrator to pick
+        # (core.permissions.choice_scope); a person linked to one keeps it, shown.
+        linked = obj is not None and obj.user is not None and obj.user.is_superuser
+        if linked and not request.user.is_superuser and "user" not in fields:
+            fields = [*fields, "user"]
+        return fields
+
 
 @admin.register(Role)
 class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
