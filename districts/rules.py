@@ -2,8 +2,9 @@
 
 A district leader owns their district through their role (``Role`` with the type
 district leader): its institutions, the people who hold a role there, and the roles a
-leader may hand out. Other apps ask ``district_ids_held`` for the districts a user
-holds a role in, so every notion of "own district" reads the same relation.
+leader may hand out, to anyone but themselves. Other apps ask ``district_ids_held`` for
+the districts a user holds a role in, so every notion of "own district" reads the same
+relation.
 """
 
 from django.db.models import CASCADE, Q
