@@ -9,7 +9,8 @@ through ``django-rules``, as a predicate behind ``user.has_perm(perm, obj)``.
 
 Ownership is a relation the app's scope follows (a district leader's district, a culture
 ambassador's seat in a network), not a privilege of one group. Administrators (the
-Administrator group, or a superuser) are not narrowed. A model without a registered
+Administrator group, or a superuser) are not narrowed, except that only a superuser is
+offered a superuser's account to pick in a form. A model without a registered
 scope is administrators' only, and ``manage.py check`` fails when a model with a portal
 admin has none (``core.checks``).
 
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import rules
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 ADMINISTRATOR = "Administrator"
@@ -111,11 +113,20 @@ def view_scope(user, model):
 
 def choice_scope(user, model):
     if is_administrator(user):
-        return None
+        return administrator_choice(user, model)
     scope = _scopes.get(model)
     if scope is None:
         return NOTHING
     return (scope.choice or scope.change)(user)
+
+
+def administrator_choice(user, model):
+    """What a form offers an administrator: every row but a superuser's account, which
+    is out of their reach in the user admin too (``accounts.admin``); ``None`` (every
+    row) for another model, and for a superuser."""
+    if user.is_superuser or model is not get_user_model():
+        return None
+    return Q(is_superuser=False)
 
 
 def scoped(queryset, user, scope=change_scope):

@@ -16,7 +16,7 @@ from core.admin_base import PortalInline, PortalModelAdmin, VersionedModelForm
 from . import dependents
 from .constants import InstitutionType, RoleType
 from .models import HOURS_FIELDS, District, Institution, Person, Role
-from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from
+from .rules import LEADER_ASSIGNABLE_ROLE_TYPES, districts_kept_from, may_give_role_to
 
 
 class RoleTypeChoicesMixin:
@@ -36,11 +36,37 @@ class RoleTypeChoicesMixin:
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
 
+class RoleRowForm(forms.ModelForm):
+    """A role as a row on a district's, house's or person's page: refused when it would
+    go to the person of the user's own account, unless the user is an administrator
+    (``districts.rules.may_give_role_to``)."""
+
+    # Set per request by RoleInline.get_formset and RoleAdmin.get_form.
+    requested_by = None
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        if self.requested_by is not None and not may_give_role_to(self.requested_by, person):
+            # On a person's own page the person is the page, not a field of the row.
+            field = "person" if "person" in self.fields and not self["person"].is_hidden else None
+            self.add_error(
+                field,
+                _("Du kan ikke give dig selv en rolle. Bed en administrator om det."),
+            )
+        return cleaned
+
+
+class RoleForm(RoleRowForm, VersionedModelForm):
+    """A role on its own page: refused for the user's own person as a row is."""
+
+
 # Plain selects, not autocomplete_fields: select2's empty combobox has no accessible name
 # (axe: aria-input-field-name), and a select works without JavaScript. The lists are
 # short, because each is narrowed to what the user may choose.
 class RoleInline(RoleTypeChoicesMixin, PortalInline):
     model = Role
+    form = RoleRowForm
     extra = 0
 
     def get_queryset(self, request):
@@ -58,7 +84,9 @@ class RoleInline(RoleTypeChoicesMixin, PortalInline):
     def get_formset(self, request, obj=None, **kwargs):
         if self.get_min_num(request, obj):
             kwargs.setdefault("validate_min", True)
-        return super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.requested_by = request.user
+        return formset
 
 
 class DistrictRoleInline(RoleInline):
@@ -225,6 +253,15 @@ class PersonAdmin(PortalModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("user")
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        # A superuser's account is not offered to an administrator to pick
+        # (core.permissions.choice_scope); a person linked to one keeps it, shown.
+        linked = obj is not None and obj.user is not None and obj.user.is_superuser
+        if linked and not request.user.is_superuser and "user" not in fields:
+            fields = [*fields, "user"]
+        return fields
+
 
 @admin.register(Role)
 class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
@@ -232,3 +269,9 @@ class RoleAdmin(RoleTypeChoicesMixin, PortalModelAdmin):
     list_filter = ["role_type", "district"]
     search_fields = ["person__name", "institution__name", "district__name"]
     list_select_related = ["person", "district", "institution"]
+    form = RoleForm
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.requested_by = request.user
+        return form

@@ -2,8 +2,9 @@
 
 A district leader owns their district through their role (``Role`` with the type
 district leader): its institutions, the people who hold a role there, and the roles a
-leader may hand out. Other apps ask ``district_ids_held`` for the districts a user
-holds a role in, so every notion of "own district" reads the same relation.
+leader may hand out, to anyone but themselves. Other apps ask ``district_ids_held`` for
+the districts a user holds a role in, so every notion of "own district" reads the same
+relation.
 """
 
 from django.db.models import CASCADE, Q
@@ -51,6 +52,29 @@ def _roles_in(district_ids):
 
 def _own_assignable_roles(user):
     return _roles_in(led_district_ids(user)) & Q(role_type__in=LEADER_ASSIGNABLE_ROLE_TYPES)
+
+
+def _roles_held_by(user):
+    return Q(person__user=user) if user.is_authenticated else NOTHING
+
+
+def _changeable_roles(user):
+    """The roles a leader hands out, but never their own: segregation of duties."""
+    return _own_assignable_roles(user) & ~_roles_held_by(user)
+
+
+def may_give_role_to(user, person):
+    """Whether ``user`` may give ``person`` a role, or move a role onto them.
+
+    Segregation of duties: nobody but an administrator gives a role to the person of
+    their own staff account. A role at a house makes its holder a booking contact there
+    (``bookings.rules``), with the bookings and contact details of the house's other
+    contact persons; a district leader hands such roles out, and so never to
+    themselves. Their own roles they neither change nor delete (``Role``'s scope).
+    """
+    if permissions.is_administrator(user) or person is None or person.user_id is None:
+        return True
+    return person.user_id != user.pk
 
 
 def districts_kept_from(user, institution):
@@ -107,4 +131,9 @@ permissions.register(
     ),
     may_delete=may_delete_person,
 )
-permissions.register(Role, change=_own_assignable_roles)
+permissions.register(
+    # A leader sees the roles they hand out, their own among them, and changes the others'.
+    Role,
+    change=_changeable_roles,
+    view=_own_assignable_roles,
+)

@@ -10,7 +10,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from tests.admin_forms import form_data
+from districts.models import Person
+from tests.admin_forms import choices, form_data
 from tests.conftest import admin_url, login
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -112,6 +113,43 @@ def test_no_admin_url_of_a_superuser_opens_to_an_administrator(client, emergency
 def test_superusers_own_history_is_open_to_superusers(client, emergency):
     client.force_login(emergency)
     assert client.get(admin_url(emergency, "history")).status_code == 200
+
+
+PEOPLE = "/admin/districts/person/"
+
+
+def test_a_person_cannot_be_linked_to_a_superusers_account_by_an_administrator(client, emergency):
+    login(client, "admin")
+    page = client.get(f"{PEOPLE}add/")
+    offered = {value for value in choices(page, "user") if value}
+    assert str(User.objects.get(username="leder-baltorp").pk) in offered
+    assert str(emergency.pk) not in offered
+    # A hand-made POST of the superuser's id is an invalid choice like any other.
+    data = form_data(page) | {"name": "Overtaget Nødadgang", "user": emergency.pk}
+    response = client.post(f"{PEOPLE}add/", data)
+    assert response.status_code == 200
+    assert "Marker en gyldig valgmulighed" in response.content.decode()
+    assert not Person.objects.filter(user=emergency).exists()
+    # The superuser links its own account.
+    client.force_login(emergency)
+    page = client.get(f"{PEOPLE}add/")
+    assert str(emergency.pk) in choices(page, "user")
+    data = form_data(page) | {"name": "Nødadgang", "user": emergency.pk}
+    assert client.post(f"{PEOPLE}add/", data).status_code == 302
+    assert Person.objects.get(user=emergency).name == "Nødadgang"
+
+
+def test_a_person_linked_to_a_superusers_account_keeps_it_when_an_administrator_saves(
+    client, emergency
+):
+    person = Person.objects.create(name="Nødadgang", user=emergency)
+    login(client, "admin")
+    page = client.get(admin_url(person))
+    assert 'name="user"' not in page.content.decode()
+    data = form_data(page) | {"phone": "44 77 00 12", "user": ""}
+    assert client.post(admin_url(person), data).status_code == 302
+    person.refresh_from_db()
+    assert (person.user, person.phone) == (emergency, "44 77 00 12")
 
 
 def admin_models():
