@@ -29,6 +29,7 @@ from daycare.models.inspection import (
     SOON_DUE,
     InspectionReport,
     due_state,
+    past_legal_limit,
     units_with_latest_report,
 )
 from districts.constants import RoleType
@@ -142,7 +143,12 @@ def administrator_items(user, now):
             text = _("%(name)s har ingen offentliggjort tilsynsrapport.")
             items.append(Item(text % {"name": unit.name}, url))
             continue
-        if state == OVERDUE:
+        if state == OVERDUE and past_legal_limit(unit.latest_visit, today):
+            text = _(
+                "Tilsynsrapporten for %(name)s er forfalden (siden %(date)s) og over "
+                "dagtilbudslovens frist på to år."
+            )
+        elif state == OVERDUE:
             text = _("Tilsynsrapporten for %(name)s er forfalden (siden %(date)s).")
         elif state == SOON_DUE:
             text = _("Tilsynsrapporten for %(name)s skal være der senest %(date)s.")

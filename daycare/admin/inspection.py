@@ -26,6 +26,8 @@ from ..models.inspection import (
     due_cutoff,
     due_state,
     inspected_units,
+    legal_cutoff,
+    past_legal_limit,
     units_with_latest_report,
 )
 
@@ -108,6 +110,7 @@ class InspectionReportAdmin(PortalModelAdmin):
         for unit in units:
             unit.due_date, unit.state = due_state(unit.latest_visit, today)
             unit.is_due = unit.state == OVERDUE
+            unit.past_legal_limit = past_legal_limit(unit.latest_visit, today)
             unit.district_names = ", ".join(d.name for d in unit.districts.all()) or "–"
             for district in unit.districts.all() or [None]:
                 name = district.name if district else _("Uden distrikt")
@@ -124,7 +127,9 @@ class InspectionReportAdmin(PortalModelAdmin):
             "title": _("Tilsyn: hvem skal have en rapport"),
             "opts": self.model._meta,
             "units": units,
-            "cutoff": due_cutoff(),
+            "cutoff": due_cutoff(today),
+            "legal_cutoff": legal_cutoff(today),
+            "past_limit_count": sum(u.past_legal_limit for u in units),
             "soon": soon,
             "due_count": sum(u.state == OVERDUE for u in units),
             "soon_count": sum(u.state == SOON_DUE for u in units),

@@ -1,7 +1,9 @@
 """Inspection reports (tilsynsrapporter): one PDF per visit to a daycare unit.
 
-The daycare act asks for a published report for each unit at least every second year;
-``InstitutionQuerySet``-side helpers here say which units are due.
+Ballerup inspects every 0–5 unit each year (the source: "Hvert år føres der tilsyn med
+kommunens 0-5 års institutioner"), and the daycare act asks for a published report at
+least every second year. The helpers here say which units are due by the yearly rhythm,
+and which are past the act's limit too.
 """
 
 import datetime
@@ -22,8 +24,10 @@ from districts.models import Institution
 
 # The units inspected: daycare houses, district institutions and Dagplejen.
 INSPECTED_TYPES = (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
-# The daycare act: a published report at least every second year.
-DUE_AFTER = datetime.timedelta(days=2 * 365)
+# Ballerup's rhythm: a report a year after the last one.
+DUE_AFTER = datetime.timedelta(days=365)
+# The daycare act (dagtilbudsloven § 5): a published report at least every second year.
+LEGAL_LIMIT = datetime.timedelta(days=2 * 365)
 
 
 def inspected_units():
@@ -46,6 +50,16 @@ def units_with_latest_report():
 
 def due_cutoff(today=None):
     return (today or timezone.localdate()) - DUE_AFTER
+
+
+def legal_cutoff(today=None):
+    return (today or timezone.localdate()) - LEGAL_LIMIT
+
+
+def past_legal_limit(latest_visit, today=None):
+    """Whether a unit whose latest published report is of ``latest_visit`` (``None``:
+    none) has gone longer than the daycare act allows."""
+    return latest_visit is None or latest_visit < legal_cutoff(today)
 
 
 # Where a unit stands, in the worklist's order: overdue, due soon, in order.

@@ -50,24 +50,37 @@ def units():
 
 def test_overdue_first_then_due_within_90_days_with_district_and_dates(administrator, units):
     grantoften, kaerlodden, valhalla = units
-    report(valhalla, 2 * 365 + 30)  # overdue
-    report(grantoften, 2 * 365 - 30)  # due within 90 days
+    report(valhalla, 2 * 365 + 30)  # overdue, past the act's limit too
+    report(grantoften, 365 - 30)  # due within 90 days
     report(kaerlodden, 10)  # in order
     table = rows(administrator.get(DUE).content.decode())
     names = [row[0] for row in table]
     # Every other unit has no report at all: overdue ("Aldrig"), before Valhalla's old one.
     never = [row for row in table if row[2] == "Aldrig"]
-    assert all(row[4] == "Mangler" for row in never)
+    assert all(row[4] == "Mangler – over lovens frist" for row in never)
     assert names.index("Børnehuset Valhalla") == len(never)
     assert names.index("Børnehuset Grantoften") == len(never) + 1
     assert names[-1] != "Børnehuset Grantoften"
     valhalla_row = table[names.index("Børnehuset Valhalla")]
     assert valhalla_row[1] == ", ".join(d.name for d in valhalla.districts.all())
-    due = timezone.localdate() - datetime.timedelta(days=30)
-    assert valhalla_row[4] == "Mangler"
+    due = timezone.localdate() - datetime.timedelta(days=365 + 30)
+    assert valhalla_row[4] == "Mangler – over lovens frist"
     assert valhalla_row[3].endswith(str(due.year))
     assert table[names.index("Børnehuset Grantoften")][4] == "Inden for 90 dage"
     assert table[names.index("Børnehuset Kærlodden")][4] == "I orden"
+
+
+def test_a_unit_inspected_more_than_a_year_ago_is_due_by_the_yearly_rhythm(administrator, units):
+    """Ballerup inspects every unit each year (source 001: "Hvert år føres der tilsyn med
+    kommunens 0-5 års institutioner"): a report 13 months old is due, though the daycare
+    act's limit of two years is not reached; the page says which limit is which."""
+    grantoften = units[0]
+    report(grantoften, 400)
+    page = administrator.get(DUE).content.decode()
+    table = rows(page)
+    row = table[[r[0] for r in table].index("Børnehuset Grantoften")]
+    assert row[4] == "Mangler"
+    assert "Hvert år føres der tilsyn" in page and "mindst hvert andet år" in page
 
 
 def test_counts_per_district(administrator, units):

@@ -165,3 +165,29 @@ def test_a_demo_account_has_an_address_that_can_never_be_delivered(db):
 
     user = account("leder-ny-demo", DISTRICT_LEADER)
     assert user.email == "leder-ny-demo@demo.invalid"
+
+
+def test_the_digest_tells_a_yearly_report_missing_from_one_past_the_acts_limit(clock, demo):
+    """Due a year after the last report (Ballerup inspects yearly); past the daycare
+    act's two years it says so."""
+    today = datetime.date(2026, 12, 3)
+    InspectionReport.objects.all().delete()
+    for slug, days in (("boernehuset-valhalla", 400), ("boernehuset-grantoften", 800)):
+        made = InspectionReport(
+            unit=Institution.objects.get(slug=slug),
+            visit_date=today - datetime.timedelta(days=days),
+            summary="Tilsyn.",
+            published=True,
+        )
+        made.pdf.name = "tilsyn/x.pdf"
+        made.save()
+    staff("admin", "admin@example.dk")
+    send()
+    (message,) = mails_to("admin@example.dk")
+    body = " ".join(message.body.split())
+    assert "Tilsynsrapporten for Børnehuset Valhalla er forfalden" in body
+    assert "Valhalla er forfalden (siden torsdag den 29. oktober 2026)." in body
+    assert (
+        "Grantoften er forfalden (siden onsdag den 24. september 2025) og over dagtilbudslovens"
+        in body
+    )
