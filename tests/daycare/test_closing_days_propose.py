@@ -221,3 +221,12 @@ def test_a_rule_saved_beyond_the_year_proposes_nothing_in_another_year(client):
     assert list(ClosingDay.objects.filter(date__year__gte=2028).values_list("name", flat=True)) == [
         "Grundlovsdag"
     ]
+
+
+def test_a_rule_number_no_column_holds_is_refused_in_danish(client):
+    login(client, "admin")
+    count = ClosingDay.objects.count()
+    response = client.post(PROPOSE, {"year": "2027", "rules": ["99999999999999999999"]})
+    assert response.status_code == 200
+    assert "er ikke en gyldig værdi" in response.content.decode()
+    assert ClosingDay.objects.count() == count
