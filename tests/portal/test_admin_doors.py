@@ -276,3 +276,23 @@ def test_a_many_to_many_choice_no_column_holds_is_refused_in_danish(client):
     assert response.status_code == 200
     assert f"“{HUGE}” er ikke en gyldig værdi." in response.content.decode()
     assert set(house.districts.all()) == districts
+
+
+@pytest.mark.parametrize("selected", [[HUGE], ["abc", "\x00"], ["-1", "1.5"]])
+def test_an_action_on_ids_that_cannot_be_ids_selects_nothing(client, selected):
+    from districts.models import District
+
+    count = District.objects.count()
+    login(client, "admin")
+    response = client.post(
+        "/admin/districts/district/",
+        {"action": "delete_selected", "_selected_action": selected, "post": "yes"},
+    )
+    assert response.status_code in (200, 302)
+    assert District.objects.count() == count
+    for label in ["axes/accessattempt", "otp_totp/totpdevice", "auth/user"]:
+        response = client.post(
+            f"/admin/{label}/",
+            {"action": "delete_selected", "_selected_action": selected, "post": "yes"},
+        )
+        assert response.status_code in (200, 302), label
