@@ -296,3 +296,21 @@ def test_an_action_on_ids_that_cannot_be_ids_selects_nothing(client, selected):
             {"action": "delete_selected", "_selected_action": selected, "post": "yes"},
         )
         assert response.status_code in (200, 302), label
+
+
+def test_an_administrator_cannot_delete_their_own_account(client):
+    """The deletion's history row names the deleting user, who would be gone: the
+    database refused it at commit (a 500). Another administrator deletes the account."""
+    me = User.objects.get(username="admin")
+    login(client, "admin")
+    assert client.post(admin_url(me, "delete"), {"post": "yes"}).status_code == 403
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "delete_selected", "_selected_action": [me.pk], "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert User.objects.filter(pk=me.pk).exists()
+    # Another account still can be deleted.
+    other = User.objects.create_user("vikar", password=None, is_staff=True)
+    assert client.post(admin_url(other, "delete"), {"post": "yes"}).status_code == 302
+    assert not User.objects.filter(pk=other.pk).exists()
