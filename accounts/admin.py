@@ -56,6 +56,14 @@ class PortalUserAdmin(AccountHistoryAdmin, UserAdmin):
             return queryset
         return queryset.filter(is_superuser=False)
 
+    def has_delete_permission(self, request, obj=None):
+        # Not one's own account, by its page or "Slet valgte": the history row the
+        # deletion writes names the deleting user, who would be gone (the database
+        # refused it at commit, a 500); another administrator deletes it.
+        if obj is not None and obj.pk == request.user.pk:
+            return False
+        return super().has_delete_permission(request, obj)
+
     def has_view_history_or_change_history_permission(self, request, obj=None):
         # simple-history falls back to the recorded version when get_queryset hides the
         # account; a superuser's history stays out of reach as the account does.

@@ -10,6 +10,7 @@ from functools import update_wrapper
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.utils import unquote
 from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.contrib.auth.views import redirect_to_login
@@ -48,6 +49,19 @@ def _ids_are_well_formed(model_admin, args, kwargs):
     )
 
 
+def _drop_malformed_selection(model_admin, request):
+    """An admin action runs on the posted ids (``pk__in``): one that cannot be an id
+    (``abc``, a number no column holds) would fail deep in the database. It selects
+    nothing, like an id no row has."""
+    selected = request.POST.getlist(ACTION_CHECKBOX_NAME)
+    field = model_admin.model._meta.pk
+    well_formed = [raw for raw in selected if parse_id(field, raw) is not None]
+    if len(well_formed) != len(selected):
+        post = request.POST.copy()
+        post.setlist(ACTION_CHECKBOX_NAME, well_formed)
+        request.POST = post
+
+
 def _may_use(user, perm):
     """A shortcut's permission: a model permission, or administrators only (None)."""
     if perm is None:
@@ -76,7 +90,7 @@ class PortalAdminSite(admin.AdminSite):
     def admin_view(self, view, cacheable=False):
         """Every model admin view, the ones packages add included (history, restore,
         password, devices, lock-outs), answers 404 to a malformed id instead of failing
-        deep inside with a ValueError."""
+        deep inside with a ValueError; an action leaves malformed selected ids out."""
         model_admin = getattr(view, "__self__", None)
         if isinstance(model_admin, admin.ModelAdmin):
             inner = view
@@ -84,6 +98,8 @@ class PortalAdminSite(admin.AdminSite):
             def view(request, *args, **kwargs):
                 if not _ids_are_well_formed(model_admin, args, kwargs):
                     raise Http404
+                if request.method == "POST":
+                    _drop_malformed_selection(model_admin, request)
                 return inner(request, *args, **kwargs)
 
             update_wrapper(view, inner)

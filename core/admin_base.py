@@ -158,6 +158,9 @@ class DanishHistoryAdmin(SimpleHistoryAdmin):
         with transaction.atomic(using=router.db_for_write(self.model)):
             return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        return super().formfield_for_dbfield(db_field, request, **ids_choices(db_field, kwargs))
+
     def history_view_title(self, request, obj):
         return _("Historik: %(object)s") % {"object": obj}
 
@@ -614,7 +617,8 @@ class ScopedInline:
         return permissions.scoped(super().get_queryset(request), request.user)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **https_urls(db_field, kwargs))
+        kwargs = https_urls(db_field, ids_choices(db_field, kwargs))
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
         return refuse_unclosed_controls(server_named_upload(db_field, formfield))
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -799,6 +803,35 @@ def parse_id(field, raw):
         if (low is not None and value < low) or (high is not None and value > high):
             return None
     return value
+
+
+class IdsChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field for many rows, refusing a value that cannot be an id before the
+    database sees it: Django looks the values up with one ``__in`` query, which fails (a
+    500) on a number larger than the column holds (SQLite's OverflowError, PostgreSQL's
+    "out of range"). Every many-to-many field of the admin, and the admin's own forms of
+    many rows, use it."""
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            model = self.queryset.model
+            field = model._meta.get_field(self.to_field_name) if self.to_field_name else None
+            for raw in value:
+                if parse_id(field or model._meta.pk, raw) is None:
+                    raise ValidationError(
+                        self.error_messages["invalid_pk_value"],
+                        code="invalid_pk_value",
+                        params={"pk": raw},
+                    )
+        return super().clean(value)
+
+
+def ids_choices(db_field, kwargs):
+    """The form field of a many-to-many field is an :class:`IdsChoiceField` (also where
+    a ``formfield_for_manytomany`` builds it itself from these arguments)."""
+    if db_field.many_to_many:
+        return {"form_class": IdsChoiceField, **kwargs}
+    return kwargs
 
 
 def limit_choices(formfield, user):

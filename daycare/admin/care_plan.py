@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from core import permissions
+from core.admin_base import IdsChoiceField
 from core.bidi import bidi_control_validator
 from daycare.models import AlternativeCare, ClosingDay
 from districts.constants import DAYCARE_TYPES
@@ -29,7 +30,7 @@ from districts.rules import led_district_ids
 
 
 class DayCareForm(forms.Form):
-    houses = forms.ModelMultipleChoiceField(
+    houses = IdsChoiceField(
         label=gettext_lazy("Børnehuse med alternativ pasning"),
         queryset=Institution.objects.none(),
         widget=forms.CheckboxSelectMultiple,

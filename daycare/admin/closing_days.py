@@ -16,7 +16,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from core.admin_base import PortalModelAdmin, VersionedModelForm
+from core.admin_base import IdsChoiceField, PortalModelAdmin, VersionedModelForm
 from core.admin_dates import QuestionedDatesAdmin
 from daycare.constants import PublicationStatus
 from daycare.models import AlternativeCare, ClosingDay, ClosingDayRule
@@ -168,7 +168,7 @@ class ProposeForm(forms.Form):
             "invalid_choice": _("Vælg i år, næste år eller året efter."),
         },
     )
-    rules = forms.ModelMultipleChoiceField(
+    rules = IdsChoiceField(
         label=_("Regler"),
         queryset=ClosingDayRule.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -520,7 +520,7 @@ class ClosingDayRule(models.Model):
             raise ValidationError({"end_day": _("Angiv en slutdag efter startdagen.")})
         try:
             date(2028, self.month, self.end_day or self.day)  # a leap year allows 29 Feb
-        except ValueError:
+        except (ValueError, OverflowError):  # a day of 99999999999 overflows
             raise ValidationError({"day": _("Den dato findes ikke.")}) from None
 
     def dates(self, year):

@@ -221,3 +221,25 @@ def test_a_rule_saved_beyond_the_year_proposes_nothing_in_another_year(client):
     assert list(ClosingDay.objects.filter(date__year__gte=2028).values_list("name", flat=True)) == [
         "Grundlovsdag"
     ]
+
+
+def test_a_day_no_calendar_holds_is_refused_in_danish(client):
+    """A day of 99999999999 overflowed the date check (a 500); it is no date."""
+    login(client, "admin")
+    count = ClosingDayRule.objects.count()
+    add = "/admin/daycare/closingdayrule/add/"
+    data = form_data(client.get(add))
+    data |= {"name": "Langt ude", "kind": RuleKind.FIXED, "month": "6", "order": "9"}
+    response = client.post(add, data | {"day": "99999999999"})
+    assert response.status_code == 200
+    assert "Den dato findes ikke." in response.content.decode()
+    assert ClosingDayRule.objects.count() == count
+
+
+def test_a_rule_number_no_column_holds_is_refused_in_danish(client):
+    login(client, "admin")
+    count = ClosingDay.objects.count()
+    response = client.post(PROPOSE, {"year": "2027", "rules": ["99999999999999999999"]})
+    assert response.status_code == 200
+    assert "er ikke en gyldig værdi" in response.content.decode()
+    assert ClosingDay.objects.count() == count

@@ -285,3 +285,69 @@ def test_view_on_site_answers_404_to_malformed_and_unknown_ids(client):
     unshown = ContentType.objects.get(app_label="sessions", model="session")
     assert client.get(f"/admin/r/{unshown.pk}/1/").status_code == 404
     assert client.get(view_on_site(district)).status_code == 302
+
+
+# --- Numbers no database column holds ------------------------------------------------
+
+
+HUGE = "99999999999999999999"
+
+
+def test_a_many_to_many_choice_no_column_holds_is_refused_in_danish(client):
+    """Django looks the chosen rows up with one ``__in`` query, which failed (a 500) on a
+    number larger than the column holds; on the admin's own and the libraries' forms."""
+    from districts.models import Institution
+
+    login(client, "admin")
+    group = Group.objects.get(name="Distriktsleder")
+    permissions = set(group.permissions.all())
+    page = client.get(admin_url(group))
+    response = client.post(admin_url(group), form_data(page) | {"permissions": [HUGE]})
+    assert response.status_code == 200
+    assert f"“{HUGE}” er ikke en gyldig værdi." in response.content.decode()
+    assert set(group.permissions.all()) == permissions
+    house = Institution.objects.get(slug="boernehuset-bispevangen")
+    districts = set(house.districts.all())
+    page = client.get(admin_url(house))
+    response = client.post(admin_url(house), form_data(page) | {"districts": ["1", HUGE]})
+    assert response.status_code == 200
+    assert f"“{HUGE}” er ikke en gyldig værdi." in response.content.decode()
+    assert set(house.districts.all()) == districts
+
+
+@pytest.mark.parametrize("selected", [[HUGE], ["abc", "\x00"], ["-1", "1.5"]])
+def test_an_action_on_ids_that_cannot_be_ids_selects_nothing(client, selected):
+    from districts.models import District
+
+    count = District.objects.count()
+    login(client, "admin")
+    response = client.post(
+        "/admin/districts/district/",
+        {"action": "delete_selected", "_selected_action": selected, "post": "yes"},
+    )
+    assert response.status_code in (200, 302)
+    assert District.objects.count() == count
+    for label in ["axes/accessattempt", "otp_totp/totpdevice", "auth/user"]:
+        response = client.post(
+            f"/admin/{label}/",
+            {"action": "delete_selected", "_selected_action": selected, "post": "yes"},
+        )
+        assert response.status_code in (200, 302), label
+
+
+def test_an_administrator_cannot_delete_their_own_account(client):
+    """The deletion's history row names the deleting user, who would be gone: the
+    database refused it at commit (a 500). Another administrator deletes the account."""
+    me = User.objects.get(username="admin")
+    login(client, "admin")
+    assert client.post(admin_url(me, "delete"), {"post": "yes"}).status_code == 403
+    response = client.post(
+        "/admin/auth/user/",
+        {"action": "delete_selected", "_selected_action": [me.pk], "post": "yes"},
+    )
+    assert response.status_code == 403
+    assert User.objects.filter(pk=me.pk).exists()
+    # Another account still can be deleted.
+    other = User.objects.create_user("vikar", password=None, is_staff=True)
+    assert client.post(admin_url(other, "delete"), {"post": "yes"}).status_code == 302
+    assert not User.objects.filter(pk=other.pk).exists()
