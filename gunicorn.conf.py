@@ -78,8 +78,8 @@ keepalive = 5
 max_requests = _whole("GUNICORN_MAX_REQUESTS", 20000, minimum=0)
 max_requests_jitter = max_requests // 10
 preload_app = _switch("GUNICORN_PRELOAD", default=True)
-# Access log off by default under load (the proxy logs requests); GUNICORN_ACCESSLOG=-
-# prints it.
+# The access log goes to standard output (GUNICORN_ACCESSLOG=-, the default); set it empty
+# to leave it off under load when the proxy logs requests, or to a file's path.
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 # Only the proxies named here may set X-Forwarded-* headers.

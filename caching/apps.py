@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CachingConfig(AppConfig):
     """The page cache: the content version, the shared page cache, each worker's copies,
-    kept values and ``{% keep %}`` fragments (docs: README, "The page cache")."""
+    kept values and ``{% keep %}`` fragments (docs/operations.md, "Performance and scale-out")."""
 
     default = True
     name = "caching"

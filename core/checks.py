@@ -30,12 +30,12 @@ def portal_model_admins():
 
 @checks.register(checks.Tags.admin)
 def portal_admins_have_scopes(app_configs=None, **kwargs):
-    from .admin_base import PortalInline
+    from .admin_base import ScopedInline
 
     errors = []
     for model, model_admin in portal_model_admins():
         models = [model] + [
-            inline.model for inline in model_admin.inlines if issubclass(inline, PortalInline)
+            inline.model for inline in model_admin.inlines if issubclass(inline, ScopedInline)
         ]
         for checked in models:
             if not permissions.has_scope(checked):

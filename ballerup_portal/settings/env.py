@@ -16,7 +16,7 @@ def env(name: str, default=_REQUIRED) -> str:
     if value is None or value == "":
         if default is _REQUIRED:
             raise ImproperlyConfigured(
-                f"Miljøvariablen {name} skal være sat (se .env.example og README.md)."
+                f"Miljøvariablen {name} skal være sat (se .env.example og docs/operations.md)."
             )
         return default
     return value

@@ -1,5 +1,5 @@
 """Inspection reports in the staff admin: upload (administrators only), and the overview
-of which daycare units are due a report (``…/tilsynsrapport/oversigt/``)."""
+of which daycare units are due a report (``/admin/daycare/inspectionreport/oversigt/``)."""
 
 import datetime
 

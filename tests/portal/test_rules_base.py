@@ -57,3 +57,24 @@ def test_a_model_without_a_scope_is_nobodys_but_the_administrators(seed):
     leader = get_user_model().objects.get(username="leder-baltorp")
     assert permissions.change_scope(leader, Session) == permissions.NOTHING
     assert permissions.view_scope(leader, Session) == Q(pk__in=[])
+
+
+def test_a_table_inline_without_a_scope_fails_the_system_check_too():
+    """Stacked or tabular, an inline's rows are edited in the portal admin."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.admin_base import PortalTabularInline
+
+    class PermissionRows(PortalTabularInline):
+        model = Permission
+
+    class ContentTypeAdmin(PortalModelAdmin):
+        inlines = [PermissionRows]
+
+    admin.site.register(ContentType, ContentTypeAdmin)
+    try:
+        messages = [e.msg for e in portal_errors()]
+    finally:
+        admin.site.unregister(ContentType)
+    assert "auth.Permission is edited in a portal admin but has no permission scope." in messages

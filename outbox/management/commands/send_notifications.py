@@ -1,5 +1,5 @@
 """Send the mails waiting in the outbox (outbox/sending.py). Run every few minutes by cron
-or a systemd timer (README "E-mail")."""
+or a systemd timer (docs/operations.md, "E-mail")."""
 
 from django.core.management.base import BaseCommand
 
