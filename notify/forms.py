@@ -47,8 +47,13 @@ class SubscribeForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Any valid code may be posted: the box on each page offers its own few.
         posted = self.data.getlist("choices") if hasattr(self.data, "getlist") else []
-        self.resolved = choices.resolve(posted[:50])
-        self.fields["choices"].choices = [(code, code) for code, _t, _p in self.resolved]
+        self.found = choices.translate(posted[:50])
+        self.resolved = choices.unique(self.found.values())
+        self.fields["choices"].choices = [(code, code) for code in self.found]
+
+    def clean_choices(self):
+        # As the codes are now: an old ``m3`` from a page shown before is its board's.
+        return list(dict.fromkeys(self.found[code][0] for code in self.cleaned_data["choices"]))
 
     @property
     def is_robot(self):

@@ -50,6 +50,6 @@ def confirmation(subscriber, token, codes):
         {
             "confirming": True,
             "confirm_url": absolute(reverse("notify:confirm", args=[token])),
-            "chosen": [choices.label(topic, place) for _c, topic, place in choices.resolve(codes)],
+            "chosen": choices.labels(codes),
         },
     )

@@ -73,12 +73,17 @@ class Subscription(models.Model):
         Subscriber, on_delete=models.CASCADE, related_name="subscriptions"
     )
     topic = models.CharField(_("emne"), max_length=20, choices=Topic.choices)
-    # Closing days and minutes are per district, inspection reports per house.
+    # Closing days are per district, inspection reports per house, minutes per parent
+    # board (a board is not its district: Dagplejen sits under Hedegård's board and has
+    # its own, which has no district).
     district = models.ForeignKey(
         "districts.District", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     house = models.ForeignKey(
         "districts.Institution", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    board = models.ForeignKey(
+        "governance.Board", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
 
     class Meta:
@@ -95,12 +100,29 @@ class Subscription(models.Model):
                 condition=Q(house__isnull=False),
                 name="notify_one_subscription_per_house",
             ),
+            models.UniqueConstraint(
+                fields=["subscriber", "topic", "board"],
+                condition=Q(board__isnull=False),
+                name="notify_one_subscription_per_board",
+            ),
             models.CheckConstraint(
                 condition=(
-                    Q(topic=Topic.REPORTS, house__isnull=False, district__isnull=True)
+                    Q(
+                        topic=Topic.REPORTS,
+                        house__isnull=False,
+                        district__isnull=True,
+                        board__isnull=True,
+                    )
                     | Q(
-                        topic__in=[Topic.CLOSING_DAYS, Topic.MINUTES],
+                        topic=Topic.CLOSING_DAYS,
                         district__isnull=False,
+                        house__isnull=True,
+                        board__isnull=True,
+                    )
+                    | Q(
+                        topic=Topic.MINUTES,
+                        board__isnull=False,
+                        district__isnull=True,
                         house__isnull=True,
                     )
                 ),
@@ -109,7 +131,8 @@ class Subscription(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.subscriber}: {self.get_topic_display()} ({self.district or self.house})"
+        place = self.district or self.house or self.board
+        return f"{self.subscriber}: {self.get_topic_display()} ({place})"
 
 
 class SignupAttempt(models.Model):

@@ -21,8 +21,8 @@ from .models import Subscriber, Subscription
 
 
 def subscribers(topic, **place):
-    """Confirmed subscribers of ``topic`` (for ``district=…`` or ``house=…``), each with
-    ``districts``: the ids of their districts for this topic."""
+    """Confirmed subscribers of ``topic`` (for ``district=…``, ``house=…`` or
+    ``board=…``), each with ``districts``: the ids of their districts for this topic."""
     rows = Subscription.objects.filter(
         topic=topic, subscriber__confirmed_at__isnull=False, **place
     ).values_list("subscriber_id", "district_id")
@@ -311,11 +311,11 @@ def report_published(report):
 
 
 def minutes_published(meeting):
+    """Every board's minutes go to its subscribers: a district's board's and Dagplejen's
+    own (which has no district) alike. One key per meeting: mailed once."""
     board = meeting.board
-    if not board.district_id:
-        return
     subject = _("Nyt referat fra %(board)s") % {"board": board.name}
-    for subscriber in subscribers(Topic.MINUTES, district=board.district_id):
+    for subscriber in subscribers(Topic.MINUTES, board=board.pk):
         _send(
             f"notify:board-minutes:{meeting.pk}:published",
             subscriber,

@@ -37,11 +37,11 @@ def _offered(request):
     district's."""
     if slug := request.GET.get("hus"):
         house = get_object_or_404(Institution.objects.prefetch_related("districts"), slug=slug)
-        return choices.for_house(house, house.districts.all())
+        return choices.for_house(house, house.districts.all(), request)
     districts = District.objects.order_by("name")
     if slug := request.GET.get("distrikt"):
-        return choices.for_district(get_object_or_404(districts, slug=slug))
-    return [choice for district in districts for choice in choices.for_district(district)]
+        districts = [get_object_or_404(districts, slug=slug)]
+    return choices.for_districts(districts, request)
 
 
 @csrf_exempt
@@ -64,16 +64,14 @@ def subscribe(request):
     # The box's choices as it offered them (``tilbudt``), so that a mistyped address does
     # not lose the ones the parent had not ticked yet; else those ticked.
     codes = request.POST.get("tilbudt", "").split()[:50]
-    resolved = form.resolved
-    if codes:  # in the box's order
-        resolved = sorted(choices.resolve(codes), key=lambda found: codes.index(found[0]))
+    resolved = choices.resolve(codes) if codes else form.resolved  # in the box's order
     offered = [choices.Choice(code, choices.label(t, p)) for code, t, p in resolved]
     if not offered:
-        offered = [c for d in District.objects.order_by("name") for c in choices.for_district(d)]
+        offered = choices.for_districts(District.objects.order_by("name"), request)
     context = {
         "offered": offered,
         "form": form,
-        "chosen": request.POST.getlist("choices"),
+        "chosen": [code for code, _t, _p in form.resolved],
         "refused": refused,
     }
     return render(request, "notify/subscribe.html", context, status=status)
@@ -114,7 +112,7 @@ def confirm(request, token):
     subscriber, codes, refused = _read_confirm(token)
     if refused:
         return _bad_link(request, *refused)
-    labels = [choices.label(topic, place) for _c, topic, place in choices.resolve(codes)]
+    labels = choices.labels(codes)
     if request.method != "POST":
         return render(request, "notify/confirm.html", {"labels": labels, "subscriber": subscriber})
     with transaction.atomic():
@@ -143,7 +141,9 @@ def manage(request, token):
     saved = False
     if request.method == "POST":
         offered = {choice.code for choice, _chosen in choices.current(subscriber)}
-        wanted = set(request.POST.getlist("choices")) & offered
+        # A page shown before minutes were per board names them as they were (``m3``).
+        posted = choices.resolve(request.POST.getlist("choices")[:50])
+        wanted = {code for code, _t, _p in posted} & offered
         if not wanted:
             forget(subscriber)
             return render(request, "notify/unsubscribed.html")

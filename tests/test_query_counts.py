@@ -79,7 +79,9 @@ def made_here():
     hedegaard = District.objects.get(slug="hedegaard")
     Subscription.objects.create(subscriber=parent, topic=Topic.CLOSING_DAYS, district=hedegaard)
     Subscription.objects.create(subscriber=parent, topic=Topic.REPORTS, house=valhalla)
-    codes = [f"c{hedegaard.pk}", f"r{valhalla.pk}"]
+    dagplejens = Board.objects.get(slug="dagplejen", district=None)
+    Subscription.objects.create(subscriber=parent, topic=Topic.MINUTES, board=dagplejens)
+    codes = [f"c{hedegaard.pk}", f"r{valhalla.pk}", f"b{dagplejens.pk}"]
     bylaws = Bylaws.objects.get(is_demo=True)
     bylaws.signed_pdf.save("vedtaegter.pdf", ContentFile(demo_pdf("Vedtægter")))
     return {

@@ -75,7 +75,7 @@ def test_unsubscribing_also_deletes_the_notices_to_the_address_in_the_outbox(
     client, clock, skovvejen, settings
 ):
     confirm(client, "a@example.dk", f"c{skovvejen.pk}")
-    sign_up(client, "a@example.dk", f"m{skovvejen.pk}")  # a mail that waits
+    sign_up(client, "a@example.dk", f"b{skovvejen.parent_board.pk}")  # a mail that waits
     assert Mail.objects.filter(to="a@example.dk").count() == 2
     client.post(link(mail.outbox[0], "/abonnement/afmeld/"))
     assert not Mail.objects.filter(to="a@example.dk").exists()
@@ -101,8 +101,8 @@ def test_changing_the_choices(client, clock, skovvejen):
     manage = re.search(r'href="(/abonnement/valg/[^"]+)"', confirmed).group(1)
     page = client.get(manage).content.decode()
     assert "Lukkedage og alternativ pasning i distrikt Skovvejen" in page
-    assert "Nye referater fra forældrebestyrelsen i distrikt Skovvejen" in page
-    response = client.post(manage, {"choices": [f"m{skovvejen.pk}"]})
+    assert "Nye referater fra Forældrebestyrelsen i distrikt Skovvejen" in page
+    response = client.post(manage, {"choices": [f"b{skovvejen.parent_board.pk}"]})
     assert "Dine valg er gemt." in response.content.decode()
     subscriber = Subscriber.objects.get()
     assert list(subscriber.subscriptions.values_list("topic", flat=True)) == ["referater"]

@@ -51,7 +51,7 @@ def test_a_published_closing_day_is_mailed_once_to_confirmed_subscribers(client,
     subscriber("skov@example.dk", Topic.CLOSING_DAYS, district=skovvejen)
     subscriber("ikke-bekraeftet@example.dk", Topic.CLOSING_DAYS, confirmed=False,
                district=skovvejen)  # fmt: skip
-    subscriber("referater@example.dk", Topic.MINUTES, district=skovvejen)
+    subscriber("referater@example.dk", Topic.MINUTES, board=skovvejen.parent_board)
     login(client, "admin")
     day = ClosingDayFactory(
         date=datetime.date(2026, 12, 18),
@@ -172,8 +172,8 @@ def test_a_new_published_inspection_report_is_mailed_to_the_houses_subscribers(
     assert f"http://testserver/tilsyn/rapport/{report.pk}.pdf" in message.body
 
 
-def test_new_minutes_are_mailed_to_the_districts_subscribers(clock, skovvejen):
-    subscriber("bestyrelse@example.dk", Topic.MINUTES, district=skovvejen)
+def test_new_minutes_are_mailed_to_the_boards_subscribers(clock, skovvejen):
+    subscriber("bestyrelse@example.dk", Topic.MINUTES, board=skovvejen.parent_board)
     meeting = BoardMeeting.objects.create(
         board=skovvejen.parent_board, date=datetime.date(2026, 11, 24), agenda="Budget"
     )

@@ -26,7 +26,7 @@ def topics():
 
 
 def test_an_old_confirmation_link_does_not_bring_back_a_choice_taken_off(client, clock, skovvejen):
-    confirmed = confirm(client, "a@example.dk", f"c{skovvejen.pk}", f"m{skovvejen.pk}")
+    confirmed = confirm(client, "a@example.dk", f"c{skovvejen.pk}", f"b{skovvejen.parent_board.pk}")
     old_link = confirmation_link("a@example.dk")
     assert topics() == ["lukkedage", "referater"]
     clock.advance(hours=1)
@@ -42,7 +42,7 @@ def test_an_old_confirmation_link_does_not_bring_back_a_choice_taken_off(client,
 
     # A new sign-up for the choice taken off works as always.
     clock.advance(minutes=1)
-    sign_up(client, "a@example.dk", f"m{skovvejen.pk}")
+    sign_up(client, "a@example.dk", f"b{skovvejen.parent_board.pk}")
     send()
     assert client.post(confirmation_link("a@example.dk")).status_code == 200
     assert topics() == ["lukkedage", "referater"]
