@@ -212,10 +212,12 @@ def first(label):
 
 
 def calendar_feed():
-    from bookings.models import CalendarFeed
+    """A contact person's own calendar of the house they book for, with a booking in it:
+    the feed answers, so its whole path is walked."""
+    from tests.bookings.helpers import calendar_of
 
     booking()
-    return CalendarFeed.objects.create(institution=first_booking().institution)
+    return calendar_of()
 
 
 def first_booking():
