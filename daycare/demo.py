@@ -89,6 +89,42 @@ def create_inspection_reports():
     return added
 
 
+# Invented for a local run, like the closing days proposed from them: the sources give no
+# closing days (DOMAIN.md). (name, kind, month, day, end day, Easter offset, alternative care)
+DEMO_RULES = [
+    ("Mandag før påske", "paaske", None, None, None, -6, True),
+    ("Tirsdag før påske", "paaske", None, None, None, -5, True),
+    ("Onsdag før påske", "paaske", None, None, None, -4, True),
+    ("Fredag efter Kristi himmelfartsdag", "paaske", None, None, None, 40, True),
+    ("Grundlovsdag", "fast_dato", 6, 5, None, None, False),
+    ("Juleaftensdag", "fast_dato", 12, 24, None, None, False),
+    ("Mellem jul og nytår", "periode", 12, 27, 31, None, True),
+]
+
+
+def create_closing_day_rules():
+    """Demo rules, so that a local run can propose closing days ("Foreslå"). Only into a
+    database without rules: rules entered by staff (or seeded by an earlier release) are
+    left as they are."""
+    from .models import ClosingDayRule
+
+    if ClosingDayRule.objects.exists():
+        return False
+    for order, (name, kind, month, day, end_day, offset, care) in enumerate(DEMO_RULES, 1):
+        ClosingDayRule.objects.create(
+            name=name,
+            kind=kind,
+            month=month,
+            day=day,
+            end_day=end_day,
+            easter_offset=offset,
+            alternative_care=care,
+            order=order,
+            is_demo=True,
+        )
+    return True
+
+
 def create_closing_days():
     """Closing days proposed from the rules for this year and next, published, with
     alternative care in each district's first daycare house. Runs once."""
@@ -124,6 +160,7 @@ def create_closing_days():
 
 
 def create():
-    added = create_closing_days()
+    added = create_closing_day_rules()
+    added |= create_closing_days()
     added |= create_inspection_reports()
     return added

@@ -1,4 +1,6 @@
-"""The rules that propose next year's closing days (drafts, not closing days), and the
-daycare section's texts, partners, vision and strategy (001)."""
+"""The daycare section's texts, partners, vision and strategy (001).
 
-FIXTURES = [("closing_day_rules.json", "once"), ("daycare.json", "once")]
+No closing-day rules: the sources give no closing days, so the rules that propose them
+are the municipality's to enter; a local run has demo rules (``daycare.demo``)."""
+
+FIXTURES = [("daycare.json", "once")]

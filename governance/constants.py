@@ -11,8 +11,9 @@ class BoardRole(models.TextChoices):
     DISTRICT_LEADER = "distriktsleder", _("Distriktsleder")
 
 
-# A pedagogical leader and the district leader attend without a vote.
-VOTING_ROLES = (BoardRole.PARENT, BoardRole.STAFF)
+# 001: at a district board's meetings "en pædagogisk leder samt distriktslederen (begge
+# uden stemmeret)". That is all the source says about votes; the page says no more.
+NON_VOTING_ROLES = (BoardRole.PEDAGOGICAL_LEADER, BoardRole.DISTRICT_LEADER)
 
 
 class CouncilRole(models.TextChoices):

@@ -22,7 +22,7 @@ from core.pdf import validate_pdf
 from districts.constants import DAYCARE_TYPES
 from districts.models import District
 
-from .constants import VOTING_ROLES, BoardRole, CouncilRole
+from .constants import BoardRole, CouncilRole
 
 
 class GovernanceText(models.Model):
@@ -231,10 +231,6 @@ class Membership(Term):
 
     def __str__(self):
         return f"{self.name} – {self.get_role_display()}"
-
-    @property
-    def votes(self):
-        return self.role in VOTING_ROLES
 
     def clean(self):
         super().clean()

@@ -15,7 +15,7 @@ from core.files import serve_stored_file
 from core.rows import demo_badge, link_maker
 from districts.models import District
 
-from .constants import VOTING_ROLES, BoardRole
+from .constants import NON_VOTING_ROLES, BoardRole
 from .listing import board_addresses
 from .models import Board, BoardMeeting, Bylaws, GovernanceText, Membership, next_september_election
 
@@ -94,7 +94,7 @@ def _board_and_members(slug, today):
 def _member_groups(members, is_district_board):
     """The members by role, in the page's order of roles: ``(role, [row])`` where a
     row's ``text`` is the line the page shows (name, house, and on a district board
-    whether they are the secretary and vote)."""
+    whether they are the secretary, and that a leader attends without a vote)."""
     secretary, no_vote = escape(_("sekretær")), escape(_("deltager uden stemmeret"))
     groups = []
     for role in ROLE_ORDER:
@@ -109,7 +109,7 @@ def _member_groups(members, is_district_board):
             if is_district_board:
                 if member["is_secretary"]:
                     text += f", {secretary}"
-                if member["role"] not in VOTING_ROLES:
+                if member["role"] in NON_VOTING_ROLES:
                     text += f" – {no_vote}"
             rows.append({"text": SafeString(text), "is_demo": member["is_demo"]})
         if rows:

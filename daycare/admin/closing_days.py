@@ -95,8 +95,11 @@ class ClosingDayAdmin(QuestionedDatesAdmin, PortalModelAdmin):
         (this, next or the one after) and is told what was made and what was left out."""
         if not self.has_add_permission(request):
             raise PermissionDenied
+        # The sources give no closing days, so production starts without rules: the page
+        # then says where to enter them rather than offering a form with nothing to tick.
+        has_rules = ClosingDayRule.objects.exists()
         form = ProposeForm(request.POST or None, initial=ProposeForm.initial_for(request.GET))
-        if request.method == "POST" and form.is_valid():
+        if has_rules and request.method == "POST" and form.is_valid():
             year = int(form.cleaned_data["year"])
             left_out = []
             with transaction.atomic():
@@ -112,6 +115,9 @@ class ClosingDayAdmin(QuestionedDatesAdmin, PortalModelAdmin):
             "title": _("Foreslå lukkedage ud fra reglerne"),
             "opts": self.opts,
             "form": form,
+            "has_rules": has_rules,
+            "rules_url": reverse("admin:daycare_closingdayrule_changelist"),
+            "may_add_rule": request.user.has_perm("daycare.add_closingdayrule"),
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(request, "admin/daycare/closingday/propose.html", context)
@@ -196,7 +202,7 @@ PROPOSE_FROM_RULES = _("Foreslå lukkedage ud fra de valgte regler")
 @admin.register(ClosingDayRule)
 class ClosingDayRuleAdmin(PortalModelAdmin):
     list_display = ["name", "kind", "month", "day", "end_day", "easter_offset",
-                    "alternative_care", "order"]  # fmt: skip
+                    "alternative_care", "order", "is_demo"]  # fmt: skip
     list_editable = []
     actions = ["propose"]
 

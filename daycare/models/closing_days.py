@@ -486,6 +486,9 @@ class ClosingDayRule(models.Model):
     )
     alternative_care = models.BooleanField(_("alternativ pasning"), default=False)
     order = models.PositiveSmallIntegerField(_("rækkefølge"), default=0)
+    # The sources give no closing days: the only rules the portal brings are the demo
+    # data of a local run (``daycare.demo``); the municipality's rules are staff's.
+    is_demo = models.BooleanField(_("demodata"), default=False, editable=False)
 
     history = HistoricalRecords()
 

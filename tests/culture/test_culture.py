@@ -170,6 +170,26 @@ def test_the_service_page_shows_the_brochure_and_every_network(client):
         assert f'href="/kultur/{slug}/"' in page
 
 
+def test_the_service_text_shows_the_date_of_its_source_so_its_nu_is_not_read_as_today(
+    client,
+):
+    """The goal says "har Ballerup nu organiseret…": the brochure's word, of December
+    2015 (its last line: "Ballerup Kommune, december 2015"). The text stays as quoted;
+    the page dates it, right after it."""
+    source = BROCHURE.read_text(encoding="utf-8") if BROCHURE.exists() else None
+    if source is not None:
+        assert "Ballerup Kommune, december 2015" in source
+        assert "Kulturarbejde med børn og unge i Ballerup Kommunes" in source
+    page = client.get("/kultur/").content.decode()
+    dated = (
+        "Kilde: »Kulturarbejde med børn og unge i Ballerup Kommunes dagtilbud, skoler og "
+        "klubber«, Ballerup Kommune, december 2015."
+    )
+    assert "har Ballerup nu organiseret" in page
+    assert page.index("har Ballerup nu organiseret") < page.index(dated)
+    assert page.index(dated) < page.index("Derfor har Ballerup")
+
+
 def test_a_network_without_a_registered_coordinator_says_so(client):
     Seat.objects.filter(network__district__slug="baltorp", is_coordinator=True).delete()
     page = client.get("/kultur/").content.decode()

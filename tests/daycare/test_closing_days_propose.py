@@ -243,3 +243,28 @@ def test_a_rule_number_no_column_holds_is_refused_in_danish(client):
     assert response.status_code == 200
     assert "er ikke en gyldig værdi" in response.content.decode()
     assert ClosingDay.objects.count() == count
+
+
+def test_without_rules_the_proposal_says_where_to_enter_them_and_offers_no_form(client):
+    """Production starts without rules (the sources give no closing days): the page says
+    so and links to where they are entered, rather than an empty list to tick."""
+    login(client, "admin")
+    ClosingDayRule.objects.all().delete()
+    page = client.get(PROPOSE)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Der er endnu ingen regler for lukkedage, så der er intet at foreslå ud fra." in text
+    assert 'href="/admin/daycare/closingdayrule/add/"' in text
+    assert 'name="rules"' not in text and 'name="year"' not in text
+    days = ClosingDay.objects.count()
+    response = client.post(PROPOSE, {"year": "2027"})
+    assert response.status_code == 200
+    assert "Der er endnu ingen regler for lukkedage" in response.content.decode()
+    assert ClosingDay.objects.count() == days
+
+
+def test_the_demo_rules_are_marked_as_demo_data_in_the_rule_list(client):
+    login(client, "admin")
+    assert set(ClosingDayRule.objects.values_list("is_demo", flat=True)) == {True}
+    text = client.get("/admin/daycare/closingdayrule/").content.decode()
+    assert "column-is_demo" in text

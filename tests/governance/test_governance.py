@@ -86,6 +86,13 @@ def test_the_board_page_shows_members_by_role_votes_secretary_houses_bylaws_minu
     assert "Anna Forælder (Distriktsinstitutionen Hede-/Magleparken)" in page
     assert "Bo Pædagog" in page and "Gammel Forælder" not in page
     assert "Lis Leder, sekretær – deltager uden stemmeret" in page
+    # 001 says only who attends without a vote; who votes is not the page's to infer.
+    assert "Bo Pædagog –" not in page and "Bo Pædagog, " not in page
+    assert (
+        "Ved møderne deltager desuden en pædagogisk leder og distriktslederen, begge uden "
+        "stemmeret. Distriktslederen er sekretær ved møderne." in page
+    )
+    assert "har stemmeret" not in page
     assert (
         page.index("Forældrerepræsentant")
         < page.index("Medarbejderrepræsentant")

@@ -1,5 +1,7 @@
 """What `make run` does to the database: seed facts, demo people and accounts, repeatably."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -141,15 +143,47 @@ def test_scale_data_is_refused_outside_a_local_run(settings):
 @pytest.mark.usefixtures("seed_only")
 def test_load_seed_brings_back_no_table_staff_emptied():
     """A single-model fixture whose rows staff all deleted counted as empty: the next
-    deploy's load_seed brought back every closing-day rule and age band."""
+    deploy's load_seed brought back every age band."""
     from bookings.models import AgeBand
-    from daycare.models import ClosingDayRule
 
-    assert ClosingDayRule.objects.exists() and AgeBand.objects.exists()
-    ClosingDayRule.objects.all().delete()
+    assert AgeBand.objects.exists()
     AgeBand.objects.all().delete()
     call_command("load_seed", verbosity=0)
-    assert not ClosingDayRule.objects.exists() and not AgeBand.objects.exists()
+    assert not AgeBand.objects.exists()
+
+
+@pytest.mark.usefixtures("seed_only")
+def test_a_production_setup_has_no_closing_day_rules_the_sources_do_not_give():
+    """The sources give no closing days: migrate and load_seed bring no rule to propose
+    them from (they were seeded as "Grunddata fra kilderne"); create_demo brings demo
+    rules, marked as such, to a local run."""
+    from core.management.commands.load_seed import seed_fixtures
+    from daycare.models import ClosingDayRule
+
+    assert not ClosingDayRule.objects.exists()
+    assert not ClosingDayRule.history.exists()
+    assert "closing_day_rules.json" not in {name for name, _mode in seed_fixtures()}
+    out = io.StringIO()
+    call_command("load_seed", stdout=out)
+    assert "closing_day_rules" not in out.getvalue()
+    assert not ClosingDayRule.objects.exists()
+
+    call_command("create_demo", verbosity=0)
+    rules = ClosingDayRule.objects.all()
+    assert rules.count() == 7
+    assert all(rule.is_demo for rule in rules)
+
+
+@pytest.mark.usefixtures("seed_only")
+def test_the_demo_leaves_rules_staff_have_alone():
+    """A database that has rules (entered by staff, or seeded by an earlier release)
+    keeps them as they are and gets no demo rules beside them."""
+    from daycare.constants import RuleKind
+    from daycare.models import ClosingDayRule
+
+    ClosingDayRule.objects.create(name="Egen regel", kind=RuleKind.FIXED, month=5, day=1)
+    call_command("create_demo", verbosity=0)
+    assert list(ClosingDayRule.objects.values_list("name", "is_demo")) == [("Egen regel", False)]
 
 
 def test_every_once_seed_model_keeps_a_history_so_load_seed_knows_it_was_loaded(db):

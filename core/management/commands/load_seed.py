@@ -10,8 +10,8 @@ loaded:
 - ``"once"`` (the facts from the sources): only into tables that are empty and have no
   history (the audit history keeps a record of every row ever saved, deleted ones
   included). After that the facts are the staff's: a later load brings back no
-  institution they deleted, not even when they deleted every closing-day rule or age
-  band, and trips over no web address they changed.
+  institution they deleted, not even when they deleted every age band, and trips over
+  no web address they changed.
 - ``"update"`` (the staff groups): missing rows are added (matched by natural key), and a
   group's permissions are set to the fixture's: they define the role and belong to the
   code, so a new release's ``groups.json`` reaches a database that has the group.
