@@ -6,6 +6,7 @@ least every second year. The helpers here say which units are due by the yearly 
 and which are past the act's limit too.
 """
 
+import calendar
 import datetime
 import secrets
 
@@ -24,10 +25,10 @@ from districts.models import Institution
 
 # The units inspected: daycare houses, district institutions and Dagplejen.
 INSPECTED_TYPES = (*DAYCARE_TYPES, InstitutionType.FAMILY_DAYCARE)
-# Ballerup's rhythm: a report a year after the last one.
-DUE_AFTER = datetime.timedelta(days=365)
+# Ballerup's rhythm: a report a year after the last one (calendar years: the same date).
+DUE_AFTER_YEARS = 1
 # The daycare act (dagtilbudsloven § 5): a published report at least every second year.
-LEGAL_LIMIT = datetime.timedelta(days=2 * 365)
+LEGAL_LIMIT_YEARS = 2
 
 
 def inspected_units():
@@ -48,12 +49,23 @@ def units_with_latest_report():
     )
 
 
+def years_from(day, years):
+    """The same date ``years`` later (earlier, when negative); 29 February becomes 28
+    February in a common year, and a year outside the calendar the calendar's end."""
+    year = day.year + years
+    if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        return datetime.date.max if years > 0 else datetime.date.min
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return day.replace(year=year, day=28)
+    return day.replace(year=year)
+
+
 def due_cutoff(today=None):
-    return (today or timezone.localdate()) - DUE_AFTER
+    return years_from(today or timezone.localdate(), -DUE_AFTER_YEARS)
 
 
 def legal_cutoff(today=None):
-    return (today or timezone.localdate()) - LEGAL_LIMIT
+    return years_from(today or timezone.localdate(), -LEGAL_LIMIT_YEARS)
 
 
 def past_legal_limit(latest_visit, today=None):
@@ -72,7 +84,7 @@ def due_state(latest_visit, today=None):
     """``(due date, state)`` of a unit whose latest published report is of
     ``latest_visit``: a unit without one is overdue, with no due date."""
     today = today or timezone.localdate()
-    due_date = latest_visit + DUE_AFTER if latest_visit else None
+    due_date = years_from(latest_visit, DUE_AFTER_YEARS) if latest_visit else None
     if due_date is None or due_date < today:
         return due_date, OVERDUE
     if due_date <= today + SOON:

@@ -356,12 +356,36 @@ def test_deleting_old_history_keeps_the_file_in_use(media, django_capture_on_com
 
 
 def test_due_state_shared_by_the_worklist_and_the_digest():
-    from daycare.models.inspection import DUE_AFTER, IN_ORDER, OVERDUE, SOON_DUE, due_state
+    from daycare.models.inspection import IN_ORDER, OVERDUE, SOON_DUE, due_state
 
     today = datetime.date(2026, 12, 4)
+    year_ago = datetime.date(2025, 12, 4)
     day = datetime.timedelta(days=1)
     assert due_state(None, today) == (None, OVERDUE)
-    assert due_state(today - DUE_AFTER - day, today) == (today - day, OVERDUE)
-    assert due_state(today - DUE_AFTER, today) == (today, SOON_DUE)
-    assert due_state(today - DUE_AFTER + 90 * day, today) == (today + 90 * day, SOON_DUE)
-    assert due_state(today - DUE_AFTER + 91 * day, today) == (today + 91 * day, IN_ORDER)
+    assert due_state(year_ago - day, today) == (today - day, OVERDUE)
+    assert due_state(year_ago, today) == (today, SOON_DUE)
+    assert due_state(year_ago + 90 * day, today) == (today + 90 * day, SOON_DUE)
+    assert due_state(year_ago + 91 * day, today) == (today + 91 * day, IN_ORDER)
+
+
+def test_a_year_and_two_are_calendar_years_across_a_leap_day():
+    """Due on the anniversary, past the act's limit after the second: the same date, not
+    365 or 730 days, which a 29 February in between would make a day early."""
+    from daycare.models.inspection import OVERDUE, SOON_DUE, due_state, past_legal_limit
+
+    march_first = datetime.date(2027, 3, 1)
+    assert due_state(march_first, datetime.date(2028, 3, 1)) == (
+        datetime.date(2028, 3, 1),
+        SOON_DUE,
+    )
+    assert due_state(march_first, datetime.date(2028, 3, 2))[1] == OVERDUE
+    assert not past_legal_limit(datetime.date(2026, 3, 1), datetime.date(2028, 3, 1))
+    assert past_legal_limit(datetime.date(2026, 3, 1), datetime.date(2028, 3, 2))
+    # A visit on 29 February is due on 28 February of a common year.
+    assert due_state(datetime.date(2028, 2, 29), datetime.date(2029, 1, 1))[0] == (
+        datetime.date(2029, 2, 28)
+    )
+    # A visit date at the calendar's end is not a 500.
+    assert due_state(datetime.date(9999, 12, 31), datetime.date(2026, 12, 4))[0] == (
+        datetime.date.max
+    )
