@@ -28,7 +28,11 @@ def to_boards(apps, schema_editor):
         if len(name) > max_length or Board.objects.filter(name=name).exists():
             suffix = f" ({district.pk})"
             name = name[: max_length - len(suffix)] + suffix
-        board = Board.objects.create(district=district, name=name, slug=f"distrikt-{district.pk}")
+        slug, n = f"distrikt-{district.pk}", 1
+        while Board.objects.filter(slug=slug).exists():  # a board without a district has it
+            n += 1
+            slug = f"distrikt-{district.pk}-{n}"
+        board = Board.objects.create(district=district, name=name, slug=slug)
         boards[district.pk] = board.pk
     for district_id, board_id in boards.items():
         minutes.filter(district_id=district_id).update(board_id=board_id, district_id=None)

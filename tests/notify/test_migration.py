@@ -64,6 +64,8 @@ def test_a_districts_minutes_become_its_boards_with_every_other_choice_kept(seed
     valhalla = Institution.objects.get(slug="boernehuset-valhalla")
     # A district added without its board (no signal runs here).
     bare = OldDistrict.objects.create(name="Uden Bestyrelse", slug="uden-bestyrelse")
+    # A board without a district that happens to hold the address the new board would get.
+    Board.objects.create(name="Et andet råd", slug=f"distrikt-{bare.pk}")
     now = timezone.now()
     mette = Subscriber.objects.create(email="mette@example.dk", confirmed_at=now, secret="a")
     ole = Subscriber.objects.create(email="ole@example.dk", secret="b")  # not confirmed yet
