@@ -81,3 +81,11 @@ def choices(response, name):
     parser = _FormParser()
     parser.feed(response.content.decode())
     return parser.options.get(name, [])
+
+
+def options(response):
+    """``{name: [values]}`` of every select and group of checkboxes or radio buttons of
+    the page's POST form."""
+    parser = _FormParser()
+    parser.feed(response.content.decode())
+    return parser.options

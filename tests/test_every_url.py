@@ -9,9 +9,17 @@ that the code behind the lookup runs too. The real address also gets hostile que
 strings.
 
 Each pattern is requested with GET and HEAD by an anonymous visitor, with GET by an
-administrator and by a district leader, and with POST, empty and with nasty values in
-the fields of the page's own form, by all three. Redirects, 400, 403, 404, 405 and 410
-are answers; 500 and an escaping exception are failures.
+administrator, a district leader and the roles that reach the booking pages and the
+culture admin deeply (an institution's contact person, a culture network's coordinator
+and an ambassador; they share the hostile addresses and query strings between them),
+and with POST, empty and with nasty values in the fields of the page's own form, by all
+of them (a role turned away from the page is not posted to). The forms the roles reach
+also get the edges of each kind of value (0, -1, a huge number, year 1 and 9999, an
+unclosed right-to-left override, 5000 letters) and the rows of others (another offer's
+showing, another institution), among values that pass, so that the code behind the form
+runs too; their booking pages are also requested with another institution's booking
+and another network's offer (``OTHERS``). Redirects, 400, 403, 404, 405 and 410 are
+answers; 500 and an escaping exception are failures.
 
 A meta test checks that every pattern with parameters has a real value (``REAL``, the
 admin's model pages, ``MADE`` for a model the demo data has no row of), or is in
@@ -29,10 +37,11 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldError
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from tests.admin_forms import form_data
+from tests.admin_forms import form_data, options
 from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -165,6 +174,10 @@ NASTY_FIELDS = [
     "2027-02-31",
     "../../etc/passwd",
     " ",
+    "\u202eRødstuen",
+    "0001-01-01",
+    "x" * 5000,
+    "9999-12-31T23:59",
 ]
 # And what a form-less POST gets: the fields an attacker would guess.
 GARBAGE = {
@@ -178,18 +191,32 @@ GARBAGE = {
     "token": "%ff",
     "date": "2027-02-31",
     "name": "\x00" * 3,
+    "showing": "99999999999999999999",
 }
 
 LEADER = "leder-skovvejen"
-USERS = [None, LEADER, "admin"]
+# Those who reach the booking pages and the culture admin deeply: Børnehuset Valhalla's
+# contact person (books, cancels, evaluates), and the coordinator and an ambassador of
+# Skovvejen's culture network (its bookings, attendance lists, moves and admin).
+CONTACT = "kontakt-valhalla"
+COORDINATOR = "kultur-skovvejen"
+AMBASSADOR = "ambassadoer-skovvejen"
+ROLES = (CONTACT, COORDINATOR, AMBASSADOR)
+# The administrator last: a nasty "all rows" may delete every row.
+USERS = [None, LEADER, *ROLES, "admin"]
 
 # --- Real rows: the deeper code runs -------------------------------------------------------
 
 
 def booking():
-    from tests.bookings.helpers import book, first_showing
+    """Valhalla's booking of Skovvejen's first showing still to come."""
+    from django.utils import timezone
 
-    return book(first_showing("skovvejen"))
+    from bookings.models import Showing
+    from tests.bookings.helpers import book, offer_of
+
+    coming = Showing.objects.filter(offer=offer_of("skovvejen"), starts_at__gt=timezone.now())
+    return book(coming.order_by("starts_at").first())
 
 
 def subscriber():
@@ -240,12 +267,64 @@ def digest_token():
     return signed.digest_token(get_user_model().objects.get(username="admin"))
 
 
+def furnished_offer():
+    """Skovvejen's performance (its network's staff manage it), with a reserved step
+    and another district's allotment: their forms in the admin have rows too."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bookings.constants import StepScope
+    from bookings.models import Allotment, ReservationStep
+    from districts.models import District
+    from tests.bookings.helpers import offer_of
+
+    offer = offer_of("skovvejen")
+    if not offer.steps.exists():
+        today = timezone.localdate()
+        ReservationStep.objects.create(offer=offer, opens_on=today, scope=StepScope.EVERYONE)
+        Allotment.objects.create(
+            offer=offer,
+            district=District.objects.exclude(slug="skovvejen").order_by("pk").first(),
+            places=5,
+            released_on=today + timedelta(days=10),
+        )
+    return offer
+
+
 def offer_pk():
-    return str(first("bookings.Offer").pk)
+    return str(furnished_offer().pk)
 
 
 def booking_pk():
     return str(booking().pk)
+
+
+def seen_booking_pk():
+    """A confirmed booking of a showing that has begun: its evaluation form answers."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from bookings.models import Showing
+
+    found = booking()
+    Showing.objects.filter(pk=found.showing_id).update(starts_at=timezone.now() - timedelta(days=1))
+    return str(found.pk)
+
+
+def others_booking():
+    """Baltorpskolen's booking of Baltorp's performance: another institution's, of
+    another network's offer."""
+    from tests.bookings.helpers import book, first_showing
+
+    return book(first_showing("baltorp"), "baltorpskolen")
+
+
+def others_offer_pk():
+    from tests.bookings.helpers import offer_of
+
+    return str(offer_of("baltorp").pk)
 
 
 # Per named pattern: its parameters' real values (called inside the test's transaction).
@@ -269,7 +348,7 @@ REAL = {
     "bookings:book": lambda: {"pk": offer_pk()},
     "bookings:network_offers": lambda: {"slug": "skovvejen"},
     "bookings:cancel_own": lambda: {"pk": booking_pk()},
-    "bookings:evaluate": lambda: {"pk": booking_pk()},
+    "bookings:evaluate": lambda: {"pk": seen_booking_pk()},
     "bookings:renew_feed": lambda: {"institution_pk": str(first_booking_institution())},
     "bookings:calendar_feed": lambda: {"token": calendar_feed().token},
     "bookings:offer_bookings": lambda: {"pk": offer_pk()},
@@ -283,6 +362,39 @@ REAL = {
     },
     "admin:app_list": lambda: {"app_label": "districts"},
 }
+
+# Per named pattern: a real row of others (another institution's booking, another
+# network's offer, an institution the contact person does not book for), requested as
+# the real one is and posted to empty by the roles (``ROLES``).
+OTHERS = {
+    "bookings:book": lambda: {"pk": others_offer_pk()},
+    "bookings:cancel_own": lambda: {"pk": str(others_booking().pk)},
+    "bookings:evaluate": lambda: {"pk": str(others_booking().pk)},
+    "bookings:renew_feed": lambda: {"institution_pk": str(others_booking().institution_id)},
+    "bookings:offer_bookings": lambda: {"pk": others_offer_pk()},
+    "bookings:attendance_list": lambda: {"pk": others_offer_pk()},
+    "bookings:attendance_csv": lambda: {"pk": others_offer_pk()},
+    "bookings:network_cancel": lambda: {"pk": str(others_booking().pk)},
+    "bookings:network_move": lambda: {"pk": str(others_booking().pk)},
+}
+
+
+def other_rows():
+    """What a form's fields that name a row get in the roles' forms, in turn: a row of
+    another offer or institution, and a row that passes (a move to the offer's other
+    showing)."""
+    from bookings.models import Showing
+    from tests.bookings.helpers import first_showing, institution, offer_of
+
+    skovvejen = Showing.objects.filter(offer=offer_of("skovvejen")).order_by("starts_at")
+    return [
+        {
+            "showing": str(first_showing("baltorp").pk),
+            "institution": str(institution("baltorpskolen").pk),
+        },
+        {"showing": str(skovvejen.last().pk)},
+    ]
+
 
 # Patterns with parameters and no real row to give them, and why.
 NO_REAL_VALUE = {
@@ -346,7 +458,7 @@ def real_values(name, route):
     if model is get_user_model():
         obj = model.objects.get(username="leder-baltorp")
     else:
-        obj = model._default_manager.order_by("pk").first()
+        obj = own_network_row(model) or model._default_manager.order_by("pk").first()
     if obj is None and model._meta.label_lower in MADE:
         obj = MADE[model._meta.label_lower](model)
     if obj is None:
@@ -356,6 +468,31 @@ def real_values(name, route):
         version = obj.history.order_by("history_id").first()
         values[1] = str(version.history_id) if version else "1"
     return values
+
+
+# How a culture or booking row names its network's district: Skovvejen's row is the real
+# one, which the network's staff (``ROLES``) reach in the admin as well.
+NETWORK_PATHS = (
+    "district__slug",
+    "network__district__slug",
+    "event__network__district__slug",
+    "offer__event__network__district__slug",
+)
+
+
+def own_network_row(model):
+    """Skovvejen's first row of a culture or booking model, or None."""
+    if model._meta.app_label not in ("culture", "bookings"):
+        return None
+    furnished_offer()
+    names = {field.name for field in model._meta.get_fields()}
+    for path in NETWORK_PATHS:
+        if path.split("__")[0] in names:
+            try:
+                return model._default_manager.filter(**{path: "skovvejen"}).order_by("pk").first()
+            except FieldError:
+                continue
+    return None
 
 
 def addresses(name, route):
@@ -426,15 +563,19 @@ def request(client, username, method, path, data=None):
     return response
 
 
+def has_form(response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and b'method="post"' in response.content.lower()
+    )
+
+
 def nasty_forms(response):
     """The page's own form (or none) three times: every field a huge number, every field
     with a NUL, each field a different nasty value; each also with the fields an attacker
     would guess (an admin action on malformed ids)."""
-    if (
-        response.status_code != 200
-        or response.streaming
-        or b'method="post"' not in response.content.lower()
-    ):
+    if not has_form(response):
         fields = []
         data = {}
     else:
@@ -456,6 +597,69 @@ def nasty_forms(response):
             | {"action": GARBAGE["action"], "_selected_action": GARBAGE["_selected_action"]}
         )
     return forms
+
+
+# What a form's own fields are filled with where the page leaves them empty, so that the
+# form passes: the booking form's details and an evaluation.
+FILL = {
+    "group_name": "Rødstuen",
+    "children": "18",
+    "adults": "3",
+    "contact_name": "Anne Demo-Jensen",
+    "contact_phone": "44 77 00 00",
+    "contact_email": "roedstuen@valhalla.invalid",
+    "rating": "4",
+    "comment": "Børnene lo.",
+}
+HUGE = "99999999999999999999"
+# The edges of each kind of value, a turn each: the other fields keep values that pass.
+EDGES = [
+    {"number": "0"},
+    {"number": "-1", "date": "0001-01-01"},
+    {"number": HUGE, "date": "9999-12-31"},
+    {"text": "\u202eRødstuen"},
+    {"text": "x" * 5000},
+]
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Fields no user types: the admin's management forms, an inline's row id, the CSRF token.
+UNTYPED = ("csrfmiddlewaretoken", "_FORMS", "-id")
+
+
+def kind_of(field, value, chosen):
+    """``choice``, ``date``, ``number``, ``text`` or None (not typed, or left empty)."""
+    if field in chosen:
+        return "choice"
+    if field.endswith(UNTYPED) or not isinstance(value, str) or not value:
+        return None
+    if DATE.match(value):
+        return "date"
+    return "number" if value.strip().lstrip("-").isdigit() else "text"
+
+
+def edge_forms(response, rows):
+    """The page's form as a user fills it (each choice its first option, the empty
+    fields of ``FILL`` filled), then once per edge (``EDGES``) and per set of ``rows``
+    naming other rows: a form-less page (a cancel or move button) gets the rows alone."""
+    if not has_form(response):
+        return [dict(row) for row in rows]
+    data = form_data(response)
+    chosen = options(response)
+    for field, values in chosen.items():
+        offered = [value for value in values if value]
+        if not data.get(field) and offered:
+            data[field] = offered[0]
+    for field, value in FILL.items():
+        if field in data and not data[field]:
+            data[field] = value
+    forms = []
+    for edge in EDGES:
+        changed = dict(data)
+        for field, value in data.items():
+            kind = kind_of(field, value, chosen)
+            if kind in edge:
+                changed[field] = edge[kind] + value[10:] if kind == "date" else edge[kind]
+        forms.append(changed)
+    return forms + [data | row for row in rows]
 
 
 # The pages that list and filter, which read the query string most: every hostile query
@@ -485,12 +689,18 @@ def queries_for(username, name, route, real):
 @pytest.mark.parametrize(("name", "route"), PATTERNS)
 def test_no_url_answers_500(name, route):
     real, hostile = addresses(name, route)
-    paths = ([real] if real else []) + hostile
+    others = build(route, OTHERS[name]()) if name in OTHERS else None
+    paths = ([real] if real else []) + hostile + ([others] if others else [])
     assert any(matches(path, route) for path in paths), f"no address reaches {route}"
     clients = {username: client_for(username) for username in USERS}
     pages = {}
     for username, client in clients.items():
-        pages[username] = [request(client, username, "get", path) for path in paths][0]
+        # The roles share the hostile addresses between them, each one once.
+        mine = paths
+        if username in ROLES and real:
+            turn = ROLES.index(username)
+            mine = [real, *hostile[turn :: len(ROLES)], *([others] if others else [])]
+        pages[username] = [request(client, username, "get", path) for path in mine][0]
         if username is None:
             for path in paths:
                 request(client, username, "head", path)
@@ -498,12 +708,30 @@ def test_no_url_answers_500(name, route):
             request(client, username, "get", path)
     # The forms: posted empty and with nasty values, the administrator last (a nasty
     # "all rows" may delete every row). The district leader's forms are the
-    # administrator's, narrowed: one nasty form is enough.
+    # administrator's, narrowed: one nasty form is enough. The roles that reach a form
+    # share its nasty and edge forms between them, in turn; where a role reaches no
+    # form, the booking actions' buttons (cancel, move) still get the rows of others.
+    rows = other_rows() if (name or "").startswith("bookings:") else []
+    reached = [username for username in ROLES if has_form(pages[username])]
     for username in USERS:
         client = clients[username]
-        request(client, username, "post", paths[0], {})
+        # A role turned away (403, 404) is turned away from the POST as well: only the
+        # booking actions are posted to all the same.
+        refused = pages[username].status_code in (403, 404) and not rows
+        if not (username in ROLES and refused):
+            request(client, username, "post", paths[0], {})
         forms = nasty_forms(pages[username])
-        for data in forms[-1:] if username == LEADER else forms:
+        if username in ROLES:
+            if username in reached:
+                forms += edge_forms(pages[username], rows)
+                forms = forms[reached.index(username) :: len(reached)]
+            else:
+                forms = edge_forms(pages[username], rows)
+            if others:
+                request(client, username, "post", others, {})
+        elif username == LEADER:
+            forms = forms[-1:]
+        for data in forms:
             request(client, username, "post", paths[0], data)
 
 
