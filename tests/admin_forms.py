@@ -12,6 +12,7 @@ class _FormParser(HTMLParser):
         super().__init__()
         self.data = {}
         self.options = {}
+        self.hidden = set()
         self._in_form = False
         self._select = None
         self._option = None
@@ -32,6 +33,8 @@ class _FormParser(HTMLParser):
             if kind in ("submit", "button", "file"):
                 return
             value = attrs.get("value", "on" if kind == "checkbox" else "")
+            if kind == "hidden":
+                self.hidden.add(name)
             if kind in ("checkbox", "radio"):
                 # A group of checkboxes offers its choices the way a select's options do.
                 self.options.setdefault(name, []).append(value)
@@ -83,9 +86,9 @@ def choices(response, name):
     return parser.options.get(name, [])
 
 
-def options(response):
-    """``{name: [values]}`` of every select and group of checkboxes or radio buttons of
-    the page's POST form."""
+def fields(response):
+    """``(options, hidden)`` of the page's POST form: ``{name: [values]}`` of every
+    select and group of checkboxes or radio buttons, and the names of its hidden inputs."""
     parser = _FormParser()
     parser.feed(response.content.decode())
-    return parser.options
+    return parser.options, parser.hidden

@@ -41,7 +41,7 @@ from django.core.exceptions import FieldError
 from django.test import Client
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
-from tests.admin_forms import form_data, options
+from tests.admin_forms import fields, form_data
 from tests.conftest import login
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -615,21 +615,22 @@ HUGE = "99999999999999999999"
 # The edges of each kind of value, a turn each: the other fields keep values that pass.
 EDGES = [
     {"number": "0"},
-    {"number": "-1", "date": "0001-01-01"},
-    {"number": HUGE, "date": "9999-12-31"},
+    {"number": "-1"},
+    {"number": HUGE},
+    {"date": "0001-01-01"},
+    {"date": "9999-12-31"},
     {"text": "\u202eRødstuen"},
     {"text": "x" * 5000},
 ]
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Fields no user types: the admin's management forms, an inline's row id, the CSRF token.
-UNTYPED = ("csrfmiddlewaretoken", "_FORMS", "-id")
 
 
-def kind_of(field, value, chosen):
-    """``choice``, ``date``, ``number``, ``text`` or None (not typed, or left empty)."""
+def kind_of(field, value, chosen, hidden):
+    """``choice``, ``date``, ``number``, ``text`` or None: a hidden input (a token, an
+    inline's row or parent), or a field left empty, is not typed."""
     if field in chosen:
         return "choice"
-    if field.endswith(UNTYPED) or not isinstance(value, str) or not value:
+    if field in hidden or not isinstance(value, str) or not value:
         return None
     if DATE.match(value):
         return "date"
@@ -637,15 +638,16 @@ def kind_of(field, value, chosen):
 
 
 def edge_forms(response, rows):
-    """The page's form as a user fills it (each choice its first option, the empty
-    fields of ``FILL`` filled), then once per edge (``EDGES``) and per set of ``rows``
-    naming other rows: a form-less page (a cancel or move button) gets the rows alone."""
+    """The page's form as a user fills it (each empty select or group of radio buttons
+    its first choice, the empty fields of ``FILL`` filled; no box ticked), then once per
+    edge (``EDGES``) and per set of ``rows`` naming other rows: a form-less page (a
+    cancel or move button) gets the rows alone."""
     if not has_form(response):
         return [dict(row) for row in rows]
     data = form_data(response)
-    chosen = options(response)
+    chosen, hidden = fields(response)
     for field, values in chosen.items():
-        offered = [value for value in values if value]
+        offered = [value for value in values if value and value != "on"]
         if not data.get(field) and offered:
             data[field] = offered[0]
     for field, value in FILL.items():
@@ -655,7 +657,7 @@ def edge_forms(response, rows):
     for edge in EDGES:
         changed = dict(data)
         for field, value in data.items():
-            kind = kind_of(field, value, chosen)
+            kind = kind_of(field, value, chosen, hidden)
             if kind in edge:
                 changed[field] = edge[kind] + value[10:] if kind == "date" else edge[kind]
         forms.append(changed)
