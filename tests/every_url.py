@@ -21,13 +21,15 @@ runs too; their booking pages are also requested with another institution's book
 and another network's offer (``OTHERS``). Redirects, 400, 403, 404, 405 and 410 are
 answers; 500 and an escaping exception are failures.
 
-A meta test checks that every pattern with parameters has a real value (``REAL``, the
-admin's model pages, ``MADE`` for a model the demo data has no row of), or is in
-``NO_REAL_VALUE`` with its reason. Nothing is excluded: ``admin:logout`` logs the client
-out, so the client logs in again before each request to it; a file download is read to
-its end. Django's own ``admin:logout`` and ``admin:view_on_site`` are shadowed by the
-portal's at the same address: their addresses are requested all the same, and reach the
-portal's views (the ids ``…#2``).
+The walk is shared by two test files, each half of the URL conf (``PATTERNS``, every
+second one): ``tests/test_every_url_a.py`` and ``_b.py``, so that the unit tier's two
+workers, which take whole files, share it. A meta test checks that every pattern with
+parameters has a real value (``REAL``, the admin's model pages, ``MADE`` for a model the
+demo data has no row of), or is in ``NO_REAL_VALUE`` with its reason. Nothing is
+excluded: ``admin:logout`` logs the client out, so the client logs in again before each
+request to it; a file download is read to its end. Django's own ``admin:logout`` and
+``admin:view_on_site`` are shadowed by the portal's at the same address: their addresses
+are requested all the same, and reach the portal's views (the ids ``…#2``).
 """
 
 import re
@@ -43,8 +45,6 @@ from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, reso
 
 from tests.admin_forms import fields, form_data
 from tests.conftest import login
-
-pytestmark = pytest.mark.usefixtures("demo")
 
 # --- The URL conf, walked ----------------------------------------------------------------
 
@@ -688,8 +688,9 @@ def queries_for(username, name, route, real):
     return [f"{real}?{query}" for query in chosen]
 
 
-@pytest.mark.parametrize(("name", "route"), PATTERNS)
-def test_no_url_answers_500(name, route):
+def walk_url(name, route):
+    """Request one pattern's addresses as every user (the module's docstring); a 500 or
+    an escaping exception fails the test that calls it."""
     real, hostile = addresses(name, route)
     others = build(route, OTHERS[name]()) if name in OTHERS else None
     paths = ([real] if real else []) + hostile + ([others] if others else [])
@@ -737,7 +738,8 @@ def test_no_url_answers_500(name, route):
             request(client, username, "post", paths[0], data)
 
 
-def test_every_pattern_with_parameters_has_a_real_value():
+def missing_real_values():
+    """The routes with parameters that get no real value, and have no reason why."""
     missing = []
     for param in PATTERNS:
         name, route = param.values
@@ -745,4 +747,4 @@ def test_every_pattern_with_parameters_has_a_real_value():
             real, _hostile = addresses(name, route)
             if real is None:
                 missing.append(route)
-    assert not missing, "\n".join(missing)
+    return missing
